@@ -1,0 +1,147 @@
+/**
+ * Builds the seed workbooks in test/fixtures/seeds/ from test/fixtures/seedTables.ts.
+ *
+ *   npx ts-node --transpile-only scripts/build-fixtures.ts     (npm run fixtures)
+ *
+ * For each seed table it writes
+ *   <slug>.xlsx           typed values only, exactly as the document has them;
+ *   <slug>-formulas.xlsx  the same, but every total that adds up exactly from its stated parts is
+ *                         an Excel formula whose cached result is the stated value. Totals that do
+ *                         not add up stay typed numbers (as when a user overwrote a formula).
+ *
+ * Deterministic: fixed workbook dates and fixed zip entry timestamps, so re-running it gives
+ * byte-identical files.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { extraSheets, headerRowNumber, bodyRowNumber, seedTables } from '../test/fixtures/seedTables';
+import type { SeedTable, SeedValue } from '../test/fixtures/seedTables';
+
+const FIXED_DATE = new Date(Date.UTC(2023, 10, 1, 0, 0, 0)); // 2023-11-01
+const LABEL_COLUMN_WIDTH = 45;
+const YEAR_COLUMN_WIDTH = 14;
+
+function findRoot(start: string): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+function numFmtFor(table: SeedTable, value: number): string {
+  if (table.numFmt) return table.numFmt;
+  return Number.isInteger(value) ? '#,##0' : '#,##0.0';
+}
+
+function setPlain(cell: ExcelJS.Cell, value: SeedValue, table: SeedTable): void {
+  if (value === null) return; // blank cell
+  cell.value = value;
+  if (typeof value === 'number') cell.numFmt = numFmtFor(table, value);
+}
+
+function buildWorkbook(table: SeedTable, withFormulas: boolean): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Budgetkoll fixtures';
+  wb.lastModifiedBy = 'Budgetkoll fixtures';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+
+  for (const extra of extraSheets[table.id] ?? []) {
+    const ws = wb.addWorksheet(extra.name);
+    ws.getColumn(1).width = 80;
+    extra.lines.forEach((line, i) => {
+      ws.getCell(i + 1, 1).value = line;
+    });
+  }
+
+  const ws = wb.addWorksheet(table.sheetName);
+  ws.getColumn(1).width = LABEL_COLUMN_WIDTH;
+  for (let c = 2; c <= table.header.length; c++) ws.getColumn(c).width = YEAR_COLUMN_WIDTH;
+
+  table.titleRows.forEach((line, i) => {
+    ws.getCell(i + 1, 1).value = line;
+  });
+
+  // Header row: year numbers keep the General format (2024, not 2 024).
+  const headerRow = headerRowNumber(table);
+  table.header.forEach((value, i) => {
+    if (value !== null) ws.getCell(headerRow, i + 1).value = value;
+  });
+
+  table.rows.forEach((row, r) => {
+    const rowNumber = bodyRowNumber(table, r);
+    if (row.label !== null) ws.getCell(rowNumber, 1).value = row.label;
+    row.values.forEach((value, v) => {
+      const cell = ws.getCell(rowNumber, v + 2);
+      const formula = withFormulas ? row.formulas?.[v] ?? null : null;
+      if (formula !== null) {
+        if (typeof value !== 'number') {
+          throw new Error(`${table.slug} ${cell.address}: formula ${formula} needs a numeric stated value`);
+        }
+        cell.value = { formula, result: value };
+        cell.numFmt = numFmtFor(table, value);
+      } else {
+        setPlain(cell, value, table);
+      }
+    });
+  });
+
+  return wb;
+}
+
+/**
+ * Sets the DOS date/time of every zip entry (local headers and central directory) to FIXED_DATE.
+ * JSZip (inside exceljs) stamps entries with the current local time; this makes output stable.
+ */
+function normalizeZipTimestamps(buf: Buffer): Buffer {
+  const out = Buffer.from(buf);
+  const dosTime = 0; // 00:00:00
+  const dosDate =
+    ((FIXED_DATE.getUTCFullYear() - 1980) << 9) | ((FIXED_DATE.getUTCMonth() + 1) << 5) | FIXED_DATE.getUTCDate();
+
+  // End of central directory record: signature 0x06054b50, searched from the end.
+  let eocd = -1;
+  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
+    if (out.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('not a zip file: no end of central directory');
+  const entries = out.readUInt16LE(eocd + 10);
+  let p = out.readUInt32LE(eocd + 16);
+  for (let n = 0; n < entries; n++) {
+    if (out.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central directory entry at ${p}`);
+    out.writeUInt16LE(dosTime, p + 12);
+    out.writeUInt16LE(dosDate, p + 14);
+    const local = out.readUInt32LE(p + 42);
+    if (out.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header at ${local}`);
+    out.writeUInt16LE(dosTime, local + 10);
+    out.writeUInt16LE(dosDate, local + 12);
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const outDir = path.join(findRoot(__dirname), 'test', 'fixtures', 'seeds');
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const table of seedTables) {
+    for (const withFormulas of [false, true]) {
+      const wb = buildWorkbook(table, withFormulas);
+      const raw = Buffer.from(await wb.xlsx.writeBuffer());
+      const file = path.join(outDir, `${table.slug}${withFormulas ? '-formulas' : ''}.xlsx`);
+      fs.writeFileSync(file, normalizeZipTimestamps(raw));
+      console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

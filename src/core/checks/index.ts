@@ -1,0 +1,10 @@
+import type { Check } from './types';
+import { totalsCheck } from './totals';
+import { textNumberCheck, hardcodedTotalsCheck } from './cellChecks';
+import { formulaOmitsLineCheck } from './formulaOmitsLine';
+import { titleYearsCheck } from './titleYears';
+
+/** Every check, in the order their findings are reported. */
+export const CHECKS: readonly Check[] = [totalsCheck, formulaOmitsLineCheck, textNumberCheck, titleYearsCheck, hardcodedTotalsCheck];
+
+export type { Check, CheckContext } from './types';

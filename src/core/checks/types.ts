@@ -1,0 +1,20 @@
+import type { Money } from '../money';
+import type { BudgetTable } from '../model';
+import type { Recomputed, TableCell } from '../recompute';
+import type { CellRef, Finding, FindingCode } from '../findings';
+
+export interface CheckContext {
+  table: BudgetTable;
+  recomputed: Recomputed;
+  tolerance: Money;
+}
+
+/** One check: a small module that reads the table and returns findings, never throws. */
+export interface Check {
+  codes: FindingCode[];
+  run(context: CheckContext): Finding[];
+}
+
+export function sheetRef(table: BudgetTable, cell: TableCell): CellRef {
+  return { sheet: table.sheet, row: table.rows[cell.row].row, col: table.columns[cell.col].col };
+}

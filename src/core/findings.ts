@@ -1,0 +1,87 @@
+import type { Money } from './money';
+
+export type FindingCode =
+  | 'sum-mismatch' | 'rounding' | 'consequence' | 'carry-over-break'
+  | 'reserve-excess' | 'negative-equity' | 'share-deviation'
+  | 'title-years-mismatch' | 'text-number' | 'formula-omits-line' | 'hardcoded-totals';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITY: Record<FindingCode, Severity> = {
+  'sum-mismatch': 'error',
+  rounding: 'info',
+  consequence: 'warning',
+  'carry-over-break': 'error',
+  'reserve-excess': 'warning',
+  'negative-equity': 'error',
+  'share-deviation': 'warning',
+  'title-years-mismatch': 'warning',
+  'text-number': 'warning',
+  'formula-omits-line': 'error',
+  'hardcoded-totals': 'info',
+};
+
+/** A sheet position, 0-based; it becomes an A1 address only at the output boundary. */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** What the catalog needs to say the finding in words. */
+export interface FindingParams {
+  /** Labels of the parts when the total is a difference or a carry (`Tillgängliga medel − Summa kostnader`). */
+  formula?: string;
+  causedByLabel?: string;
+  causedByYear?: number;
+  title?: string;
+  titleYears?: string;
+  columnYears?: string;
+  text?: string;
+  cellFormula?: string;
+  omitted?: string;
+  count?: number;
+  total?: number;
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  at: CellRef;
+  rowLabel: string | null;
+  year: number | null;
+  stated: Money | null;
+  expected: Money | null;
+  /** Bottom-up: the value once every error above it is fixed (an extension of the JSON contract). */
+  recomputed: Money | null;
+  difference: Money | null;
+  causedBy: CellRef | null;
+  affects: CellRef[];
+  params: FindingParams;
+}
+
+export function makeFinding(code: FindingCode, at: CellRef, fields: Partial<Omit<Finding, 'code' | 'severity' | 'at'>> = {}): Finding {
+  return {
+    code,
+    severity: SEVERITY[code],
+    at,
+    rowLabel: null,
+    year: null,
+    stated: null,
+    expected: null,
+    recomputed: null,
+    difference: null,
+    causedBy: null,
+    affects: [],
+    params: {},
+    ...fields,
+  };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then by position: the order a reader wants. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) =>
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.at.row - b.at.row || a.at.col - b.at.col);
+}

@@ -1,0 +1,31 @@
+import { Money } from './money';
+import type { Unit } from './numbers';
+
+export interface FormatOptions {
+  /** Separator between thousands; a no-break space keeps Word from wrapping a number. */
+  groupSeparator?: string;
+  unit?: Unit;
+}
+
+const MINUS_SIGN = '\u2212';
+
+/** Swedish number format: `14 065`, `1 842,5`, `−1 573`, with the unit when given. */
+export function formatSwedish(value: Money, options: FormatOptions = {}): string {
+  const group = options.groupSeparator ?? ' ';
+  const abs = value.abs();
+  const fixed = abs.decimalPlaces() > 0 ? abs.toFixed(Math.min(abs.decimalPlaces(), 2)) : abs.toFixed(0);
+  const [intPart, fraction] = fixed.split('.');
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = value.isNegative() && !value.isZero() ? MINUS_SIGN : '';
+  const text = `${sign}${grouped}${fraction ? `,${fraction}` : ''}`;
+  return options.unit ? `${text} ${options.unit}` : text;
+}
+
+/** The decimal string of the JSON contract: '.' as separator, no grouping. */
+export function toDecimalString(value: Money): string {
+  return value.toFixed();
+}
+
+export function moneyOf(text: string): Money {
+  return new Money(text);
+}

@@ -1,0 +1,61 @@
+import type { Money } from '../money';
+import type { RowRole, Side } from '../labels';
+import type { CarryRelation, RowRelation, TableColumn, Term } from '../model';
+import { termSum } from './score';
+
+interface Row {
+  role: RowRole;
+  side: Side;
+  values: (Money | null)[];
+}
+
+/**
+ * The equity chain: this year's opening equity is last year's closing. The
+ * closing is a stated row (`Medel till förfogande`, `Eget kapital, UB`), or,
+ * where a table states none (seed 004), the money available less the costs.
+ */
+export function inferCarry(rows: Row[], roles: RowRole[], relations: RowRelation[], columns: TableColumn[], tolerance: Money): CarryRelation[] {
+  const opening = roles.findIndex((r, i) => r === 'opening-equity' && rows[i].values.some((v) => v !== null));
+  if (opening < 0) return [];
+  const terms = closingTerms(roles, rows, relations, opening);
+  if (!terms) return [];
+  const links = chainLinks(columns).filter(([, to]) => rows[opening].values[to] !== null);
+  if (links.length === 0) return [];
+  // A chain that holds nowhere is a misreading of the table, not a list of breaks.
+  const holding = links.filter(([from, to]) => rows[opening].values[to]!.minus(termSum(rows, terms, from)).abs().lte(tolerance));
+  if (links.length >= 2 && holding.length === 0) return [];
+  return [{ target: opening, terms, links }];
+}
+
+function closingTerms(roles: RowRole[], rows: Row[], relations: RowRelation[], opening: number): Term[] | null {
+  const closing = roles.findIndex((r, i) => r === 'closing-equity' && rows[i].values.some((v) => v !== null));
+  if (closing >= 0) return [{ row: closing, sign: 1 }];
+  const available = relations.find((rel) => roles[rel.target] === 'available' && rel.terms.some((t) => t.row === opening));
+  if (!available) return null;
+  const nested = new Set(relations.flatMap((rel) => rel.terms.map((t) => t.row)));
+  let costTotal = -1;
+  for (let i = roles.length - 1; i > available.target; i--) {
+    if (roles[i] === 'total' && rows[i].side === 'cost' && !nested.has(i)) {
+      costTotal = i;
+      break;
+    }
+  }
+  return costTotal >= 0 ? [{ row: available.target, sign: 1 }, { row: costTotal, sign: -1 }] : null;
+}
+
+const CHAIN_PREFERENCE = { utfall: 0, prognos: 1, budget: 2, plan: 2 } as const;
+
+/** [from, to] column pairs, year after year; an outcome or forecast column supersedes the budget of its year. */
+export function chainLinks(columns: TableColumn[]): [number, number][] {
+  const links: [number, number][] = [];
+  columns.forEach((to, toIndex) => {
+    if (to.kind === 'utfall' || to.kind === 'prognos') return;
+    let from = -1;
+    columns.forEach((c, i) => {
+      if (c.year !== to.year - 1) return;
+      if (from < 0 || CHAIN_PREFERENCE[c.kind] < CHAIN_PREFERENCE[columns[from].kind]) from = i;
+    });
+    if (from >= 0) links.push([from, toIndex]);
+  });
+  return links;
+}
