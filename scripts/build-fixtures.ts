@@ -128,8 +128,12 @@ function normalizeZipTimestamps(buf: Buffer): Buffer {
 }
 
 async function main(): Promise<void> {
-  const outDir = path.join(findRoot(__dirname), 'test', 'fixtures', 'seeds');
+  const root = findRoot(__dirname);
+  const outDir = path.join(root, 'test', 'fixtures', 'seeds');
+  // The typed workbooks are also the examples `budgetkoll demo` runs on.
+  const examplesDir = path.join(root, 'examples');
   fs.mkdirSync(outDir, { recursive: true });
+  fs.mkdirSync(examplesDir, { recursive: true });
   for (const table of seedTables) {
     for (const withFormulas of [false, true]) {
       const wb = buildWorkbook(table, withFormulas);
@@ -137,6 +141,7 @@ async function main(): Promise<void> {
       const file = path.join(outDir, `${table.slug}${withFormulas ? '-formulas' : ''}.xlsx`);
       fs.writeFileSync(file, normalizeZipTimestamps(raw));
       console.log(`wrote ${path.relative(process.cwd(), file)}`);
+      if (!withFormulas) fs.writeFileSync(path.join(examplesDir, `${table.slug}.xlsx`), normalizeZipTimestamps(raw));
     }
   }
 }

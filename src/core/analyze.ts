@@ -28,8 +28,9 @@ export function analyzeGrid(grid: Grid, settings: AnalysisSettings = {}): Analys
 }
 
 export function analyzeTable(table: BudgetTable): TableAnalysis {
-  const recomputed = recomputeTotals(table);
-  const context = { table, recomputed, tolerance: toleranceFor(table.unit) };
+  const tolerance = toleranceFor(table.unit);
+  const recomputed = recomputeTotals(table, tolerance);
+  const context = { table, recomputed, tolerance };
   const findings = sortFindings(CHECKS.flatMap((check) => check.run(context)));
   return { table, recomputed, findings };
 }

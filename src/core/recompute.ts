@@ -45,7 +45,11 @@ export interface Recomputed {
   recomputedSum(rel: CellRelation): Money;
 }
 
-export function recomputeTotals(table: BudgetTable): Recomputed {
+/**
+ * A total within rounding of its recomputed parts keeps its stated value:
+ * rounding is accepted, not fixed, so it does not ripple into later years.
+ */
+export function recomputeTotals(table: BudgetTable, tolerance: Money): Recomputed {
   const relations = cellRelations(table);
   const byTarget = new Map(relations.map((r) => [cellKey(r.target), r]));
   const memo = new Map<string, Money>();
@@ -58,7 +62,9 @@ export function recomputeTotals(table: BudgetTable): Recomputed {
     // A cycle can only come from a misread table; the stated value breaks it.
     if (!rel || visiting.has(key)) return statedValue(table, cell);
     visiting.add(key);
-    const v = sumOf(rel, value);
+    const sum = sumOf(rel, value);
+    const stated = table.rows[cell.row].values[cell.col];
+    const v = stated !== null && stated.minus(sum).abs().lte(tolerance) ? stated : sum;
     visiting.delete(key);
     memo.set(key, v);
     return v;

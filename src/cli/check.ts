@@ -1,0 +1,48 @@
+import * as path from 'path';
+import { analyzeGrid } from '../core/analyze';
+import { fileReport, type CheckReport, type FileReport } from '../core/report';
+import { readWorkbookFile } from '../files/readXlsx';
+import type { Io } from './io';
+import type { ParsedArgs } from './args';
+import { textReport } from './textReport';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_FAILED = 2;
+
+export async function checkFiles(files: string[], sheet: string | undefined): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const read = await readWorkbookFile(file);
+    if (!read.ok) {
+      reports.push(fileReport(file, { error: read.reason }));
+      continue;
+    }
+    reports.push(fileReport(file, { analysis: analyzeGrid(read.grid, { sheet }) }));
+  }
+  return reports;
+}
+
+export function exitCodeFor(reports: FileReport[]): number {
+  if (reports.some((r) => r.error)) return EXIT_FAILED;
+  const errors = reports.some((r) => r.tables.some((t) => t.findings.some((f) => f.severity === 'error')));
+  return errors ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `budgetkoll check FILE... [--json] [--sheet NAME]` */
+export async function runCheck(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.files.length === 0) {
+    io.err('budgetkoll check: ange minst en .xlsx-fil.\n');
+    return EXIT_FAILED;
+  }
+  const sheet = args.options.get('--sheet');
+  const reports = await checkFiles(args.files, typeof sheet === 'string' ? sheet : undefined);
+  for (const r of reports) if (r.error) io.err(`budgetkoll: ${path.basename(r.file)}: ${r.error}\n`);
+  if (args.options.has('--json')) {
+    const report: CheckReport = { version: 1, files: reports };
+    io.out(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    io.out(textReport(reports));
+  }
+  return exitCodeFor(reports);
+}

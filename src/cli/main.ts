@@ -1,0 +1,40 @@
+import { parseArgs } from './args';
+import { runCheck, EXIT_FAILED } from './check';
+import { runDemo } from './demo';
+import { processIo, type Io } from './io';
+
+const USAGE = `Användning:
+  budgetkoll check FIL.xlsx... [--json] [--sheet NAMN]
+  budgetkoll demo [-o MAPP]
+
+  check   kontrollerar budgettabellerna i arbetsböckerna: summor, följdfel, avrundningar.
+          Slutkod 0: inga fel, 1: minst ett fel, 2: en fil kunde inte läsas eller fel argument.
+  demo    kör kontrollen på de medföljande exempelbudgetarna och skriver rapporterna i out/.
+`;
+
+/** The command's entry point; returns the exit status and never throws at the user. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const args = parseArgs(argv);
+  const debug = args.options.has('--debug');
+  if (args.error) {
+    io.err(`budgetkoll: ${args.error}\n${USAGE}`);
+    return EXIT_FAILED;
+  }
+  if (!args.command || args.command === 'help' || args.options.has('--help')) {
+    io.out(USAGE);
+    return args.command ? 0 : EXIT_FAILED;
+  }
+  try {
+    switch (args.command) {
+      case 'check': return await runCheck(args, io);
+      case 'demo': return await runDemo(args, io);
+      default:
+        io.err(`budgetkoll: okänt kommando ”${args.command}”\n${USAGE}`);
+        return EXIT_FAILED;
+    }
+  } catch (e) {
+    io.err(`budgetkoll: ett oväntat fel inträffade: ${(e as Error).message}\n`);
+    if (debug) io.err(`${(e as Error).stack}\n`);
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,51 @@
+import type { FileReport, FindingReport, TableReport } from '../core/report';
+
+const SEVERITY_WORD = { error: 'FEL', warning: 'VARNING', info: 'INFO' } as const;
+
+/** The human report: Swedish, grouped by file and table, the cell and the numbers first. */
+export function textReport(files: FileReport[]): string {
+  const lines: string[] = [];
+  for (const file of files) {
+    lines.push(file.file);
+    if (file.error) {
+      lines.push(`  Kunde inte läsas: ${file.error}.`, '');
+      continue;
+    }
+    if (file.tables.length === 0) lines.push('  Ingen budgettabell hittades.');
+    for (const table of file.tables) lines.push(...tableLines(table));
+    lines.push('');
+  }
+  lines.push(summaryLine(files));
+  return `${lines.join('\n')}\n`;
+}
+
+function tableLines(table: TableReport): string[] {
+  const years = table.columns.map((c) => c.header).join(', ');
+  const lines = [`  Blad ”${table.sheet}”, ${table.range}${table.title ? ` – ${table.title}` : ''} (${table.unit}; ${years})`];
+  if (table.findings.length === 0) lines.push('    Allt summerar rätt.');
+  for (const f of table.findings) lines.push(...findingLines(f));
+  return lines;
+}
+
+function findingLines(f: FindingReport): string[] {
+  const lines = [`    ${SEVERITY_WORD[f.severity].padEnd(8)}${f.cell.padEnd(6)}${f.message}`];
+  if (f.causedBy) lines.push(`${' '.repeat(18)}Orsak: ${f.causedBy}.`);
+  if (f.affects.length > 0) lines.push(`${' '.repeat(18)}Ändras också när felet rättas: ${f.affects.join(', ')}.`);
+  return lines;
+}
+
+export function summaryLine(files: FileReport[]): string {
+  const all = files.flatMap((f) => f.tables.flatMap((t) => t.findings));
+  const count = (s: string) => all.filter((f) => f.severity === s).length;
+  const tables = files.reduce((n, f) => n + f.tables.length, 0);
+  const unread = files.filter((f) => f.error).length;
+  const parts = [
+    `${files.length} ${files.length === 1 ? 'fil' : 'filer'}`,
+    `${tables} ${tables === 1 ? 'tabell' : 'tabeller'}`,
+    `${count('error')} fel`,
+    `${count('warning')} ${count('warning') === 1 ? 'varning' : 'varningar'}`,
+    `${count('info')} info`,
+  ];
+  if (unread > 0) parts.push(`${unread} kunde inte läsas`);
+  return `Sammanfattning: ${parts.join(', ')}.`;
+}

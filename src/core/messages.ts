@@ -1,0 +1,56 @@
+import type { Finding, FindingCode } from './findings';
+import { formatSwedish } from './format';
+import type { Money } from './money';
+import type { Unit } from './numbers';
+
+export type Language = 'sv' | 'en';
+
+type Say = (f: Finding, n: (m: Money | null) => string, what: string) => string;
+
+// One catalog turns every finding into words a board member understands.
+const SV: Record<FindingCode, Say> = {
+  'sum-mismatch': (f, n, what) => {
+    const parts = f.params.formula ? `${f.params.formula} ger` : 'raderna summerar till';
+    const after = f.recomputed && f.expected && !f.recomputed.eq(f.expected)
+      ? ` När felen ovanför är rättade blir det ${n(f.recomputed)}.` : '';
+    return `${what} är ${n(f.stated)} men ${parts} ${n(f.expected)}.${after}`;
+  },
+  rounding: (f, n, what) =>
+    `${what} är ${n(f.stated)} men ${f.params.formula ? `${f.params.formula} ger` : 'raderna summerar till'} ${n(f.expected)} – en avrundningsskillnad på ${n(f.difference?.abs() ?? null)}.`,
+  consequence: (f, n, what) =>
+    `${what} (${n(f.stated)}) stämmer inte med raderna ovanför (${n(f.expected)}), men blir rätt när ${f.params.causedByLabel ?? 'felet ovanför'} ${f.params.causedByYear ?? ''} är rättad – ett följdfel.`.replace(' ,', ','),
+  'carry-over-break': (f, n, what) =>
+    `${what} är ${n(f.stated)} men föregående års utgående kapital (${f.params.formula}) är ${n(f.expected)}. Ingående kapital ska vara förra årets utgående.`,
+  'reserve-excess': (f, n, what) => `${what}: eget kapital ${n(f.stated)} är över riktvärdet ${n(f.expected)} med ${n(f.difference)}.`,
+  'negative-equity': (f, n, what) => `${what}: eget kapital blir negativt, ${n(f.stated)}.`,
+  'share-deviation': (f, n, what) => `${what}: medlemmarnas andelar avviker från ½ stat, ¼ region, ¼ kommuner (${f.params.text ?? ''}).`,
+  'title-years-mismatch': (f) =>
+    `Tabellens rubrik ”${f.params.title}” nämner åren ${f.params.titleYears}, men kolumnerna gäller ${f.params.columnYears}.`,
+  'text-number': (f, n, what) =>
+    `${what}: talet ”${f.params.text}” är lagrat som text. Det läses här som ${n(f.stated)}, men Excels SUMMA räknar inte med det.`,
+  'formula-omits-line': (f, _n, what) =>
+    `${what}: formeln ${f.params.cellFormula} tar inte med ${f.params.omitted}, som hör till summan.`,
+  'hardcoded-totals': (f) =>
+    `${f.params.count} av ${f.params.total} summor i tabellen är inskrivna siffror, inte formler – de räknas inte om när en rad ändras.`,
+};
+
+const EN: Record<FindingCode, Say> = {
+  'sum-mismatch': (f, n, what) => `${what} is ${n(f.stated)} but ${f.params.formula ? `${f.params.formula} gives` : 'its lines add up to'} ${n(f.expected)}.`
+    + (f.recomputed && f.expected && !f.recomputed.eq(f.expected) ? ` Once the errors above are fixed it is ${n(f.recomputed)}.` : ''),
+  rounding: (f, n, what) => `${what} is ${n(f.stated)} but its parts give ${n(f.expected)} – a rounding difference of ${n(f.difference?.abs() ?? null)}.`,
+  consequence: (f, n, what) => `${what} (${n(f.stated)}) does not match the rows above (${n(f.expected)}) but will once ${f.params.causedByLabel ?? 'the error above'} ${f.params.causedByYear ?? ''} is fixed.`,
+  'carry-over-break': (f, n, what) => `${what} is ${n(f.stated)} but last year's closing equity is ${n(f.expected)}.`,
+  'reserve-excess': (f, n, what) => `${what}: equity ${n(f.stated)} is above the guideline ${n(f.expected)} by ${n(f.difference)}.`,
+  'negative-equity': (f, n, what) => `${what}: equity falls below zero, ${n(f.stated)}.`,
+  'share-deviation': (_f, _n, what) => `${what}: the members' shares deviate from ½ state, ¼ region, ¼ municipalities.`,
+  'title-years-mismatch': (f) => `The table title "${f.params.title}" names ${f.params.titleYears} but the columns cover ${f.params.columnYears}.`,
+  'text-number': (f, _n, what) => `${what}: "${f.params.text}" is stored as text; Excel's SUM leaves it out.`,
+  'formula-omits-line': (f, _n, what) => `${what}: the formula ${f.params.cellFormula} leaves out ${f.params.omitted}.`,
+  'hardcoded-totals': (f) => `${f.params.count} of ${f.params.total} totals in the table are typed numbers, not formulas.`,
+};
+
+export function findingMessage(finding: Finding, unit: Unit, language: Language = 'sv'): string {
+  const n = (m: Money | null) => (m === null ? '–' : formatSwedish(m, { unit }));
+  const what = [finding.rowLabel, finding.year].filter((x) => x !== null && x !== undefined).join(' ');
+  return (language === 'sv' ? SV : EN)[finding.code](finding, n, what);
+}

@@ -1,0 +1,85 @@
+import { rangeToA1, toA1 } from './address';
+import type { Analysis, TableAnalysis } from './analyze';
+import type { CellRef, Finding, Severity } from './findings';
+import { findingMessage, type Language } from './messages';
+import type { Money } from './money';
+import type { Unit } from './numbers';
+
+/** The `check --json` contract (docs: README, "Kommandoraden"). Version 1; extend, never change. */
+export interface CheckReport {
+  version: 1;
+  files: FileReport[];
+}
+
+export interface FileReport {
+  file: string;
+  error: string | null;
+  tables: TableReport[];
+}
+
+export interface TableReport {
+  sheet: string;
+  range: string;
+  title: string | null;
+  unit: Unit;
+  columns: { cell: string; header: string; year: number; kind: string }[];
+  rows: { row: number; label: string; role: string }[];
+  findings: FindingReport[];
+  equity: unknown[];
+  shares: unknown[];
+}
+
+export interface FindingReport {
+  code: string;
+  severity: Severity;
+  cell: string;
+  row: string | null;
+  year: number | null;
+  stated: string | null;
+  expected: string | null;
+  difference: string | null;
+  recomputed: string | null;
+  causedBy: string | null;
+  affects: string[];
+  message: string;
+}
+
+const decimal = (m: Money | null): string | null => (m === null ? null : m.toFixed());
+const a1 = (ref: CellRef): string => toA1(ref.row, ref.col);
+
+export function findingReport(f: Finding, unit: Unit, language: Language = 'sv'): FindingReport {
+  return {
+    code: f.code,
+    severity: f.severity,
+    cell: a1(f.at),
+    row: f.rowLabel,
+    year: f.year,
+    stated: decimal(f.stated),
+    expected: decimal(f.expected),
+    difference: decimal(f.difference),
+    recomputed: decimal(f.recomputed),
+    causedBy: f.causedBy ? a1(f.causedBy) : null,
+    affects: f.affects.map(a1),
+    message: findingMessage(f, unit, language),
+  };
+}
+
+export function tableReport({ table, findings }: TableAnalysis, language: Language = 'sv'): TableReport {
+  const { range } = table;
+  return {
+    sheet: table.sheet,
+    range: rangeToA1(range.top, range.left, range.bottom, range.right),
+    title: table.title?.text ?? null,
+    unit: table.unit,
+    columns: table.columns.map((c) => ({ cell: toA1(table.headerRow, c.col), header: c.header, year: c.year, kind: c.kind })),
+    rows: table.rows.map((r) => ({ row: r.row + 1, label: r.label, role: r.role })),
+    findings: findings.map((f) => findingReport(f, table.unit, language)),
+    equity: [],
+    shares: [],
+  };
+}
+
+export function fileReport(file: string, result: { analysis: Analysis } | { error: string }): FileReport {
+  if ('error' in result) return { file, error: result.error, tables: [] };
+  return { file, error: null, tables: result.analysis.tables.map((t) => tableReport(t)) };
+}

@@ -1,0 +1,74 @@
+import { toA1 } from '../../src/core/address';
+import type { Finding } from '../../src/core/findings';
+import { analyzeSeed } from '../helpers/seeds';
+
+// The findings the domain document lists for the five seeds, re-added by hand
+// from the förbund's own files. Every one must be found, and no other error or
+// warning (the reserve warnings come with the equity rules).
+interface Expected { code: string; cell: string; row: string; year: number | null; stated?: string; expected?: string; recomputed?: string; causedBy?: string }
+
+const EXPECTED: Record<string, Expected[]> = {
+  'seed-000-lund-prel': [
+    { code: 'sum-mismatch', cell: 'C30', row: 'Summa kostnader', year: 2024, stated: '14065', expected: '14060' },
+    { code: 'sum-mismatch', cell: 'C31', row: 'Medel till förfogande', year: 2024, stated: '1100', expected: '1105', recomputed: '1110' },
+  ],
+  'seed-001-lund-antagen': [
+    { code: 'sum-mismatch', cell: 'C10', row: 'Summa intäkter', year: 2024, stated: '12930', expected: '12970' },
+    { code: 'consequence', cell: 'C12', row: 'Tillgängliga medel', year: 2024, stated: '16392', expected: '16352', recomputed: '16392', causedBy: 'C10' },
+    { code: 'rounding', cell: 'B36', row: 'Medel till förfogande', year: 2023, stated: '3422', expected: '3421' },
+    { code: 'sum-mismatch', cell: 'E34', row: 'Summa kostnader', year: 2026, stated: '2810', expected: '2912' },
+  ],
+  'seed-002-bksv': [
+    { code: 'sum-mismatch', cell: 'B24', row: 'Summa personalkostnader', year: 2024, stated: '1329910', expected: '1329868' },
+    { code: 'rounding', cell: 'C24', row: 'Summa personalkostnader', year: 2025, stated: '1383106', expected: '1383107' },
+  ],
+  'seed-003-samsund': [
+    { code: 'rounding', cell: 'D10', row: 'Totalt', year: 2024, stated: '9017', expected: '9016' },
+  ],
+  'seed-004-sodra-lappland': [
+    { code: 'title-years-mismatch', cell: 'A3', row: 'Budget 2023 plan 2024–2025', year: null },
+  ],
+};
+
+function summarize(f: Finding): Expected {
+  const out: Expected = { code: f.code, cell: toA1(f.at.row, f.at.col), row: f.rowLabel ?? '', year: f.year };
+  if (f.stated) out.stated = f.stated.toFixed();
+  if (f.expected) out.expected = f.expected.toFixed();
+  if (f.recomputed && f.expected && !f.recomputed.eq(f.expected)) out.recomputed = f.recomputed.toFixed();
+  if (f.causedBy) out.causedBy = toA1(f.causedBy.row, f.causedBy.col);
+  return out;
+}
+
+describe.each(Object.keys(EXPECTED))('%s', (slug) => {
+  it.each(['', '-formulas'])('gives exactly the listed findings (variant "%s")', async (variant) => {
+    const analysis = await analyzeSeed(`${slug}${variant}.xlsx`);
+    expect(analysis.tables).toHaveLength(1);
+    const found = analysis.tables[0].findings.filter((f) => f.code !== 'hardcoded-totals').map(summarize);
+    const byCell = (a: Expected, b: Expected) => a.cell.localeCompare(b.cell);
+    expect(found.sort(byCell)).toEqual([...EXPECTED[slug]].sort(byCell));
+  });
+});
+
+describe('where an error reaches', () => {
+  it('lists on seed 001 Summa kostnader 2026 the closing balance that adds up today but changes (5 528 → 5 426)', async () => {
+    const [table] = (await analyzeSeed('seed-001-lund-antagen.xlsx')).tables;
+    const finding = table.findings.find((f) => f.code === 'sum-mismatch' && f.year === 2026)!;
+    expect(finding.affects.map((c) => toA1(c.row, c.col))).toEqual(['E36']);
+    const closing = table.table.rows.findIndex((r) => r.label === 'Medel till förfogande');
+    expect(table.recomputed.value({ row: closing, col: 3 }).toFixed()).toBe('5426');
+  });
+
+  it('carries seed 002\'s personnel error through result, equity and the next years', async () => {
+    const [table] = (await analyzeSeed('seed-002-bksv.xlsx')).tables;
+    const finding = table.findings.find((f) => f.code === 'sum-mismatch')!;
+    expect(finding.affects.map((c) => toA1(c.row, c.col))).toEqual(['B25', 'B26', 'B29', 'B31', 'C27', 'C29', 'C31', 'D27', 'D29', 'D31']);
+  });
+
+  it('counts hard-coded totals once per table: all of them typed, fewer in the SUM variant', async () => {
+    for (const [file, count] of [['seed-000-lund-prel.xlsx', 16], ['seed-000-lund-prel-formulas.xlsx', 2], ['seed-004-sodra-lappland-formulas.xlsx', 0]] as const) {
+      const [table] = (await analyzeSeed(file)).tables;
+      const notes = table.findings.filter((f) => f.code === 'hardcoded-totals');
+      expect(notes.map((f) => f.params.count)).toEqual(count === 0 ? [] : [count]);
+    }
+  });
+});
