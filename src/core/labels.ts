@@ -51,5 +51,5 @@ export function sideFromLabel(label: string): Side {
 
 /** Words that mark a money table rather than statistics. */
 export function soundsLikeBudget(label: string): boolean {
-  return /intäkt|kostnad|utgift|medel|finansiering|tilldelning|bidrag|budget|resultat|eget kapital|avgift|lön|arvode|summa|totalt|kansli|administration|insats|projekt/i.test(label);
+  return /intäkt|kostnad|utgift|medel|finansiering|tilldelning|bidrag|budget|resultat|eget kapital|avgift|lön|arvode|kansli|administration|insats|projekt/i.test(label);
 }

@@ -1,0 +1,570 @@
+/**
+ * Benchmark: how much does Budgetkoll's check cost on top of merely reading the workbook?
+ *
+ *   npm run bench                                           (builds, then runs build/scripts/bench-check.js)
+ *   npx ts-node --transpile-only scripts/bench-check.ts [--assert] [--keep]
+ *
+ * 1. Generates, in a temp directory, a large workbook (40 sheets, ~100 000 non-empty cells):
+ *    37 budget sheets, each a stack of ~15 budget tables in the layouts of the five seed tables
+ *    (test/fixtures/seedTables.ts) with deterministically varied numbers, and 3 non-budget sheets
+ *    (prose, statistics, a contact list). Every total is recomputed from its lines with the seed's
+ *    own formula, so nearly all totals add up; about one table in five gets one deliberately wrong
+ *    total. Totals are typed numbers in some tables and SUM formulas with cached results in others.
+ * 2. Measures, alternating the two, after one warm-up, N repetitions each:
+ *    (a) exceljs alone: `new ExcelJS.Workbook().xlsx.readFile(file)`;
+ *    (b) the full check: `readWorkbookFile(file)` then `analyzeGrid(grid)`; analyzeGrid is timed
+ *        on its own too (the engine part).
+ *    Prints a small table and one JSON line. With --assert, exits 1 when (b)/(a) > 1.5.
+ *    With --keep, the generated workbook is left in the temp directory.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { readWorkbookFile } from '../src/files/readXlsx';
+import { analyzeGrid } from '../src/core/analyze';
+import { bodyRowNumber, headerRowNumber, seedTables } from '../test/fixtures/seedTables';
+import type { SeedTable, SeedValue } from '../test/fixtures/seedTables';
+
+const SHEETS = 40;
+const TARGET_CELLS = 100_000;
+const REPETITIONS = 7;
+const MAX_RATIO = 1.5;
+const BLANK_ROWS_BETWEEN_TABLES = 3;
+/** Share of tables that get one deliberately wrong total. */
+const WRONG_TOTAL_SHARE = 0.2;
+/** Share of formula cells that stay typed numbers even in a formula table (a user overwrote them). */
+const HARDCODED_IN_FORMULA_TABLE = 0.1;
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic randomness
+// ---------------------------------------------------------------------------------------------
+
+type Rng = () => number;
+
+/** mulberry32: small, fast, good enough for test data; the same seed gives the same workbook. */
+function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
+const intBetween = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
+
+// ---------------------------------------------------------------------------------------------
+// The seed formulas, reconstructed for every cell and evaluated on varied numbers
+// ---------------------------------------------------------------------------------------------
+
+const COLS = ['B', 'C', 'D', 'E', 'F', 'G'];
+const REF = /\b([A-Z]{1,2})(\d+)\b/g;
+
+type FormulaKind = 'each' | 'carry' | 'other';
+
+interface ResolvedFormula {
+  /** Formula text without '=', in the seed's own row numbers. */
+  text: string;
+  kind: FormulaKind;
+}
+
+function columnLettersOf(formula: string): Set<string> {
+  return new Set([...formula.matchAll(REF)].map((m) => m[1]));
+}
+
+function replaceColumn(formula: string, from: string, to: string): string {
+  return formula.replace(REF, (whole, col: string, row: string) => (col === from ? `${to}${row}` : whole));
+}
+
+function shiftRows(formula: string, shift: number): string {
+  return formula.replace(REF, (_whole, col: string, row: string) => `${col}${Number(row) + shift}`);
+}
+
+/**
+ * The formula behind every total of a seed table, also where the seed keeps it typed because the
+ * document's number does not add up (the varied numbers will, unless we break them on purpose).
+ * A carry-over's first column is an opening balance and stays typed.
+ */
+function resolveFormulas(table: SeedTable): (ResolvedFormula | null)[][] {
+  return table.rows.map((row) => {
+    const formulas = row.formulas ?? [];
+    const known = formulas.findIndex((f) => f !== null);
+    if (known < 0) return row.values.map(() => null);
+    const letters = columnLettersOf(formulas[known]!);
+    const only = (letter: string | undefined) => letter !== undefined && letters.size === 1 && letters.has(letter);
+    const kind: FormulaKind = only(COLS[known]) ? 'each' : only(COLS[known - 1]) ? 'carry' : 'other';
+    return row.values.map((value, c) => {
+      if (typeof value !== 'number') return null;
+      const own = formulas[c] ?? null;
+      if (kind === 'each') return { text: own ?? replaceColumn(formulas[known]!, COLS[known], COLS[c]), kind };
+      if (kind === 'carry') return c === 0 ? null : { text: own ?? replaceColumn(formulas[known]!, COLS[known - 1], COLS[c - 1]), kind };
+      return own === null ? null : { text: own, kind };
+    });
+  });
+}
+
+/** A tiny evaluator for the seed formulas: numbers, A1 refs, + − * /, parentheses and SUM(ranges, refs). */
+function evaluate(formula: string, get: (col: string, row: number) => number): number {
+  const tokens = formula.match(/\d+(?:\.\d+)?|[A-Z]{1,2}\d+|[A-Z]+|[-+*/(),:]/g) ?? [];
+  let i = 0;
+  const peek = (): string | undefined => tokens[i];
+  const next = (): string => {
+    if (i >= tokens.length) throw new Error(`unexpected end of formula ${formula}`);
+    return tokens[i++];
+  };
+  const expect = (token: string): void => {
+    const got = next();
+    if (got !== token) throw new Error(`expected ${token}, got ${got} in ${formula}`);
+  };
+  const splitRef = (ref: string): [string, number] => {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) throw new Error(`not a cell reference: ${ref} in ${formula}`);
+    return [m[1], Number(m[2])];
+  };
+  const expr = (): number => {
+    let v = term();
+    while (peek() === '+' || peek() === '-') v = next() === '+' ? v + term() : v - term();
+    return v;
+  };
+  const term = (): number => {
+    let v = factor();
+    while (peek() === '*' || peek() === '/') v = next() === '*' ? v * factor() : v / factor();
+    return v;
+  };
+  const sumArgument = (): number => {
+    if (/^[A-Z]{1,2}\d+$/.test(peek() ?? '') && tokens[i + 1] === ':') {
+      const [c1, r1] = splitRef(next());
+      expect(':');
+      const [c2, r2] = splitRef(next());
+      let s = 0;
+      for (let col = c1.charCodeAt(0); col <= c2.charCodeAt(0); col++) {
+        for (let row = r1; row <= r2; row++) s += get(String.fromCharCode(col), row);
+      }
+      return s;
+    }
+    return expr();
+  };
+  const factor = (): number => {
+    const t = next();
+    if (t === '-') return -factor();
+    if (t === '(') {
+      const v = expr();
+      expect(')');
+      return v;
+    }
+    if (t === 'SUM') {
+      expect('(');
+      let s = sumArgument();
+      while (peek() === ',') {
+        next();
+        s += sumArgument();
+      }
+      expect(')');
+      return s;
+    }
+    if (/^\d/.test(t)) return Number(t);
+    const [col, row] = splitRef(t);
+    return get(col, row);
+  };
+  const value = expr();
+  if (i !== tokens.length) throw new Error(`trailing tokens in ${formula}`);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generating one varied table
+// ---------------------------------------------------------------------------------------------
+
+interface OutCell {
+  value: string | number;
+  /** Formula without '=', in sheet row numbers; value is then its cached result. */
+  formula?: string;
+  numFmt?: string;
+}
+
+interface OutTable {
+  /** Sheet rows from the table's first title row; null = empty row. */
+  rows: (OutCell | null)[][];
+  wrongTotals: number;
+}
+
+function shiftYears(text: string, by: number): string {
+  return text.replace(/\b(19|20)\d{2}\b/g, (y) => String(Number(y) + by));
+}
+
+function shiftYearValue(value: SeedValue, by: number): SeedValue {
+  if (typeof value === 'number') return value >= 1900 && value <= 2100 ? value + by : value;
+  if (typeof value === 'string') return shiftYears(value, by);
+  return value;
+}
+
+/** Rounded like the seed number it replaces: whole numbers stay whole, halves stay halves. */
+function roundLike(seedValue: number, value: number): number {
+  if (Number.isInteger(seedValue)) return Math.round(value);
+  return Math.round(value * 2) / 2;
+}
+
+const clean = (n: number): number => Number(n.toPrecision(15));
+
+function numFmtFor(table: SeedTable, value: number): string {
+  if (table.numFmt) return table.numFmt;
+  return Number.isInteger(value) ? '#,##0' : '#,##0.0';
+}
+
+/**
+ * One seed table with varied numbers, placed so that its first title row is sheet row `startRow`
+ * (1-based). Lines and opening balances are scaled and jittered; every total is the seed's formula
+ * evaluated on them, so it adds up — except one total in about one table in five.
+ */
+function generateTable(table: SeedTable, startRow: number, rng: Rng): OutTable {
+  const formulas = resolveFormulas(table);
+  const scale = 0.6 + rng() * 1.2;
+  const yearShift = intBetween(rng, 0, 3);
+  const withFormulas = rng() < 0.5;
+  const shift = startRow - 1; // seed tables start in row 1
+
+  const seedRowIndex = new Map<number, number>();
+  table.rows.forEach((_, r) => seedRowIndex.set(bodyRowNumber(table, r), r));
+
+  // Varied typed numbers (lines, opening balances).
+  const typed: SeedValue[][] = table.rows.map((row) =>
+    row.values.map((v) => {
+      if (typeof v !== 'number' || v === 0) return v;
+      return roundLike(v, v * scale * (0.85 + rng() * 0.3));
+    }));
+
+  // One deliberately wrong total: an 'each' total (a sum or a difference) overwritten by hand.
+  let victim: { r: number; c: number; delta: number } | null = null;
+  if (rng() < WRONG_TOTAL_SHARE) {
+    const candidates: [number, number][] = [];
+    formulas.forEach((row, r) => row.forEach((f, c) => {
+      if (f?.kind === 'each') candidates.push([r, c]);
+    }));
+    if (candidates.length > 0) {
+      const [r, c] = pick(rng, candidates);
+      const size = rng() < 0.3 ? 1 : intBetween(rng, 5, 400) * ((table.rows[r].values[c] as number) > 100_000 ? 100 : 1);
+      victim = { r, c, delta: rng() < 0.5 ? size : -size };
+    }
+  }
+
+  const memo = new Map<string, number>();
+  const visiting = new Set<string>();
+  const valueAt = (col: string, row: number): number => {
+    const key = `${col}${row}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const r = seedRowIndex.get(row);
+    const c = COLS.indexOf(col);
+    if (r === undefined || c < 0) return 0;
+    const formula = formulas[r][c];
+    if (!formula) {
+      const v = typed[r][c];
+      return typeof v === 'number' ? v : 0;
+    }
+    if (visiting.has(key)) throw new Error(`${table.slug}: circular formula at ${key}`);
+    visiting.add(key);
+    let v = clean(evaluate(formula.text, valueAt));
+    visiting.delete(key);
+    if (victim && victim.r === r && victim.c === c) v = clean(v + victim.delta);
+    memo.set(key, v);
+    return v;
+  };
+
+  const out: (OutCell | null)[][] = [];
+  const text = (value: SeedValue): OutCell | null => (value === null ? null : { value });
+  for (const line of table.titleRows) out.push([text(shiftYears(line, yearShift))]);
+  out.push([]);
+  out.push(table.header.map((v) => text(shiftYearValue(v, yearShift))));
+  table.rows.forEach((row, r) => {
+    const cells: (OutCell | null)[] = [row.label === null ? null : { value: shiftYears(row.label, yearShift) }];
+    row.values.forEach((seedValue, c) => {
+      const formula = formulas[r][c];
+      if (!formula) {
+        const v = typed[r][c];
+        cells.push(typeof v === 'number' ? { value: v, numFmt: numFmtFor(table, v) } : text(v));
+        return;
+      }
+      const value = valueAt(COLS[c], bodyRowNumber(table, r));
+      const isVictim = victim !== null && victim.r === r && victim.c === c;
+      const asFormula = withFormulas && !isVictim && rng() >= HARDCODED_IN_FORMULA_TABLE;
+      const fmt = numFmtFor(table, seedValue as number);
+      cells.push(asFormula
+        ? { value, formula: shiftRows(formula.text, shift), numFmt: fmt }
+        : { value: Math.round(value * 100) / 100, numFmt: fmt });
+    });
+    out.push(cells);
+  });
+  if (out.length !== headerRowNumber(table) + table.rows.length) throw new Error(`${table.slug}: layout drift`);
+  return { rows: out, wrongTotals: victim ? 1 : 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook
+// ---------------------------------------------------------------------------------------------
+
+interface Generated {
+  cells: number;
+  sheets: number;
+  budgetSheets: number;
+  tables: number;
+  wrongTotals: number;
+}
+
+const countCells = (rows: (OutCell | null)[][]): number => rows.reduce((n, r) => n + r.filter((c) => c !== null).length, 0);
+
+function writeCells(ws: ExcelJS.Worksheet, startRow: number, rows: (OutCell | null)[][]): void {
+  rows.forEach((cells, r) => {
+    cells.forEach((cell, c) => {
+      if (!cell) return;
+      const target = ws.getCell(startRow + r, c + 1);
+      target.value = cell.formula ? { formula: cell.formula, result: cell.value } as ExcelJS.CellFormulaValue : cell.value;
+      if (cell.numFmt) target.numFmt = cell.numFmt;
+    });
+  });
+}
+
+const MUNICIPALITIES = [
+  'Lund', 'Burlöv', 'Kävlinge', 'Staffanstorp', 'Vellinge', 'Sundbyberg', 'Järfälla', 'Upplands-Bro',
+  'Lycksele', 'Malå', 'Åsele', 'Storuman', 'Vilhelmina', 'Sorsele', 'Dorotea', 'Höganäs', 'Eslöv', 'Ystad',
+];
+
+const PROSE = [
+  'Samordningsförbundet stödjer samverkan mellan Försäkringskassan, Arbetsförmedlingen, regionen och kommunerna.',
+  'Målgruppen är personer i arbetsför ålder som behöver samordnade insatser för att nå eller återgå i arbete.',
+  'Styrelsen sammanträder sex gånger per år och beredningsgruppen följer insatserna löpande.',
+  'Uppföljning sker i SUS, sektorsövergripande system för uppföljning av samordningsförbund.',
+  'Insatserna ska vara förankrade hos parterna och leda till strukturell samverkan efter projekttiden.',
+  'Förbundet har under året arbetat med kompetenshöjande insatser för personal hos parterna.',
+  'Deltagarna beskriver ett bättre mående och en ökad tilltro till sin egen förmåga.',
+  'Verksamhetsplanen revideras årligen och fastställs av styrelsen före årets utgång.',
+];
+
+/** Prose: one sentence per row in column A, a heading every 20 rows. */
+function proseSheet(rng: Rng, lines: number): (OutCell | null)[][] {
+  const rows: (OutCell | null)[][] = [[{ value: 'Verksamhetsberättelse' }], []];
+  for (let i = 0; rows.length < lines; i++) {
+    if (i % 20 === 0) rows.push([{ value: `${Math.floor(i / 20) + 1}. ${pick(rng, ['Bakgrund', 'Insatser', 'Uppföljning', 'Samverkan', 'Kommunikation'])}` }]);
+    else rows.push([{ value: pick(rng, PROSE) }]);
+  }
+  return rows;
+}
+
+/** Statistics: participants per municipality and year (year headers, numbers, no money words). */
+function statisticsSheet(rng: Rng, rowCount: number): (OutCell | null)[][] {
+  const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+  const rows: (OutCell | null)[][] = [[{ value: 'Deltagarstatistik per kommun och år' }], []];
+  rows.push([{ value: 'Kommun / grupp' }, ...years.map((y) => ({ value: y }))]);
+  for (let i = 0; i < rowCount; i++) {
+    const name = `${pick(rng, MUNICIPALITIES)} ${pick(rng, ['kvinnor', 'män', 'unga 16–29', '30–49 år', '50–64 år'])} ${i + 1}`;
+    rows.push([{ value: name }, ...years.map(() => ({ value: intBetween(rng, 0, 480) }))]);
+  }
+  return rows;
+}
+
+/** A contact list: names, roles, e-mail, phone, municipality. */
+function contactsSheet(rng: Rng, rowCount: number): (OutCell | null)[][] {
+  const first = ['Anna', 'Erik', 'Maria', 'Lars', 'Karin', 'Johan', 'Eva', 'Per', 'Sara', 'Ali'];
+  const last = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson'];
+  const roles = ['Förbundschef', 'Ledamot', 'Ersättare', 'Processledare', 'Ekonom', 'Revisor'];
+  const rows: (OutCell | null)[][] = [[{ value: 'Namn' }, { value: 'Roll' }, { value: 'E-post' }, { value: 'Telefon' }, { value: 'Kommun' }]];
+  for (let i = 0; i < rowCount; i++) {
+    const f = pick(rng, first);
+    const l = pick(rng, last);
+    rows.push([
+      { value: `${f} ${l}` }, { value: pick(rng, roles) }, { value: `${f}.${l}${i}@example.se`.toLowerCase() },
+      { value: `0${intBetween(rng, 10, 99)}-${intBetween(rng, 100000, 999999)}` }, { value: pick(rng, MUNICIPALITIES) },
+    ]);
+  }
+  return rows;
+}
+
+async function generateWorkbook(file: string): Promise<Generated> {
+  const rng = mulberry32(20240601);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Budgetkoll bench';
+  const fixed = new Date(Date.UTC(2024, 0, 1));
+  wb.created = fixed;
+  wb.modified = fixed;
+
+  // Three non-budget sheets, at the start, in the middle and at the end.
+  const extras = new Map<number, { name: string; rows: (OutCell | null)[][]; width: number }>([
+    [0, { name: 'Verksamhetsberättelse', rows: proseSheet(rng, 800), width: 100 }],
+    [20, { name: 'Statistik', rows: statisticsSheet(rng, 250), width: 30 }],
+    [SHEETS - 1, { name: 'Kontakter', rows: contactsSheet(rng, 400), width: 30 }],
+  ]);
+  const extraCells = [...extras.values()].reduce((n, e) => n + countCells(e.rows), 0);
+  const budgetSheets = SHEETS - extras.size;
+  const perBudgetSheet = Math.round((TARGET_CELLS - extraCells) / budgetSheets);
+
+  const result: Generated = { cells: extraCells, sheets: SHEETS, budgetSheets, tables: 0, wrongTotals: 0 };
+  let budgetIndex = 0;
+  for (let s = 0; s < SHEETS; s++) {
+    const extra = extras.get(s);
+    if (extra) {
+      const ws = wb.addWorksheet(extra.name);
+      ws.getColumn(1).width = extra.width;
+      writeCells(ws, 1, extra.rows);
+      continue;
+    }
+    budgetIndex++;
+    const ws = wb.addWorksheet(`Budget ${String(budgetIndex).padStart(2, '0')}`);
+    ws.getColumn(1).width = 45;
+    for (let c = 2; c <= 7; c++) ws.getColumn(c).width = 14;
+    let row = 1;
+    let sheetCells = 0;
+    while (sheetCells < perBudgetSheet) {
+      const seed = pick(rng, seedTables);
+      const table = generateTable(seed, row, rng);
+      writeCells(ws, row, table.rows);
+      const n = countCells(table.rows);
+      sheetCells += n;
+      result.tables++;
+      result.wrongTotals += table.wrongTotals;
+      row += table.rows.length + BLANK_ROWS_BETWEEN_TABLES;
+    }
+    result.cells += sheetCells;
+  }
+  await wb.xlsx.writeFile(file);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+// ---------------------------------------------------------------------------------------------
+
+const msSince = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+async function measureRead(file: string): Promise<number> {
+  collectGarbage();
+  const start = process.hrtime.bigint();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ms = msSince(start);
+  if (wb.worksheets.length !== SHEETS) throw new Error(`exceljs read ${wb.worksheets.length} sheets, expected ${SHEETS}`);
+  return ms;
+}
+
+interface CheckRun {
+  totalMs: number;
+  readMs: number;
+  engineMs: number;
+  tables: number;
+  findings: number;
+  errors: number;
+}
+
+async function measureCheck(file: string): Promise<CheckRun> {
+  collectGarbage();
+  const start = process.hrtime.bigint();
+  const read = await readWorkbookFile(file);
+  if (!read.ok) throw new Error(`readWorkbookFile failed: ${read.reason}`);
+  const readMs = msSince(start);
+  const engineStart = process.hrtime.bigint();
+  const analysis = analyzeGrid(read.grid);
+  const engineMs = msSince(engineStart);
+  const totalMs = msSince(start);
+  const findings = analysis.tables.flatMap((t) => t.findings);
+  return {
+    totalMs,
+    readMs,
+    engineMs,
+    tables: analysis.tables.length,
+    findings: findings.length,
+    errors: findings.filter((f) => f.severity === 'error').length,
+  };
+}
+
+const fmtMs = (ms: number): string => `${ms.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const assert = args.includes('--assert');
+  const keep = args.includes('--keep');
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budgetkoll-bench-'));
+  const file = path.join(dir, 'bench-100k.xlsx');
+  try {
+    const genStart = process.hrtime.bigint();
+    const generated = await generateWorkbook(file);
+    const size = fs.statSync(file).size;
+    console.log(`Workbook: ${file}${keep ? '' : ' (removed afterwards; --keep keeps it)'}`);
+    console.log(`  ${generated.sheets} sheets (${generated.budgetSheets} budget sheets), ${generated.cells} non-empty cells, `
+      + `${(size / 1024).toFixed(0)} KiB (${size} bytes), generated in ${fmtMs(msSince(genStart))}`);
+    console.log(`  ${generated.tables} budget tables written, ${generated.wrongTotals} of them with a deliberately wrong total`);
+
+    // Warm-up: one of each, not counted.
+    await measureRead(file);
+    const warm = await measureCheck(file);
+
+    const reads: number[] = [];
+    const checks: CheckRun[] = [];
+    for (let i = 0; i < REPETITIONS; i++) {
+      // Alternate the order too, so neither always runs right after the other's garbage.
+      if (i % 2 === 0) {
+        reads.push(await measureRead(file));
+        checks.push(await measureCheck(file));
+      } else {
+        checks.push(await measureCheck(file));
+        reads.push(await measureRead(file));
+      }
+    }
+    for (const run of checks) {
+      if (run.tables !== warm.tables || run.findings !== warm.findings) throw new Error('the check is not deterministic');
+    }
+
+    const readMedianMs = median(reads);
+    const checkMedianMs = median(checks.map((c) => c.totalMs));
+    const readXlsxMedianMs = median(checks.map((c) => c.readMs));
+    const engineMedianMs = median(checks.map((c) => c.engineMs));
+    const ratio = checkMedianMs / readMedianMs;
+
+    const rows: [string, string][] = [
+      ['(a) exceljs readFile', fmtMs(readMedianMs)],
+      ['(b) readWorkbookFile + analyzeGrid', fmtMs(checkMedianMs)],
+      ['    of which readWorkbookFile', fmtMs(readXlsxMedianMs)],
+      ['    of which analyzeGrid (engine)', fmtMs(engineMedianMs)],
+      ['ratio (b)/(a)', `${ratio.toFixed(2)}${ratio > MAX_RATIO ? `  (> ${MAX_RATIO})` : ''}`],
+      ['tables recognised', `${warm.tables} of ${generated.tables}`],
+      ['findings', `${warm.findings} (${warm.errors} errors)`],
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    console.log(`\nMedians of ${REPETITIONS} runs each (after 1 warm-up), Node ${process.version}:`);
+    for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v.padStart(12)}`);
+    console.log(`  runs (a): ${reads.map((r) => r.toFixed(0)).join(' ')}`);
+    console.log(`  runs (b): ${checks.map((c) => c.totalMs.toFixed(0)).join(' ')}`);
+    console.log('');
+    const round1 = (n: number): number => Math.round(n * 10) / 10;
+    console.log(JSON.stringify({
+      cells: generated.cells,
+      sheets: generated.sheets,
+      readMedianMs: round1(readMedianMs),
+      checkMedianMs: round1(checkMedianMs),
+      engineMedianMs: round1(engineMedianMs),
+      ratio: Math.round(ratio * 1000) / 1000,
+    }));
+
+    if (assert && ratio > MAX_RATIO) {
+      console.error(`FAIL: the check takes ${ratio.toFixed(2)}× the time of reading the file (limit ${MAX_RATIO}×)`);
+      process.exitCode = 1;
+    }
+  } finally {
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

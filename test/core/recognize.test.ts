@@ -1,0 +1,210 @@
+import { toA1 } from '../../src/core/address';
+import { analyzeGrid } from '../../src/core/analyze';
+import { sheetFromValues, type CellValue, type Grid } from '../../src/core/grid';
+
+const grid = (values: CellValue[][], name = 'Budget'): Grid => ({ sheets: [sheetFromValues(name, values)] });
+const cell = (ref: { row: number; col: number }) => toA1(ref.row, ref.col);
+const only = (values: CellValue[][]) => {
+  const { tables } = analyzeGrid(grid(values));
+  expect(tables).toHaveLength(1);
+  return tables[0];
+};
+const problems = (values: CellValue[][]) =>
+  only(values).findings.filter((f) => f.code !== 'hardcoded-totals').map((f) => `${f.code} ${cell(f.at)}`);
+
+// A small budget in the shape of seed 000, used by several rules below.
+const LUND: CellValue[][] = [
+  ['BUDGET för 2024'],
+  [null, 2024, 2025],
+  ['Intäkter', 'tkr', 'tkr'],
+  ['Staten', 3685, 3690],
+  ['Region Skåne', 1842.5, 1845],
+  ['Lunds kommun', 1842.5, 1845],
+  ['Summa intäkter', 7370, 7380],
+  ['Sparade medel', 2240, 1100],
+  ['Tillgängliga medel', 9610, 8480],
+  ['Kostnader'],
+  ['Kansli', 1500, 1500],
+  ['Insatser', 7010, 6460],
+  ['Summa kostnader', 8510, 7960],
+  ['Medel till förfogande', 1100, 520],
+];
+
+describe('recognising a table', () => {
+  it('finds the header, the label column, the unit and the title', () => {
+    const { table } = only(LUND);
+    expect(table.columns.map((c) => [toA1(table.headerRow, c.col), c.year, c.kind])).toEqual([['B2', 2024, 'budget'], ['C2', 2025, 'budget']]);
+    expect(table.labelCol).toBe(0);
+    expect(table.unit).toBe('tkr');
+    expect(table.unitSource).toBe('unit-row');
+    expect(table.title?.text).toBe('BUDGET för 2024');
+    expect(table.rows.map((r) => r.role)).toEqual([
+      'group', 'line', 'line', 'line', 'total', 'opening-equity', 'available', 'group', 'line', 'line', 'total', 'closing-equity',
+    ]);
+  });
+
+  it('finds nothing wrong in a table that adds up, and names every relation', () => {
+    const { table, findings } = only(LUND);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const label = (i: number) => table.rows[i].label;
+    expect(table.relations.map((r) => `${label(r.target)} = ${r.terms.map((t) => `${t.sign < 0 ? '−' : '+'}${label(t.row)}`).join(' ')}`)).toEqual([
+      'Summa intäkter = +Staten +Region Skåne +Lunds kommun',
+      'Tillgängliga medel = +Summa intäkter +Sparade medel',
+      'Summa kostnader = +Kansli +Insatser',
+      'Medel till förfogande = +Tillgängliga medel −Summa kostnader',
+    ]);
+    expect(table.carry.map((c) => label(c.target))).toEqual(['Sparade medel']);
+  });
+
+  it('finds the table anywhere on the sheet and in any sheet, with addresses that follow it', () => {
+    const shifted = [[], [], ...LUND.map((row) => [null, null, null, ...row])];
+    const broken = shifted.map((row) => [...row]);
+    broken[14][5] = 8000; // Summa kostnader 2024 (sheet row 15, column F)
+    const { tables } = analyzeGrid({ sheets: [sheetFromValues('Anteckningar', [['Inget här']]), sheetFromValues('Blad 7', broken)] });
+    expect(tables).toHaveLength(1);
+    expect(tables[0].table.sheet).toBe('Blad 7');
+    expect(tables[0].findings.filter((f) => f.severity === 'error').map((f) => cell(f.at))).toEqual(['F15']);
+  });
+
+  it.each([
+    ['Budget 2024', 'Budget 2025', 'budget'],
+    ['Plan 2025', 'Plan 2026', 'plan'],
+    ['Utfall 2022', 'Utfall 2023', 'utfall'],
+    ['B 2024', 'B 2025', 'budget'],
+  ])('reads year headers written as %j', (a, b, kind) => {
+    const values = LUND.map((row) => [...row]);
+    values[1] = [null, a, b];
+    expect(only(values).table.columns.map((c) => c.kind)).toEqual([kind, kind]);
+  });
+
+  it('takes the unit from a header cell, a title, a note under the table, or the size of the numbers', () => {
+    const body: CellValue[][] = [['Medlemmar', 4000, 4000], ['Kansli', 3000, 3100], ['Summa kostnader', 3000, 3100]];
+    expect(only([['Intäkter (tkr)', 'Budget 2024', 'Budget 2025'], ...body]).table.unitSource).toBe('header');
+    expect(only([['Budget 2024, belopp i kr'], [null, 2024, 2025], ...body]).table).toMatchObject({ unit: 'kr', unitSource: 'title' });
+    expect(only([[null, 2024, 2025], ...body, [], ['Belopp i mkr']]).table).toMatchObject({ unit: 'mkr', unitSource: 'note' });
+    expect(only([[null, 'Budget 2024', 'Budget 2025'], ['Medlemmar', 4000000, 4000000], ['Summa intäkter', 4000000, 4000000]]).table).toMatchObject({ unit: 'kr', unitSource: 'magnitude' });
+  });
+
+  it('joins a label wrapped over two rows (Finansiella intäkter och / kostnader)', () => {
+    const { table } = only([
+      [null, 2023, 2024],
+      ['AKTIV', 161, 370],
+      ['Finansiella intäkter och'],
+      ['kostnader', 1, null],
+      ['Summa kostnader', 162, 370],
+    ]);
+    expect(table.rows.map((r) => r.label)).toEqual(['AKTIV', 'Finansiella intäkter och kostnader', 'Summa kostnader']);
+  });
+
+  it('finds subtotals stated above their parts, whatever their dashes say (seed 004)', () => {
+    const { table, findings } = only([
+      ['Budget 2023', 'Budget 2023', 'Budget 2024'],
+      ['Finansiering'],
+      ['- Finansiering från medlemmar', 300, 310],
+      ['- Kommun A', 100, 110],
+      ['- Kommun B', 200, 200],
+      ['- Eget kapital', 50, 60],
+      ['Summa medel att disponera', 350, 370],
+      ['Kansli och administration -personal', 120, 130],
+      ['Förbundschef', 120, 130],
+      ['Projektkostnader', 170, 180],
+      ['- Projekt X', 100, 100],
+      ['-Projekt Y', 70, 80],
+      ['Summa kostnader', 290, 310],
+    ]);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const label = (i: number) => table.rows[i].label;
+    expect(table.relations.map((r) => `${label(r.target)}: ${r.terms.map((t) => label(t.row)).join(', ')}`)).toEqual([
+      '- Finansiering från medlemmar: - Kommun A, - Kommun B',
+      'Summa medel att disponera: - Finansiering från medlemmar, - Eget kapital',
+      'Kansli och administration -personal: Förbundschef',
+      'Projektkostnader: - Projekt X, -Projekt Y',
+      'Summa kostnader: Kansli och administration -personal, Projektkostnader',
+    ]);
+  });
+
+  it('keeps the structure when one column is wrong: the other columns still agree', () => {
+    const values = LUND.map((row) => [...row]);
+    values[12][1] = 9000;
+    // The closing balance was typed from the right costs: it is a consequence, not a second error.
+    expect(problems(values)).toEqual(['sum-mismatch B13', 'consequence B14']);
+    expect(only(values).table.relations).toEqual(only(LUND).table.relations);
+  });
+
+  it('does not take two equal lines for a subtotal and its part', () => {
+    const { findings, table } = only([
+      [null, 2024, 2025],
+      ['Kostnader'],
+      ['Hyra', 35, 35],
+      ['El', 35, 35],
+      ['Summa kostnader', 70, 70],
+    ]);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(table.rows.map((r) => r.role)).toEqual(['group', 'line', 'line', 'total']);
+  });
+
+  it('tells two blocks closed by the same label apart by their section (seed 003)', () => {
+    const { table, findings } = only([
+      ['Intäkter (tkr)', 'Budget 2024', 'Budget 2025'],
+      ['Region', 1520, 1563],
+      ['Staten', 3040, 3125],
+      ['Totalt', 4560, 4688],
+      ['Utgifter/Kostnader'],
+      ['Fasta kostnader'],
+      ['Kansli', 2250, 2250],
+      ['Individinsatser'],
+      ['Team', 2200, null],
+      ['Totalt', 4450, 2250],
+      ['Resultat', 110, 2438],
+    ]);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const result = table.relations.find((r) => table.rows[r.target].label === 'Resultat')!;
+    expect(result.terms).toEqual([{ row: 2, sign: 1 }, { row: 8, sign: -1 }]);
+  });
+
+  it('ignores sheets that are not budgets: prose, and statistics without money', () => {
+    const prose = sheetFromValues('Info', [['Rådhuset, Torget 1'], ['245 80 Staffanstorp'], ['Förbundet bildades 2012.']]);
+    const statistics = sheetFromValues('Statistik', [
+      [null, 2021, 2022, 2023],
+      ['Deltagare, kvinnor', 120, 130, 140],
+      ['Deltagare, män', 100, 90, 95],
+      ['Totalt', 230, 220, 235],
+    ]);
+    expect(analyzeGrid({ sheets: [prose, statistics] }).tables).toEqual([]);
+  });
+});
+
+describe('findings on cells', () => {
+  it('reads a number stored as text and says so', () => {
+    const values = LUND.map((row) => [...row]);
+    values[4][1] = '1 842,5';
+    expect(problems(values)).toEqual(['text-number B5']);
+  });
+
+  it('reports a SUM that leaves out a line of its block, even one that is 0 today', () => {
+    const sheet = sheetFromValues('Budget', LUND.map((row) => [...row]));
+    sheet.rows[12]![1] = { value: 8510, formula: 'SUM(B11:B12)' };
+    sheet.rows[12]![2] = { value: 7960, formula: 'SUM(C11:C11)+C12' };
+    const withNewLine = { ...sheet, rows: [...sheet.rows.slice(0, 12), [{ value: 'Ny rad' }, { value: 0 }, { value: 0 }], ...sheet.rows.slice(12)] };
+    const [analysis] = analyzeGrid({ sheets: [withNewLine] }).tables;
+    const omits = analysis.findings.filter((f) => f.code === 'formula-omits-line');
+    expect(omits.map((f) => [cell(f.at), f.params.omitted])).toEqual([['B14', 'Ny rad'], ['C14', 'Ny rad']]);
+    expect(analysis.findings.filter((f) => f.code === 'sum-mismatch')).toEqual([]);
+  });
+
+  it('counts typed totals once per table', () => {
+    const note = only(LUND).findings.filter((f) => f.code === 'hardcoded-totals');
+    expect(note.map((f) => [f.params.count, f.params.total])).toEqual([[8, 8]]);
+  });
+
+  it.each([
+    ['Budget 2023 plan 2024–2025', [2023, 2024, 2025, 2026], true],
+    ['Budget 2024 med plan 2025–2026', [2023, 2024, 2025, 2026], false],
+    ['Budget 2024 - 2026', [2023, 2024, 2025, 2026], false],
+    ['BUDGET för 2024', [2023, 2024, 2025, 2026], false],
+    ['Budget 2025', [2023, 2024], true],
+  ])('title %j over columns %j: mismatch %s', (title, years, mismatch) => {
+    const values: CellValue[][] = [[title], [null, ...years], ['Kansli', ...years.map(() => 100)], ['Summa kostnader', ...years.map(() => 100)]];
+    expect(problems(values).some((p) => p.startsWith('title-years-mismatch'))).toBe(mismatch);
+  });
+});
