@@ -5,9 +5,10 @@ import { checkFiles } from './check';
 import type { Io } from './io';
 import type { ParsedArgs } from './args';
 import { summaryLine } from './textReport';
+import { projectRoot } from './paths';
 
 /** The bundled examples: the five seed layouts, as the förbund typed them. */
-export const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
+export const EXAMPLES_DIR = path.join(projectRoot(), 'examples');
 
 /** `budgetkoll demo [-o DIR]`: every check on the bundled examples, reports under out/. */
 export async function runDemo(args: ParsedArgs, io: Io): Promise<number> {
@@ -16,8 +17,9 @@ export async function runDemo(args: ParsedArgs, io: Io): Promise<number> {
   const names = (await fs.readdir(EXAMPLES_DIR)).filter((f) => f.endsWith('.xlsx')).sort();
   await fs.mkdir(outDir, { recursive: true });
   io.out(`Budgetkoll – demo på ${names.length} exempelbudgetar\n\n`);
-  for (const name of names) {
-    const [report] = await checkFiles([path.join(EXAMPLES_DIR, name)], undefined);
+  const reports = await checkFiles(names.map((n) => path.join(EXAMPLES_DIR, n)), undefined);
+  for (const [i, name] of names.entries()) {
+    const report = reports[i];
     const json: CheckReport = { version: 1, files: [{ ...report, file: name }] };
     const target = path.join(outDir, name.replace(/\.xlsx$/, '.json'));
     await fs.writeFile(target, `${JSON.stringify(json, null, 2)}\n`);
@@ -27,7 +29,7 @@ export async function runDemo(args: ParsedArgs, io: Io): Promise<number> {
     io.out(`${name}: ${report.tables.length} tabell(er), ${errors.length} fel, ${warnings.length} varning(ar) → ${path.relative(process.cwd(), target)}\n`);
     for (const f of [...errors, ...warnings]) io.out(`  ${f.cell}: ${f.message}\n`);
   }
-  io.out(`\n${summaryLine((await checkFiles(names.map((n) => path.join(EXAMPLES_DIR, n)), undefined)))}\n`);
+  io.out(`\n${summaryLine(reports)}\n`);
   io.out(`Rapporterna (JSON) finns i ${path.relative(process.cwd(), outDir) || '.'}/\n`);
   return 0;
 }
