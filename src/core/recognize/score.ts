@@ -32,17 +32,34 @@ export function scoreRelation(rows: readonly ScoredRow[], target: number, terms:
   for (let col = 0; col < columns; col++) {
     const stated = rows[target].values[col];
     if (stated === null && terms.every((t) => rows[t.row].values[col] === null)) continue;
-    const sum = termSum(rows, terms, col);
-    const diff = (stated ?? ZERO).minus(sum).abs();
-    if (diff.lte(tolerance)) {
-      score.matches++;
-      if (diff.isZero()) score.exact++;
-      if (!sum.isZero() || !(stated ?? ZERO).isZero()) score.nonZeroMatches++;
-    } else {
-      score.mismatches++;
-    }
+    tallyColumn(score, stated, termSum(rows, terms, col), tolerance);
   }
   return score;
+}
+
+/**
+ * The same score from running sums, for callers that grow the terms one row at a time:
+ * `sums[col]` is termSum of the terms, `anyTerm[col]` whether any term is non-blank there.
+ */
+export function scoreSums(stated: readonly (Money | null)[], sums: readonly Money[], anyTerm: readonly boolean[], tolerance: Money): Score {
+  const score: Score = { matches: 0, nonZeroMatches: 0, exact: 0, mismatches: 0 };
+  for (let col = 0; col < stated.length; col++) {
+    if (stated[col] === null && !anyTerm[col]) continue;
+    tallyColumn(score, stated[col], sums[col], tolerance);
+  }
+  return score;
+}
+
+/** One column's verdict on "stated = sum". */
+function tallyColumn(score: Score, stated: Money | null, sum: Money, tolerance: Money): void {
+  const diff = (stated ?? ZERO).minus(sum).abs();
+  if (diff.lte(tolerance)) {
+    score.matches++;
+    if (diff.isZero()) score.exact++;
+    if (!sum.isZero() || !(stated ?? ZERO).isZero()) score.nonZeroMatches++;
+  } else {
+    score.mismatches++;
+  }
 }
 
 /** One wrong column must not flip the structure: the other columns still agree. */
