@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { analyzeGrid } from '../core/analyze';
+import { analyzeGrid, type AnalysisSettings } from '../core/analyze';
+import { settingsFromArgs } from './settingsArgs';
 import { fileReport, type CheckReport, type FileReport } from '../core/report';
 import { readWorkbookFile } from '../files/readXlsx';
 import type { Io } from './io';
@@ -10,7 +11,7 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FAILED = 2;
 
-export async function checkFiles(files: string[], sheet: string | undefined): Promise<FileReport[]> {
+export async function checkFiles(files: string[], settings: AnalysisSettings = {}): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   for (const file of files) {
     const read = await readWorkbookFile(file);
@@ -18,7 +19,7 @@ export async function checkFiles(files: string[], sheet: string | undefined): Pr
       reports.push(fileReport(file, { error: read.reason }));
       continue;
     }
-    reports.push(fileReport(file, { analysis: analyzeGrid(read.grid, { sheet }) }));
+    reports.push(fileReport(file, { analysis: analyzeGrid(read.grid, settings) }));
   }
   return reports;
 }
@@ -29,14 +30,18 @@ export function exitCodeFor(reports: FileReport[]): number {
   return errors ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** `budgetkoll check FILE... [--json] [--sheet NAME]` */
+/** `budgetkoll check FILE... [--json] [--sheet NAME] [--opening-equity YEAR=AMOUNT] [--reserve-percent P] [--reserve-base allocation|costs]` */
 export async function runCheck(args: ParsedArgs, io: Io): Promise<number> {
   if (args.files.length === 0) {
     io.err('budgetkoll check: ange minst en .xlsx-fil.\n');
     return EXIT_FAILED;
   }
-  const sheet = args.options.get('--sheet');
-  const reports = await checkFiles(args.files, typeof sheet === 'string' ? sheet : undefined);
+  const settings = settingsFromArgs(args);
+  if (!settings.ok) {
+    io.err(`budgetkoll check: ${settings.reason}\n`);
+    return EXIT_FAILED;
+  }
+  const reports = await checkFiles(args.files, settings.value);
   for (const r of reports) if (r.error) io.err(`budgetkoll: ${path.basename(r.file)}: ${r.error}\n`);
   if (args.options.has('--json')) {
     const report: CheckReport = { version: 1, files: reports };

@@ -17,7 +17,7 @@ export async function runDemo(args: ParsedArgs, io: Io): Promise<number> {
   const names = (await fs.readdir(EXAMPLES_DIR)).filter((f) => f.endsWith('.xlsx')).sort();
   await fs.mkdir(outDir, { recursive: true });
   io.out(`Budgetkoll – demo på ${names.length} exempelbudgetar\n\n`);
-  const reports = await checkFiles(names.map((n) => path.join(EXAMPLES_DIR, n)), undefined);
+  const reports = await checkFiles(names.map((n) => path.join(EXAMPLES_DIR, n)));
   for (const [i, name] of names.entries()) {
     const report = reports[i];
     const json: CheckReport = { version: 1, files: [{ ...report, file: name }] };

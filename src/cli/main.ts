@@ -4,10 +4,14 @@ import { runDemo } from './demo';
 import { processIo, type Io } from './io';
 
 const USAGE = `Användning:
-  budgetkoll check FIL.xlsx... [--json] [--sheet NAMN]
+  budgetkoll check FIL.xlsx... [--json] [--sheet NAMN] [--opening-equity ÅR=BELOPP]
+                   [--reserve-percent P | --reserve-brackets KR:P,…] [--reserve-base allocation|costs]
+                   [--municipal-split KOMMUN=P,…]
   budgetkoll demo [-o MAPP]
 
-  check   kontrollerar budgettabellerna i arbetsböckerna: summor, följdfel, avrundningar.
+  check   kontrollerar budgettabellerna i arbetsböckerna: summor, följdfel, avrundningar,
+          eget kapital år för år mot riktvärdet (standard 20 % av medlemmarnas tilldelning)
+          och medlemmarnas andelar (½ stat, ¼ region, ¼ kommuner).
           Slutkod 0: inga fel, 1: minst ett fel, 2: en fil kunde inte läsas eller fel argument.
   demo    kör kontrollen på de medföljande exempelbudgetarna och skriver rapporterna i out/.
 `;

@@ -1,4 +1,6 @@
 import type { FileReport, FindingReport, TableReport } from '../core/report';
+import { formatSwedish } from '../core/format';
+import { Money } from '../core/money';
 
 const SEVERITY_WORD = { error: 'FEL', warning: 'VARNING', info: 'INFO' } as const;
 
@@ -24,6 +26,33 @@ function tableLines(table: TableReport): string[] {
   const lines = [`  Blad ”${table.sheet}”, ${table.range}${table.title ? ` – ${table.title}` : ''} (${table.unit}; ${years})`];
   if (table.findings.length === 0) lines.push('    Allt summerar rätt.');
   for (const f of table.findings) lines.push(...findingLines(f));
+  lines.push(...equityLines(table));
+  return lines;
+}
+
+/** The equity per year as a small table: what the board asks first. */
+function equityLines(table: TableReport): string[] {
+  if (table.equity.length === 0) {
+    const hasResult = table.rows.some((r) => r.role === 'result');
+    return hasResult ? ['    Eget kapital: tabellen anger inget ingående eget kapital – ange det med --opening-equity ÅR=BELOPP.'] : [];
+  }
+  const n = (s: string | null) => (s === null ? '–' : formatSwedish(new Money(s)));
+  const row = (label: string, values: string[]) => `      ${label.padEnd(22)}${values.map((v) => v.padStart(13)).join('')}`;
+  const percent = table.equity[0].percent;
+  const lines = [
+    `    Eget kapital (${table.unit}), omräknat`,
+    row('', table.equity.map((e) => String(e.year))),
+    row('Ingående', table.equity.map((e) => n(e.opening))),
+    row('+ Intäkter', table.equity.map((e) => n(e.income))),
+    row('− Kostnader', table.equity.map((e) => n(e.costs))),
+    row('= Utgående', table.equity.map((e) => `${n(e.closing)}${e.source === 'projected' ? '*' : ''}`)),
+    row('  enligt tabellen', table.equity.map((e) => n(e.statedClosing))),
+  ];
+  if (percent !== null) {
+    lines.push(row(`Riktvärde (${n(percent)} %)`, table.equity.map((e) => n(e.limit))));
+    lines.push(row('Över riktvärdet', table.equity.map((e) => n(e.excess))));
+  }
+  if (table.equity.some((e) => e.source === 'projected')) lines.push('      * beräknat, står inte i tabellen');
   return lines;
 }
 

@@ -3,9 +3,13 @@ import type { BudgetTable } from './model';
 import { sortFindings, type Finding } from './findings';
 import { recognizeTables, toleranceFor } from './recognize/recognizeTables';
 import { recomputeTotals, type Recomputed } from './recompute';
-import { CHECKS } from './checks';
+import { CHECKS, type CheckContext } from './checks';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { equityShape } from './equity/shape';
+import { projectEquity, type EquityYear } from './equity/projectEquity';
+import { identifyMembers, memberShares, type ShareYear } from './equity/shares';
 
-export interface AnalysisSettings {
+export interface AnalysisSettings extends Partial<Settings> {
   /** Only this sheet (the command's --sheet). */
   sheet?: string;
 }
@@ -14,6 +18,8 @@ export interface TableAnalysis {
   table: BudgetTable;
   recomputed: Recomputed;
   findings: Finding[];
+  equity: EquityYear[];
+  shares: ShareYear[];
 }
 
 export interface Analysis {
@@ -23,16 +29,29 @@ export interface Analysis {
 /** The engine's front door: cells in, recognised tables with their findings out. */
 export function analyzeGrid(grid: Grid, settings: AnalysisSettings = {}): Analysis {
   const sheets = settings.sheet ? grid.sheets.filter((s) => s.name === settings.sheet) : grid.sheets;
-  const tables = recognizeTables({ sheets }).map(analyzeTable);
+  const resolved: Settings = { ...DEFAULT_SETTINGS, ...withoutUndefined(settings) };
+  const tables = recognizeTables({ sheets }).map((table) => analyzeTable(table, resolved));
   return { tables };
 }
 
-export function analyzeTable(table: BudgetTable): TableAnalysis {
+export function analyzeTable(table: BudgetTable, settings: Settings = DEFAULT_SETTINGS): TableAnalysis {
   const tolerance = toleranceFor(table.unit);
   const recomputed = recomputeTotals(table, tolerance);
-  const context = { table, recomputed, tolerance };
+  const shape = equityShape(table);
+  const equity = projectEquity(table, recomputed, shape, settings);
+  const members = identifyMembers(table, shape);
+  const shares = memberShares(table, recomputed, shape, members);
+  const context: CheckContext = { table, recomputed, tolerance, settings, shape, equity, members, shares };
   const findings = sortFindings(CHECKS.flatMap((check) => check.run(context)));
-  return { table, recomputed, findings };
+  return { table, recomputed, findings, equity, shares };
+}
+
+function withoutUndefined(settings: AnalysisSettings): Partial<Settings> {
+  const out: Partial<Settings> = {};
+  if (settings.reserve) out.reserve = settings.reserve;
+  if (settings.openingEquity !== undefined) out.openingEquity = settings.openingEquity;
+  if (settings.municipalSplit !== undefined) out.municipalSplit = settings.municipalSplit;
+  return out;
 }
 
 export function hasErrors(analysis: Analysis): boolean {

@@ -42,6 +42,18 @@ export interface FindingParams {
   omitted?: string;
   count?: number;
   total?: number;
+  /** reserve-excess: the first year of the current run above the limit, and how the excess moves. */
+  firstYear?: number | null;
+  trend?: 'new' | 'rising' | 'falling' | 'steady';
+  percent?: string;
+  base?: 'allocation' | 'costs';
+  baseAmount?: string;
+  deficit?: string;
+  projected?: boolean;
+  /** share-deviation: the actual and expected share as decimal fractions. */
+  share?: string;
+  expectedShare?: string;
+  split?: boolean;
 }
 
 export interface Finding {

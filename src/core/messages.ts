@@ -1,6 +1,6 @@
 import type { Finding, FindingCode } from './findings';
 import { formatSwedish } from './format';
-import type { Money } from './money';
+import { Money } from './money';
 import type { Unit } from './numbers';
 
 export type Language = 'sv' | 'en';
@@ -21,9 +21,12 @@ const SV: Record<FindingCode, Say> = {
     `${what} (${n(f.stated)}) stämmer inte med raderna ovanför (${n(f.expected)}), men blir rätt när ${f.params.causedByLabel ?? 'felet ovanför'} ${f.params.causedByYear ?? ''} är rättad – ett följdfel.`.replace(' ,', ','),
   'carry-over-break': (f, n, what) =>
     `${what} är ${n(f.stated)} men föregående års utgående kapital (${f.params.formula}) är ${n(f.expected)}. Ingående kapital ska vara förra årets utgående.`,
-  'reserve-excess': (f, n, what) => `${what}: eget kapital ${n(f.stated)} är över riktvärdet ${n(f.expected)} med ${n(f.difference)}.`,
-  'negative-equity': (f, n, what) => `${what}: eget kapital blir negativt, ${n(f.stated)}.`,
-  'share-deviation': (f, n, what) => `${what}: medlemmarnas andelar avviker från ½ stat, ¼ region, ¼ kommuner (${f.params.text ?? ''}).`,
+  'reserve-excess': (f, n) => reserveText(f, n),
+  'negative-equity': (f, n) =>
+    `Eget kapital vid utgången av ${f.year} blir negativt: ${n(f.stated)}${f.params.projected ? ' (beräknat)' : ''}. Förbundet får inte planera för ett underskott som är större än det egna kapitalet.`,
+  'share-deviation': (f, n, what) => f.params.split
+    ? `${what} ${f.year} bidrar med ${n(f.stated)}, men enligt fördelningen mellan kommunerna (${percent(f.params.expectedShare)}) borde det vara ${n(f.expected)}.`
+    : `${what} ${f.year} bidrar med ${n(f.stated)} (${percent(f.params.share)} av tilldelningen), men ska enligt förbundsordningen stå för ${percent(f.params.expectedShare)}, alltså ${n(f.expected)}.`,
   'title-years-mismatch': (f) =>
     `Tabellens rubrik ”${f.params.title}” nämner åren ${f.params.titleYears}, men kolumnerna gäller ${f.params.columnYears}.`,
   'text-number': (f, n, what) =>
@@ -34,15 +37,34 @@ const SV: Record<FindingCode, Say> = {
     `${f.params.count} av ${f.params.total} summor i tabellen är inskrivna siffror, inte formler – de räknas inte om när en rad ändras.`,
 };
 
+const TREND: Record<string, string> = {
+  new: '',
+  rising: ' Överskottet växer från året innan.',
+  falling: ' Överskottet minskar från året innan.',
+  steady: ' Överskottet är oförändrat från året innan.',
+};
+
+function percent(fraction: string | undefined): string {
+  if (!fraction) return '';
+  return `${formatSwedish(new Money(fraction).times(100).toDecimalPlaces(1))} %`;
+}
+
+function reserveText(f: Finding, n: (m: Money | null) => string): string {
+  const base = f.params.base === 'costs' ? 'kostnaderna' : 'medlemmarnas tilldelning';
+  const since = f.params.firstYear && f.params.firstYear !== f.year ? ` Över riktvärdet sedan ${f.params.firstYear}.` : '';
+  const deficit = f.params.deficit ? ` Årets planerade underskott på ${n(new Money(f.params.deficit))} tar eget kapital ned mot riktvärdet.` : '';
+  return `Eget kapital vid utgången av ${f.year} är ${n(f.stated)}${f.params.projected ? ' (beräknat)' : ''}, ${n(f.difference)} över riktvärdet ${n(f.expected)} (${formatSwedish(new Money(f.params.percent ?? '0'))} % av ${base}, ${n(new Money(f.params.baseAmount ?? '0'))}).${since}${TREND[f.params.trend ?? 'new']}${deficit}`;
+}
+
 const EN: Record<FindingCode, Say> = {
   'sum-mismatch': (f, n, what) => `${what} is ${n(f.stated)} but ${f.params.formula ? `${f.params.formula} gives` : 'its lines add up to'} ${n(f.expected)}.`
     + (f.recomputed && f.expected && !f.recomputed.eq(f.expected) ? ` Once the errors above are fixed it is ${n(f.recomputed)}.` : ''),
   rounding: (f, n, what) => `${what} is ${n(f.stated)} but its parts give ${n(f.expected)} – a rounding difference of ${n(f.difference?.abs() ?? null)}.`,
   consequence: (f, n, what) => `${what} (${n(f.stated)}) does not match the rows above (${n(f.expected)}) but will once ${f.params.causedByLabel ?? 'the error above'} ${f.params.causedByYear ?? ''} is fixed.`,
   'carry-over-break': (f, n, what) => `${what} is ${n(f.stated)} but last year's closing equity is ${n(f.expected)}.`,
-  'reserve-excess': (f, n, what) => `${what}: equity ${n(f.stated)} is above the guideline ${n(f.expected)} by ${n(f.difference)}.`,
-  'negative-equity': (f, n, what) => `${what}: equity falls below zero, ${n(f.stated)}.`,
-  'share-deviation': (_f, _n, what) => `${what}: the members' shares deviate from ½ state, ¼ region, ¼ municipalities.`,
+  'reserve-excess': (f, n) => `Equity at the end of ${f.year} is ${n(f.stated)}, ${n(f.difference)} above the guideline ${n(f.expected)}.`,
+  'negative-equity': (f, n) => `Equity at the end of ${f.year} falls below zero: ${n(f.stated)}.`,
+  'share-deviation': (f, n, what) => `${what} ${f.year} contributes ${n(f.stated)}; the förbundsordning gives ${n(f.expected)}.`,
   'title-years-mismatch': (f) => `The table title "${f.params.title}" names ${f.params.titleYears} but the columns cover ${f.params.columnYears}.`,
   'text-number': (f, _n, what) => `${what}: "${f.params.text}" is stored as text; Excel's SUM leaves it out.`,
   'formula-omits-line': (f, _n, what) => `${what}: the formula ${f.params.cellFormula} leaves out ${f.params.omitted}.`,

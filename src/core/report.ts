@@ -4,6 +4,8 @@ import type { CellRef, Finding, Severity } from './findings';
 import { findingMessage, type Language } from './messages';
 import type { Money } from './money';
 import type { Unit } from './numbers';
+import type { EquityYear } from './equity/projectEquity';
+import type { ShareYear } from './equity/shares';
 
 /** The `check --json` contract (docs: README, "Kommandoraden"). Version 1; extend, never change. */
 export interface CheckReport {
@@ -25,8 +27,34 @@ export interface TableReport {
   columns: { cell: string; header: string; year: number; kind: string }[];
   rows: { row: number; label: string; role: string }[];
   findings: FindingReport[];
-  equity: unknown[];
-  shares: unknown[];
+  equity: EquityReport[];
+  shares: ShareReport[];
+}
+
+export interface EquityReport {
+  year: number;
+  opening: string;
+  income: string;
+  costs: string;
+  closing: string;
+  limit: string | null;
+  excess: string | null;
+  source: 'stated' | 'projected';
+  /** Extensions of version 1: */
+  result: string;
+  statedClosing: string | null;
+  allocation: string | null;
+  percent: string | null;
+}
+
+export interface ShareReport {
+  year: number;
+  state: string;
+  region: string;
+  municipalities: string;
+  /** Extensions of version 1: the amounts behind the shares. */
+  allocation: string;
+  amounts: { state: string; region: string; municipalities: string };
 }
 
 export interface FindingReport {
@@ -64,7 +92,36 @@ export function findingReport(f: Finding, unit: Unit, language: Language = 'sv')
   };
 }
 
-export function tableReport({ table, findings }: TableAnalysis, language: Language = 'sv'): TableReport {
+export function equityReport(year: EquityYear): EquityReport {
+  return {
+    year: year.year,
+    opening: year.opening.toFixed(),
+    income: year.income.toFixed(),
+    costs: year.costs.toFixed(),
+    closing: year.closing.toFixed(),
+    limit: decimal(year.limit),
+    excess: decimal(year.excess),
+    source: year.source,
+    result: year.result.toFixed(),
+    statedClosing: decimal(year.statedClosing),
+    allocation: decimal(year.allocation),
+    percent: decimal(year.percent),
+  };
+}
+
+export function shareReport(year: ShareYear): ShareReport {
+  const share = (m: Money) => m.dividedBy(year.allocation).toDecimalPlaces(4).toFixed();
+  return {
+    year: year.year,
+    state: share(year.amounts.state),
+    region: share(year.amounts.region),
+    municipalities: share(year.amounts.municipalities),
+    allocation: year.allocation.toFixed(),
+    amounts: { state: year.amounts.state.toFixed(), region: year.amounts.region.toFixed(), municipalities: year.amounts.municipalities.toFixed() },
+  };
+}
+
+export function tableReport({ table, findings, equity, shares }: TableAnalysis, language: Language = 'sv'): TableReport {
   const { range } = table;
   return {
     sheet: table.sheet,
@@ -74,8 +131,8 @@ export function tableReport({ table, findings }: TableAnalysis, language: Langua
     columns: table.columns.map((c) => ({ cell: toA1(table.headerRow, c.col), header: c.header, year: c.year, kind: c.kind })),
     rows: table.rows.map((r) => ({ row: r.row + 1, label: r.label, role: r.role })),
     findings: findings.map((f) => findingReport(f, table.unit, language)),
-    equity: [],
-    shares: [],
+    equity: equity.map(equityReport),
+    shares: shares.map(shareReport),
   };
 }
 

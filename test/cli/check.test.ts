@@ -75,7 +75,7 @@ describe('budgetkoll check (readable report)', () => {
     expect(stdout).toContain('FEL     C10   Summa intäkter 2024 är 12 930 tkr men raderna summerar till 12 970 tkr.');
     expect(stdout).toContain('VARNING C12   Tillgängliga medel 2024 (16 392 tkr) stämmer inte med raderna ovanför (16 352 tkr), men blir rätt när Summa intäkter 2024 är rättad – ett följdfel.');
     expect(stdout).toContain('Orsak: C10.');
-    expect(stdout).toMatch(/Sammanfattning: 1 fil, 1 tabell, 2 fel, 1 varning, 2 info\./);
+    expect(stdout).toMatch(/Sammanfattning: 1 fil, 1 tabell, 2 fel, 4 varningar, 2 info\./);
   });
 });
 

@@ -14,8 +14,8 @@ describe('budgetkoll demo', () => {
     ]);
     const report = JSON.parse(fs.readFileSync(path.join(out, 'seed-001-lund-antagen.json'), 'utf8'));
     expect(report.files[0].tables[0].findings.filter((f: { severity: string }) => f.severity === 'error')).toHaveLength(2);
-    expect(io.stdout).toContain('seed-001-lund-antagen.xlsx: 1 tabell(er), 2 fel, 1 varning(ar)');
-    expect(io.stdout).toContain('Sammanfattning: 5 filer, 5 tabeller, 5 fel, 2 varningar');
+    expect(io.stdout).toContain('seed-001-lund-antagen.xlsx: 1 tabell(er), 2 fel, 4 varning(ar)');
+    expect(io.stdout).toContain('Sammanfattning: 5 filer, 5 tabeller, 5 fel, 14 varningar');
     fs.rmSync(out, { recursive: true, force: true });
   });
 });

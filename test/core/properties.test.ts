@@ -30,13 +30,23 @@ function analyzeValues(values: CellValue[][], sheetName = 'Budget'): TableAnalys
   return onlyTable(analyzeGrid(gridOf(values, sheetName)));
 }
 
-/** Skips a generated table the header-row bug would split (see 'known bug' below). */
+/** Skips a generated table holding a row that reads as a header row (see hasYearLikeRow). */
 function analyzable(...grids: CellValue[][][]): void {
   fc.pre(grids.every((values) => !hasYearLikeRow(values)));
 }
 
-/** Errors and warnings: what a correct table must not have. */
-const serious = (findings: Finding[]): Finding[] => findings.filter((f) => f.severity !== 'info');
+/**
+ * Findings that judge the budget's content rather than its arithmetic: random
+ * amounts do not split ½ state, ¼ region, ¼ municipalities, so the member-share
+ * warning is left out where a property speaks of totals.
+ */
+const ABOUT_CONTENT: ReadonlySet<string> = new Set(['share-deviation']);
+
+/** Errors and warnings about the arithmetic: what a correct table must not have. */
+const serious = (findings: Finding[]): Finding[] => findings.filter((f) => f.severity !== 'info' && !ABOUT_CONTENT.has(f.code));
+
+/** Errors, warnings and rounding notes about the arithmetic. */
+const seriousOrRounding = (findings: Finding[]): Finding[] => [...serious(findings), ...findings.filter((f) => f.code === 'rounding')];
 
 /** A finding in words, for toEqual diffs a human can read. */
 function brief(f: Finding): string {
@@ -209,11 +219,73 @@ describe('generated budget tables', () => {
     });
   });
 
+  // Minimal counterexamples the properties found, restated on the example table.
+  // An open bug is `it.failing`: green while the engine has the bug, red once it
+  // is fixed — then turn it into a plain `it`.
+  describe('known engine bugs', () => {
+    /** EXAMPLE_GRID with some rows replaced (1-based sheet row → new row). */
+    const exampleWith = (rows: Record<number, CellValue[]>): CellValue[][] =>
+      EXAMPLE_GRID.map((row, i) => rows[i + 1] ?? row);
+
+    it('(fixed) a line of amounts that look like years is data, not a header row', () => {
+      // Projekt A starts in 2025 at 2 000 tkr; every total below is right. The engine used to
+      // read row 13 as a header, split the table there and report four false sum-mismatches.
+      const values = exampleWith({
+        13: ['Projekt A', 0, 2000, 2000],
+        15: ['Summa insatser', 200, 2250, 2300],
+        16: ['Summa kostnader', 1400, 3510, 3620],
+        17: ['Resultat', 600, -1410, -1420],
+      });
+      const analysis = analyzeGrid(gridOf(values));
+      expect(analysis.tables.map((t) => t.table.headerRow + 1)).toEqual([2]);
+      expect(serious(analysis.tables[0].findings).map(brief)).toEqual([]);
+      // Also with no other number in the row: amounts in the year range that do not count up by one.
+      const more = analyzeValues(exampleWith({
+        13: ['Projekt A', 2000, 2050, 2100],
+        15: ['Summa insatser', 2200, 2300, 2400],
+        16: ['Summa kostnader', 3400, 3560, 3720],
+        17: ['Resultat', -1400, -1460, -1520],
+      }));
+      expect(serious(more.findings).map(brief)).toEqual([]);
+    });
+
+    it.failing('a grand total wrong in most columns is not reported at all', () => {
+      // Summa kostnader is 100 too high in every year, and Resultat follows it.
+      const values = exampleWith({ 16: ['Summa kostnader', 2000, 2110, 2220], 17: ['Resultat', 0, -10, -20] });
+      // Today: no finding but the hard-coded-totals note. The relation over the group totals scores
+      // 0 of 3 columns, and the label fallback takes the window nearest the target, which is empty
+      // (it starts right after Summa insatser), so Summa kostnader gets no relation.
+      const { findings } = analyzeValues(values);
+      expect(serious(findings).map(brief)).toEqual([
+        'sum-mismatch B16 stated=2000 expected=1900',
+        'sum-mismatch C16 stated=2110 expected=2010',
+        'sum-mismatch D16 stated=2220 expected=2120',
+      ]);
+    });
+
+    it.failing('an income total wrong in every column is checked against one of two equal lines', () => {
+      // Staten and Region Skåne are equal in every year (as the region and a municipality often
+      // are); Summa intäkter is 100 too high in every year.
+      const values = exampleWith({ 6: ['Summa intäkter', 2100, 2200, 2300] });
+      // Today: Staten is taken for a subtotal of Region Skåne, so the expected values are
+      // 1000/1050/1100, and Resultat gets three sum-mismatches instead of consequences.
+      const { findings } = analyzeValues(values);
+      expect(serious(findings).map(brief)).toEqual([
+        'sum-mismatch B6 stated=2100 expected=2000',
+        'sum-mismatch C6 stated=2200 expected=2100',
+        'sum-mismatch D6 stated=2300 expected=2200',
+        'consequence B17 stated=100 expected=0 causedBy=B6',
+        'consequence C17 stated=90 expected=-10 causedBy=C6',
+        'consequence D17 stated=80 expected=-20 causedBy=D6',
+      ]);
+    });
+  });
+
   it('a. a correct table has no error, no warning and no rounding', () => {
     fc.assert(fc.property(budgetSpecArb, (spec) => {
       analyzable(buildBudget(spec).values);
       const { findings } = analyzeValues(buildBudget(spec).values);
-      expect(findings.filter((f) => f.severity !== 'info' || f.code === 'rounding').map(brief)).toEqual([]);
+      expect(seriousOrRounding(findings).map(brief)).toEqual([]);
     }), { numRuns: 100 });
   });
 
@@ -226,8 +298,7 @@ describe('generated budget tables', () => {
       const stated = dec(b.values[group.total][col]);
       analyzable(applyPerturbation(b, p));
       const { findings } = analyzeValues(applyPerturbation(b, p));
-      expect(findings.filter((f) => f.severity !== 'info' || f.code === 'rounding').map(brief))
-        .toEqual([`sum-mismatch ${toA1(group.total, col)} stated=${stated.toFixed()} expected=${stated.plus(d).toFixed()}`]);
+      expect(seriousOrRounding(findings).map(brief)).toEqual([`sum-mismatch ${toA1(group.total, col)} stated=${stated.toFixed()} expected=${stated.plus(d).toFixed()}`]);
       const later = [...(b.layout.costTotal === null ? [] : [b.layout.costTotal]), b.layout.result];
       expect(serious(findings)[0].affects.map(cellOf)).toEqual(later.map((row) => toA1(row, col)));
     }), { numRuns: 100 });

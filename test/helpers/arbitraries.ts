@@ -176,12 +176,11 @@ export function buildBudget(spec: BudgetSpec): BuiltBudget {
 }
 
 /**
- * A row the engine would take for a header row: from its first whole number in
- * 1990–2100 on, two or more numbers, all such and non-decreasing (`Hyra  2000
- * 2050`, also `Hyra  0  1990  1990`: numbers before the first "year" do not
- * count). The engine reads such a row as year headers and splits the table
- * there (a known engine bug, see the 'known bug' test), so the table
- * properties skip tables holding one; the bug has its own test.
+ * A row no reader can tell from a header row: every number in it a whole number
+ * in 1990–2100, at least two, counting up by one (`Hyra  2024  2025`). The
+ * engine reads it as year headers and starts a new table there, which is fair,
+ * so the table properties skip tables holding one. (Rows that merely contain
+ * such numbers, `Projekt A  0  2000  2000`, are data: see the regression test.)
  */
 export function hasYearLikeRow(values: CellValue[][]): boolean {
   const yearLike = (v: number) => Number.isInteger(v) && v >= 1990 && v <= 2100;
@@ -189,10 +188,7 @@ export function hasYearLikeRow(values: CellValue[][]): boolean {
   return values.some((row) => {
     if (typeof row[0] !== 'string') return false;
     const numbers = row.filter((v): v is number => typeof v === 'number');
-    const from = numbers.findIndex(yearLike);
-    if (from < 0) return false;
-    const tail = numbers.slice(from);
-    return tail.length >= 2 && tail.every((v, i) => yearLike(v) && (i === 0 || v >= tail[i - 1]));
+    return numbers.length >= 2 && numbers.every((v, i) => yearLike(v) && (i === 0 || v === numbers[i - 1] + 1));
   });
 }
 

@@ -2,11 +2,20 @@ import type { Money } from '../money';
 import type { BudgetTable } from '../model';
 import type { Recomputed, TableCell } from '../recompute';
 import type { CellRef, Finding, FindingCode } from '../findings';
+import type { Settings } from '../settings';
+import type { EquityShape } from '../equity/shape';
+import type { EquityYear } from '../equity/projectEquity';
+import type { Members, ShareYear } from '../equity/shares';
 
 export interface CheckContext {
   table: BudgetTable;
   recomputed: Recomputed;
   tolerance: Money;
+  settings: Settings;
+  shape: EquityShape | null;
+  equity: EquityYear[];
+  members: Members | null;
+  shares: ShareYear[];
 }
 
 /** One check: a small module that reads the table and returns findings, never throws. */

@@ -45,16 +45,21 @@ function closingTerms(roles: RowRole[], rows: Row[], relations: RowRelation[], o
 
 const CHAIN_PREFERENCE = { utfall: 0, prognos: 1, budget: 2, plan: 2 } as const;
 
-/** [from, to] column pairs, year after year; an outcome or forecast column supersedes the budget of its year. */
+/** The column that speaks for a year in the chain: an outcome or forecast supersedes the budget. */
+export function preferredColumn(columns: TableColumn[], year: number): number {
+  let best = -1;
+  columns.forEach((c, i) => {
+    if (c.year === year && (best < 0 || CHAIN_PREFERENCE[c.kind] < CHAIN_PREFERENCE[columns[best].kind])) best = i;
+  });
+  return best;
+}
+
+/** [from, to] column pairs, year after year, into every budget or plan column. */
 export function chainLinks(columns: TableColumn[]): [number, number][] {
   const links: [number, number][] = [];
   columns.forEach((to, toIndex) => {
     if (to.kind === 'utfall' || to.kind === 'prognos') return;
-    let from = -1;
-    columns.forEach((c, i) => {
-      if (c.year !== to.year - 1) return;
-      if (from < 0 || CHAIN_PREFERENCE[c.kind] < CHAIN_PREFERENCE[columns[from].kind]) from = i;
-    });
+    const from = preferredColumn(columns, to.year - 1);
     if (from >= 0) links.push([from, toIndex]);
   });
   return links;

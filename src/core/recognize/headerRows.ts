@@ -23,19 +23,25 @@ export function findHeaderRows(sheet: Sheet): HeaderRow[] {
 
 function headerInRow(cells: ReturnType<typeof cellAt>[]): HeaderRow['years'] | null {
   const years: HeaderRow['years'] = [];
+  const plain: boolean[] = [];
   for (let col = 0; col < cells.length; col++) {
     const cell = cells[col];
     if (isBlank(cell)) continue;
     const header = parseYearHeader(cell!.value);
     if (header) {
       years.push({ col, header });
-    } else if (years.length > 0 && typeof cell!.value !== 'string') {
-      return null;
+      plain.push(typeof cell!.value === 'number');
+    } else if (typeof cell!.value === 'number') {
+      return null; // a row with other numbers is data (`Sparade medel 3 327 3 941 2 021 2 071`)
     }
   }
   if (years.length < 2) return null;
   for (let i = 1; i < years.length; i++) {
-    if (years[i].header.year < years[i - 1].header.year) return null;
+    const step = years[i].header.year - years[i - 1].header.year;
+    // Bare numbers must count up a year at a time; written headers may repeat a
+    // year (`Budget 2023`, `Prognos 2023`) or skip one (`Utfall 2022`, `Budget 2024`).
+    const allowed = plain[i] && plain[i - 1] ? step === 1 : step >= 0 && step <= 2;
+    if (!allowed) return null;
   }
   return years;
 }

@@ -1,0 +1,82 @@
+import { ZERO, sumMoney, type Money } from '../money';
+import type { Unit } from '../numbers';
+import type { BudgetTable, Term } from '../model';
+import type { Recomputed } from '../recompute';
+import type { ReserveSettings, Settings } from '../settings';
+import type { EquityShape } from './shape';
+
+export interface EquityYear {
+  year: number;
+  /** Table-column index of the year in the chain. */
+  column: number;
+  opening: Money;
+  income: Money;
+  costs: Money;
+  result: Money;
+  closing: Money;
+  /** The closing the table itself states (a closing row, or next year's opening), if any. */
+  statedClosing: Money | null;
+  source: 'stated' | 'projected';
+  allocation: Money | null;
+  percent: Money | null;
+  limit: Money | null;
+  excess: Money | null;
+}
+
+const KRONOR_PER_UNIT: Record<Unit, number> = { kr: 1, tkr: 1000, mkr: 1_000_000 };
+
+/**
+ * closing = opening + income − costs, and next year's opening = this closing;
+ * income and costs are recomputed totals, never stated ones. The first
+ * opening is the table's own, or the user's where the table states none.
+ */
+export function projectEquity(table: BudgetTable, recomputed: Recomputed, shape: EquityShape | null, settings: Settings): EquityYear[] {
+  if (!shape) return [];
+  const start = startOfChain(table, recomputed, shape, settings);
+  if (!start) return [];
+  const sum = (terms: Term[], col: number) => sumMoney(terms.map((t) => recomputed.value({ row: t.row, col }).times(t.sign)));
+  const years: EquityYear[] = [];
+  let opening = start.opening;
+  shape.chain.slice(start.index).forEach((col, i, chain) => {
+    const income = sum(shape.income, col);
+    const costs = sum(shape.costs, col);
+    const closing = opening.plus(income).minus(costs);
+    const statedClosing = statedClosingOf(table, shape, col, chain[i + 1]);
+    const allocation = shape.allocation.length > 0 ? sumMoney(shape.allocation.map((row) => recomputed.value({ row, col }))) : null;
+    years.push({
+      year: table.columns[col].year, column: col, opening, income, costs, result: income.minus(costs), closing,
+      statedClosing, source: statedClosing ? 'stated' : 'projected', allocation,
+      ...reserveLimit(settings.reserve, table.unit, allocation, costs, closing),
+    });
+    opening = closing;
+  });
+  return years;
+}
+
+function startOfChain(table: BudgetTable, recomputed: Recomputed, shape: EquityShape, settings: Settings): { index: number; opening: Money } | null {
+  if (shape.opening.length > 0) {
+    const col = shape.chain[0];
+    return { index: 0, opening: sumMoney(shape.opening.map((t) => recomputed.value({ row: t.row, col }).times(t.sign))) };
+  }
+  const given = settings.openingEquity;
+  if (!given) return null;
+  const index = shape.chain.findIndex((col) => table.columns[col].year === given.year);
+  return index < 0 ? null : { index, opening: given.amount };
+}
+
+function statedClosingOf(table: BudgetTable, shape: EquityShape, col: number, nextCol: number | undefined): Money | null {
+  if (shape.closingRow !== null) return table.rows[shape.closingRow].values[col];
+  if (shape.openingRow !== null && nextCol !== undefined) return table.rows[shape.openingRow].values[nextCol];
+  return null;
+}
+
+/** The guideline: a percentage of the allocation (or of costs), the step chosen by the allocation's size in kronor. */
+export function reserveLimit(reserve: ReserveSettings, unit: Unit, allocation: Money | null, costs: Money, closing: Money): Pick<EquityYear, 'percent' | 'limit' | 'excess'> {
+  const base = reserve.base === 'costs' ? costs : allocation;
+  if (!base) return { percent: null, limit: null, excess: null };
+  const inKronor = (allocation ?? costs).times(KRONOR_PER_UNIT[unit]);
+  const step = reserve.brackets.find((b) => b.upToKr === null || inKronor.lte(b.upToKr)) ?? reserve.brackets[reserve.brackets.length - 1];
+  const limit = base.times(step.percent).dividedBy(100);
+  return { percent: step.percent, limit, excess: closing.gt(limit) ? closing.minus(limit) : ZERO };
+}
+

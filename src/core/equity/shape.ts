@@ -1,0 +1,75 @@
+import type { BudgetTable, Term } from '../model';
+import { chainLinks, preferredColumn } from '../recognize/carry';
+
+/** Where a table keeps its equity: which rows are income, costs and opening equity. */
+export interface EquityShape {
+  /** One table column per year, in year order (an outcome or forecast supersedes the budget of its year). */
+  chain: number[];
+  income: Term[];
+  costs: Term[];
+  /** Rows that add up to the opening equity of a year; empty when the table states none (seed 003). */
+  opening: Term[];
+  closingRow: number | null;
+  openingRow: number | null;
+  /** Member allocation rows (external money such as ESF left out). */
+  allocation: number[];
+}
+
+// Money from outside the members, and equity used as funding: not allocation.
+const EXTERNAL = /\besf\b|projektmedel|projekt|ränt|finansiell|extern|eget kapital|sparade medel|övrig finansiering|europeiska/i;
+
+export function equityShape(table: BudgetTable): EquityShape | null {
+  const termsOf = new Map(table.relations.map((r) => [r.target, r.terms]));
+  const roleOf = (i: number) => table.rows[i].role;
+  const openingRow = table.rows.findIndex((r) => r.role === 'opening-equity' && r.values.some((v) => v !== null));
+  const closingRow = table.rows.findIndex((r) => r.role === 'closing-equity' && r.values.some((v) => v !== null));
+  const split = incomeAndCosts(table, termsOf, openingRow);
+  if (!split) return null;
+  const closingTerms = closingRow >= 0 ? termsOf.get(closingRow) ?? [] : [];
+  const resultTerm = closingTerms.find((t) => roleOf(t.row) === 'result');
+  const opening = resultTerm ? closingTerms.filter((t) => t !== resultTerm) : openingRow >= 0 ? [{ row: openingRow, sign: 1 as const }] : [];
+  return {
+    chain: chainColumns(table),
+    income: split.income,
+    costs: split.costs,
+    opening,
+    closingRow: closingRow >= 0 ? closingRow : null,
+    openingRow: openingRow >= 0 ? openingRow : null,
+    allocation: leaves(split.income, termsOf).filter((row) => !EXTERNAL.test(table.rows[row].label)),
+  };
+}
+
+/** From the result row (income − costs), or from closing = available − costs, or from the equity chain. */
+function incomeAndCosts(table: BudgetTable, termsOf: Map<number, Term[]>, openingRow: number): { income: Term[]; costs: Term[] } | null {
+  const difference = (row: number) => {
+    const terms = termsOf.get(row);
+    return terms && terms.some((t) => t.sign === -1) ? terms : null;
+  };
+  const result = table.rows.findIndex((r, i) => r.role === 'result' && difference(i));
+  if (result >= 0) {
+    const terms = difference(result)!;
+    return { income: terms.filter((t) => t.sign === 1), costs: terms.filter((t) => t.sign === -1).map((t) => ({ ...t, sign: 1 })) };
+  }
+  const closing = table.rows.findIndex((r, i) => r.role === 'closing-equity' && difference(i));
+  const available = closing >= 0 ? difference(closing)! : table.carry[0]?.terms;
+  if (!available || !available.some((t) => t.sign === -1)) return null;
+  const plus = available.filter((t) => t.sign === 1);
+  const income = plus.flatMap((t) => (table.rows[t.row].role === 'available' ? termsOf.get(t.row) ?? [t] : [t]))
+    .filter((t) => t.row !== openingRow);
+  return { income, costs: available.filter((t) => t.sign === -1).map((t) => ({ ...t, sign: 1 })) };
+}
+
+/** The lines under the given rows, all the way down. */
+function leaves(terms: Term[], termsOf: Map<number, Term[]>): number[] {
+  return terms.flatMap((t) => {
+    const inner = termsOf.get(t.row);
+    return inner ? leaves(inner, termsOf) : [t.row];
+  });
+}
+
+function chainColumns(table: BudgetTable): number[] {
+  const next = new Map(chainLinks(table.columns));
+  const chain = [preferredColumn(table.columns, Math.min(...table.columns.map((c) => c.year)))];
+  while (next.has(chain[chain.length - 1])) chain.push(next.get(chain[chain.length - 1])!);
+  return chain;
+}

@@ -1,0 +1,72 @@
+import { sumMoney, type Money } from '../money';
+import type { BudgetTable } from '../model';
+import type { Recomputed } from '../recompute';
+import type { Settings } from '../settings';
+import type { EquityShape } from './shape';
+
+export type MemberGroup = 'state' | 'region' | 'municipalities';
+
+export interface ShareYear {
+  year: number;
+  column: number;
+  allocation: Money;
+  amounts: Record<MemberGroup, Money>;
+  /** Each municipality's amount, for a stated split of the municipal quarter. */
+  municipalities: { row: number; label: string; amount: Money }[];
+}
+
+export interface Members {
+  rows: Record<MemberGroup, number[]>;
+}
+
+const STATE = /staten|statlig|försäkringskassan|arbetsförmedlingen/i;
+const REGION = /^(-\s*)?region\b|landsting/i;
+
+/**
+ * The members behind the allocation: the state (Försäkringskassan, also for
+ * Arbetsförmedlingen), the region, and the municipalities — `… kommun`,
+ * `… stad`, or simply a name (`Järfälla`) among the members.
+ */
+export function identifyMembers(table: BudgetTable, shape: EquityShape | null): Members | null {
+  if (!shape || shape.allocation.length === 0) return null;
+  const rows: Record<MemberGroup, number[]> = { state: [], region: [], municipalities: [] };
+  for (const row of shape.allocation) {
+    const label = table.rows[row].label;
+    if (STATE.test(label)) rows.state.push(row);
+    else if (REGION.test(label)) rows.region.push(row);
+    else rows.municipalities.push(row);
+  }
+  // Without a state and a region among the rows (002: one `Nettoomsättning`), shares cannot be told.
+  return rows.state.length > 0 && rows.region.length > 0 && rows.municipalities.length > 0 ? { rows } : null;
+}
+
+export function memberShares(table: BudgetTable, recomputed: Recomputed, shape: EquityShape | null, members: Members | null): ShareYear[] {
+  if (!shape || !members) return [];
+  const value = (row: number, col: number) => recomputed.value({ row, col });
+  return shape.chain.map((col) => {
+    const amounts = {
+      state: sumMoney(members.rows.state.map((r) => value(r, col))),
+      region: sumMoney(members.rows.region.map((r) => value(r, col))),
+      municipalities: sumMoney(members.rows.municipalities.map((r) => value(r, col))),
+    };
+    return {
+      year: table.columns[col].year,
+      column: col,
+      allocation: amounts.state.plus(amounts.region).plus(amounts.municipalities),
+      amounts,
+      municipalities: members.rows.municipalities.map((row) => ({ row, label: table.rows[row].label, amount: value(row, col) })),
+    };
+  }).filter((y) => !y.allocation.isZero());
+}
+
+export const EXPECTED_SHARE: Record<MemberGroup, number> = { state: 0.5, region: 0.25, municipalities: 0.25 };
+
+/** `Upplands Bro` and `Upplands-Bro kommun` are the same municipality. */
+export function sameMunicipality(label: string, name: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/kommun|stad/g, '').replace(/[^a-zåäö]/g, '');
+  const a = norm(label);
+  const b = norm(name);
+  return a.length > 0 && b.length > 0 && (a.startsWith(b) || b.startsWith(a));
+}
+
+
