@@ -1,7 +1,6 @@
 import { sumMoney, type Money } from '../money';
 import type { BudgetTable } from '../model';
 import type { Recomputed } from '../recompute';
-import type { Settings } from '../settings';
 import type { EquityShape } from './shape';
 
 export type MemberGroup = 'state' | 'region' | 'municipalities';
