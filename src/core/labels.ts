@@ -26,7 +26,7 @@ const ROLE_PATTERNS: [RowRole, RegExp][] = [
   ['remaining', /\bkvar att (disponera|använda)|\båterstår\b|\bdisponibelt efter\b/i],
   ['limit', /(\d+\s*%|procent).*(tilldelning|kostnad|intäkt|bidrag)|reservniv|riktvärde|rekommenderad nivå|högsta nivå/i],
   ['closing-equity', /utgående (balans|eget kapital)|\bUB\b|eget kapital vid årets slut|medel till förfogande|utgående sparade medel/i],
-  ['opening-equity', /ingående (balans|eget kapital)|\bIB\b|sparade medel|eget kapital vid årets början|balanserade medel|ianspråktag.*eget kapital|eget kapital/i],
+  ['opening-equity', /ingående (balans|eget kapital)|\bIB\b|sparade medel|eget kapital vid årets början|balanserade medel|^(?!.*(ianspråktag|uttag|användning)).*eget kapital/i],
   ['available', /tillgängliga medel|medel att disponera|disponibla medel|totalt tillgängligt/i],
   ['result', /resultat|över-?\s*\/?\s*underskott|^(årets )?(överskott|underskott)\b/i],
   ['total', /^(summa|s:a|totalt?|tot\.|delsumma|delsumma)\b|\b(totalt|summa)$/i],

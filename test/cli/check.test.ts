@@ -135,3 +135,49 @@ describe('the installed command', () => {
     expect({ hash: sha(input), mtime: fs.statSync(input).mtimeMs }).toEqual(before);
   });
 });
+
+describe('equity on the command line', () => {
+  it('reports equity and shares per year as the contract shows (seed 004, 2024)', async () => {
+    const { stdout } = await run('check', seed('seed-004-sodra-lappland.xlsx'), '--json');
+    const [table] = (JSON.parse(stdout) as CheckReport).files[0].tables;
+    expect(table.equity[1]).toMatchObject({ year: 2024, opening: '2096', income: '4052', costs: '4483', closing: '1665', limit: '750.4', excess: '914.6', source: 'stated' });
+    expect(table.equity[3]).toMatchObject({ year: 2026, closing: '1027', source: 'projected' });
+    expect(table.shares[0]).toMatchObject({ year: 2023, state: '0.5', region: '0.25', municipalities: '0.25' });
+  });
+
+  it('projects a table without equity from --opening-equity, and prints the equity table', async () => {
+    const { stdout, code } = await run('check', seed('seed-003-samsund.xlsx'), '--opening-equity', '2023=4000');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/= Utgående\s+5 028\*\s+3 455\*\s+2 275\*\s+2 415\*/);
+    const json = await run('check', seed('seed-003-samsund.xlsx'), '--opening-equity=2023=4000', '--reserve-percent', '30', '--json');
+    const [table] = (JSON.parse(json.stdout) as CheckReport).files[0].tables;
+    expect(table.equity.map((e) => [e.year, e.closing, e.limit])).toEqual([[2023, '5028', '1875'], [2024, '3455', '1823.7'], [2025, '2275', '1875'], [2026, '2415', '1875']]);
+  });
+
+  it('asks for the opening equity when a table has a result but no equity', async () => {
+    const { stdout } = await run('check', seed('seed-003-samsund.xlsx'));
+    expect(stdout).toContain('ange det med --opening-equity ÅR=BELOPP');
+  });
+
+  it.each([
+    [['--opening-equity', '4000'], 'ÅR=BELOPP'],
+    [['--reserve-percent', '120'], 'mellan 0 och 100'],
+    [['--reserve-base', 'intäkter'], 'allocation'],
+    [['--reserve-brackets', 'tio:20'], 'TILLDELNING_KR:PROCENT'],
+    [['--municipal-split', 'Järfälla=50,Sundbyberg=30'], '100 procent'],
+    [['--reserve-percent', '20', '--reserve-brackets', ':20'], 'inte båda'],
+  ])('rejects %j with exit 2', async (options, message) => {
+    const { code, stderr } = await run('check', seed('seed-003-samsund.xlsx'), ...options);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('uses --reserve-brackets and --municipal-split', async () => {
+    const { stdout } = await run('check', seed('seed-000-lund-prel.xlsx'), '--json', '--reserve-brackets', '5000000:20,:10');
+    expect((JSON.parse(stdout) as CheckReport).files[0].tables[0].equity[0]).toMatchObject({ limit: '737', excess: '1503' });
+    const split = await run('check', seed('seed-003-samsund.xlsx'), '--json', '--municipal-split', 'Järfälla=40,Sundbyberg=42,Upplands-Bro=18');
+    const findings = (JSON.parse(split.stdout) as CheckReport).files[0].tables[0].findings.filter((f) => f.code === 'share-deviation');
+    // The 2023 forecast column (C) speaks for 2023 in the chain.
+    expect(findings.map((f) => [f.cell, f.row])).toContainEqual(['C8', 'Järfälla']);
+  });
+});

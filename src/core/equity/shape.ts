@@ -17,6 +17,8 @@ export interface EquityShape {
 
 // Money from outside the members, and equity used as funding: not allocation.
 const EXTERNAL = /\besf\b|projektmedel|projekt|ränt|finansiell|extern|eget kapital|sparade medel|övrig finansiering|europeiska/i;
+// A year's draw on equity booked among the income (`Ianspråktagande av eget kapital`) is not income.
+const DRAW = /ianspråktag|uttag ur eget kapital|användning av eget kapital|disposition av eget kapital/i;
 
 export function equityShape(table: BudgetTable): EquityShape | null {
   const termsOf = new Map(table.relations.map((r) => [r.target, r.terms]));
@@ -28,9 +30,10 @@ export function equityShape(table: BudgetTable): EquityShape | null {
   const closingTerms = closingRow >= 0 ? termsOf.get(closingRow) ?? [] : [];
   const resultTerm = closingTerms.find((t) => roleOf(t.row) === 'result');
   const opening = resultTerm ? closingTerms.filter((t) => t !== resultTerm) : openingRow >= 0 ? [{ row: openingRow, sign: 1 as const }] : [];
+  const draws = leaves(split.income, termsOf).filter((row) => DRAW.test(table.rows[row].label));
   return {
     chain: chainColumns(table),
-    income: split.income,
+    income: [...split.income.filter((t) => !draws.includes(t.row)), ...draws.filter((row) => !split.income.some((t) => t.row === row)).map((row) => ({ row, sign: -1 as const }))],
     costs: split.costs,
     opening,
     closingRow: closingRow >= 0 ? closingRow : null,
