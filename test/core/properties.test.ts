@@ -17,6 +17,10 @@ import {
   type BudgetSpec, type BuiltBudget, type Perturbation,
 } from '../helpers/arbitraries';
 
+/** PROPERTY_RUNS_SCALE=20 npx jest test/core/properties.test.ts soaks every property with 20× the runs. */
+const SCALE = Number(process.env.PROPERTY_RUNS_SCALE ?? '1');
+const runs = (n: number): { numRuns: number } => ({ numRuns: Math.max(1, Math.round(n * SCALE)) });
+
 const cellOf = (ref: CellRef): string => toA1(ref.row, ref.col);
 const dec = (v: CellValue): Decimal => new Decimal(v as number);
 const str = (d: Decimal | null): string | null => (d === null ? null : d.toFixed());
@@ -71,7 +75,7 @@ describe('parseSwedishNumber ∘ formatSwedish', () => {
       const parsed = parseSwedishNumber(formatSwedish(x));
       expect(parsed.ok).toBe(true);
       if (parsed.ok) expect(parsed.value.toFixed()).toBe(x.toFixed());
-    }), { numRuns: 200 });
+    }), runs(200));
   });
 
   it('gives it back with no-break, thin and narrow no-break spaces between thousands, and with a unit', () => {
@@ -81,7 +85,7 @@ describe('parseSwedishNumber ∘ formatSwedish', () => {
       if (!parsed.ok) return;
       expect(parsed.value.toFixed()).toBe(x.toFixed());
       expect(parsed.unit).toBe(unit);
-    }), { numRuns: 200 });
+    }), runs(200));
   });
 
   it('reads (x) as −x', () => {
@@ -89,7 +93,7 @@ describe('parseSwedishNumber ∘ formatSwedish', () => {
       const parsed = parseSwedishNumber(`(${formatSwedish(x)})`);
       expect(parsed.ok).toBe(true);
       if (parsed.ok) expect(parsed.value.toFixed()).toBe(x.negated().toFixed());
-    }), { numRuns: 200 });
+    }), runs(200));
   });
 
   it('never throws, and a number it reads has a digit and is finite', () => {
@@ -101,7 +105,7 @@ describe('parseSwedishNumber ∘ formatSwedish', () => {
       } else {
         expect(['empty', 'not-a-number']).toContain(parsed.reason);
       }
-    }), { numRuns: 500 });
+    }), runs(500));
   });
 });
 
@@ -132,6 +136,20 @@ describe('analyzeGrid on arbitrary grids', () => {
     for (const f of analysis.tables.flatMap((t) => t.findings)) expectInside(grid, f.at);
   });
 
+  it.failing('known bug: an invalid Date in the label column throws (RangeError: Invalid time value)', () => {
+    // recognize/body.ts labelText calls toISOString() on the Date; the generator therefore makes
+    // valid dates only (noInvalidDate in cellValueArb) until this is fixed.
+    const grid: Grid = {
+      sheets: [sheetFromValues('Blad1', [
+        [null, 2024, 2025],
+        ['Intäkter', 'tkr', 'tkr'],
+        [new Date(NaN), 1, 2],
+        ['Summa intäkter', 1, 2],
+      ])],
+    };
+    expect(() => analyzeGrid(grid)).not.toThrow();
+  });
+
   it('never throws, and every finding, cause and affected cell lies inside its sheet', () => {
     fc.assert(fc.property(gridArb, (grid) => {
       const analysis = analyzeGrid(grid);
@@ -142,7 +160,7 @@ describe('analyzeGrid on arbitrary grids', () => {
           for (const a of f.affects) expectInside(grid, a);
         }
       }
-    }), { numRuns: 300 });
+    }), runs(300));
   });
 });
 
@@ -274,10 +292,36 @@ describe('generated budget tables', () => {
         'sum-mismatch B6 stated=2100 expected=2000',
         'sum-mismatch C6 stated=2200 expected=2100',
         'sum-mismatch D6 stated=2300 expected=2200',
-        'consequence B17 stated=100 expected=0 causedBy=B6',
-        'consequence C17 stated=90 expected=-10 causedBy=C6',
-        'consequence D17 stated=80 expected=-20 causedBy=D6',
+        'consequence B17 stated=100 expected=200 causedBy=B6',
+        'consequence C17 stated=90 expected=190 causedBy=C6',
+        'consequence D17 stated=80 expected=180 causedBy=D6',
       ]);
+    });
+
+    it.failing('two nested chance "subtotals" in a correct two-year table give false errors', () => {
+      // Found by property h. In 2025 Region Skåne = Kommun A + Kommun B (700); in 2026
+      // Staten = Region Skåne + Kommun C (3 000). Either alone is one column of two, enough for a
+      // tentative subtotal-above; retryWithoutTentative drops one parent at a time and keeps a drop
+      // only if it alone helps, but here only dropping both makes Summa intäkter add up.
+      const values: CellValue[][] = [
+        ['Budget för 2025'],
+        [null, 2025, 'Plan 2026'],
+        ['Intäkter', 'tkr', 'tkr'],
+        ['Staten', 0, 3000],
+        ['Region Skåne', 700, 1000],
+        ['Kommun A', 300, 0],
+        ['Kommun B', 400, 0],
+        ['Kommun C', 5, 2000],
+        ['Summa intäkter', 1405, 6000],
+        ['Kostnader'],
+        ['Personal'],
+        ['Förbundschef', 1000, 1000],
+        ['Summa personal', 1000, 1000],
+        ['Resultat', 405, 5000],
+      ];
+      // Today: 'sum-mismatch C5 stated=1000 expected=0' (Region Skåne as a total of Kommun A + B)
+      // and 'sum-mismatch B9 stated=1405 expected=705' (Summa intäkter = Staten + Region + Kommun C).
+      expect(seriousOrRounding(analyzeValues(values).findings).map(brief)).toEqual([]);
     });
   });
 
@@ -286,7 +330,7 @@ describe('generated budget tables', () => {
       analyzable(buildBudget(spec).values);
       const { findings } = analyzeValues(buildBudget(spec).values);
       expect(seriousOrRounding(findings).map(brief)).toEqual([]);
-    }), { numRuns: 100 });
+    }), runs(100));
   });
 
   it('b. a cost line off by d (|d| ≥ 2) is one sum-mismatch at its group total, reaching the later totals', () => {
@@ -301,7 +345,7 @@ describe('generated budget tables', () => {
       expect(seriousOrRounding(findings).map(brief)).toEqual([`sum-mismatch ${toA1(group.total, col)} stated=${stated.toFixed()} expected=${stated.plus(d).toFixed()}`]);
       const later = [...(b.layout.costTotal === null ? [] : [b.layout.costTotal]), b.layout.result];
       expect(serious(findings)[0].affects.map(cellOf)).toEqual(later.map((row) => toA1(row, col)));
-    }), { numRuns: 100 });
+    }), runs(100));
   });
 
   it('c. a group total off by d (|d| ≥ 2) is a sum-mismatch there, and the next total up is its consequence', () => {
@@ -324,7 +368,7 @@ describe('generated budget tables', () => {
       expect(mismatch.affects).toEqual([]);
       expect(str(consequence.recomputed)).toBe(nextStated.toFixed());
       expect(findings.filter((f) => f.code === 'rounding')).toEqual([]);
-    }), { numRuns: 100 });
+    }), runs(100));
   });
 
   it('d. a total off by exactly 1 is rounding, never an error', () => {
@@ -338,7 +382,7 @@ describe('generated budget tables', () => {
       expect(serious(findings).map(brief)).toEqual([]);
       expect(findings.filter((f) => f.code === 'rounding' && f.at.row === row && f.at.col === col).map(brief))
         .toEqual([`rounding ${toA1(row, col)} stated=${original.plus(d).toFixed()} expected=${original.toFixed()}`]);
-    }), { numRuns: 100 });
+    }), runs(100));
   });
 
   it('e. moving the table on the sheet and renaming the sheet shifts the findings, nothing else', () => {
@@ -357,7 +401,7 @@ describe('generated budget tables', () => {
       const before = analyzeValues(values, 'Budget');
       const after = analyzeValues(placed(values, dr, dc), name);
       expect(shape(after.findings, name, dr, dc)).toEqual(shape(before.findings, 'Budget', 0, 0));
-    }), { numRuns: 50 });
+    }), runs(50));
   });
 
   it('f. reversing or shuffling the lines of a cost group changes no finding', () => {
@@ -374,7 +418,7 @@ describe('generated budget tables', () => {
       const key = (findings: Finding[]) =>
         findings.map((f) => `${f.code}|${f.rowLabel}|${f.year}|${str(f.stated)}|${str(f.expected)}`).sort();
       expect(key(analyzeValues(shuffled).findings)).toEqual(key(analyzeValues(values).findings));
-    }), { numRuns: 50 });
+    }), runs(50));
   });
 
   it('g. writing back the recomputed totals leaves no error and no consequence', () => {
@@ -392,7 +436,7 @@ describe('generated budget tables', () => {
       analyzable(fixed);
       const again = analyzeValues(fixed);
       expect(again.findings.filter((f) => f.severity === 'error' || f.code === 'consequence').map(brief)).toEqual([]);
-    }), { numRuns: 50 });
+    }), runs(50));
   });
 
   it('h. the engine finds exactly the totals built, over exactly their lines, and recomputes their Decimal sums', () => {
@@ -430,6 +474,6 @@ describe('generated budget tables', () => {
         });
       }
       expect(totalRows(b.layout).every((row) => sums.has(row))).toBe(true);
-    }), { numRuns: 100 });
+    }), runs(100));
   });
 });

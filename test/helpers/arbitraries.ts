@@ -284,6 +284,7 @@ export const cellValueArb: fc.Arbitrary<CellValue> = fc.oneof(
   { arbitrary: fc.double({ min: -1e7, max: 1e7, noNaN: true }), weight: 1 },
   { arbitrary: fc.constantFrom(...WORDS), weight: 5 },
   { arbitrary: fc.string({ maxLength: 6 }), weight: 1 },
+  // Valid dates only: an invalid Date in a label cell throws (known bug, see properties.test.ts).
   { arbitrary: fc.date({ min: new Date('1980-01-01T00:00:00Z'), max: new Date('2110-12-31T00:00:00Z'), noInvalidDate: true }), weight: 1 },
   { arbitrary: fc.boolean(), weight: 1 },
   { arbitrary: fc.constantFrom({ error: '#REF!' }, { error: '#DIV/0!' }, { error: '#VALUE!' }), weight: 1 },
