@@ -21,7 +21,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { readWorkbookFile } from '../src/files/readXlsx';
+import { readWorkbookFile } from '../src/files/readWorkbookFile';
 import { analyzeGrid } from '../src/core/analyze';
 import { bodyRowNumber, headerRowNumber, seedTables } from '../test/fixtures/seedTables';
 import type { SeedTable, SeedValue } from '../test/fixtures/seedTables';

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { analyzeGrid, type AnalysisSettings } from '../core/analyze';
 import { settingsFromArgs } from './settingsArgs';
 import { fileReport, type CheckReport, type FileReport } from '../core/report';
-import { readWorkbookFile } from '../files/readXlsx';
+import { readWorkbookFile } from '../files/readWorkbookFile';
 import type { Io } from './io';
 import type { ParsedArgs } from './args';
 import { textReport } from './textReport';

@@ -1,29 +1,16 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue, Grid, Sheet } from '../core/grid';
 
-export type ReadResult = { ok: true; grid: Grid } | { ok: false; reason: string };
+// Browser-safe: bytes in, Grid out. The Node wrapper that reads a path is readWorkbookFile.ts.
 
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+export type ReadResult = { ok: true; grid: Grid; workbook: ExcelJS.Workbook } | { ok: false; reason: string };
 
-/** Reads an .xlsx file into the engine's Grid; every failure is a Swedish reason, never a throw. */
-export async function readWorkbookFile(file: string): Promise<ReadResult> {
-  let data: Buffer;
-  try {
-    data = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, reason: 'filen finns inte' };
-    if (code === 'EISDIR') return { ok: false, reason: 'det är en mapp, inte en fil' };
-    return { ok: false, reason: `filen kunde inte läsas (${code ?? 'okänt fel'})` };
-  }
-  return readWorkbookBuffer(data, path.extname(file).toLowerCase());
-}
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
-export async function readWorkbookBuffer(data: Buffer, extension = '.xlsx'): Promise<ReadResult> {
-  const problem = formatProblem(data, extension);
+/** Reads .xlsx bytes into the engine's Grid; every failure is a Swedish reason, never a throw. */
+export async function readWorkbookBytes(data: Uint8Array, fileName = 'arbetsbok.xlsx'): Promise<ReadResult> {
+  const problem = formatProblem(data, extensionOf(fileName));
   if (problem) return { ok: false, reason: problem };
   const workbook = new ExcelJS.Workbook();
   try {
@@ -31,29 +18,47 @@ export async function readWorkbookBuffer(data: Buffer, extension = '.xlsx'): Pro
   } catch {
     return { ok: false, reason: 'filen är skadad eller ingen giltig Excel-arbetsbok (.xlsx)' };
   }
-  return { ok: true, grid: { sheets: workbook.worksheets.map(toSheet) } };
+  return { ok: true, grid: { sheets: workbook.worksheets.map(toSheet) }, workbook };
 }
 
-function formatProblem(data: Buffer, extension: string): string | null {
+function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? '' : fileName.slice(dot).toLowerCase();
+}
+
+const startsWith = (data: Uint8Array, magic: number[]) => magic.every((b, i) => data[i] === b);
+
+function contains(data: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= data.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (data[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const utf16le = (s: string) => Uint8Array.from([...s].flatMap((c) => [c.charCodeAt(0), 0]));
+
+function formatProblem(data: Uint8Array, extension: string): string | null {
   if (data.length === 0) return 'filen är tom';
-  if (data.subarray(0, 4).equals(OLE)) {
+  if (startsWith(data, OLE)) {
     // Encrypted .xlsx files are OLE containers holding an EncryptionInfo stream.
-    const encrypted = data.includes(Buffer.from('EncryptionInfo', 'utf16le'));
-    return encrypted
+    return contains(data, utf16le('EncryptionInfo'))
       ? 'arbetsboken är lösenordsskyddad (krypterad) – spara en kopia utan lösenord'
       : 'filen är i det äldre Excel-formatet (.xls) – spara den som .xlsx i Excel';
   }
-  if (!data.subarray(0, 4).equals(ZIP)) {
+  if (!startsWith(data, ZIP)) {
     if (extension === '.csv' || extension === '.txt') return 'en CSV- eller textfil är ingen arbetsbok – öppna den i Excel och spara som .xlsx';
     return 'filen är ingen Excel-arbetsbok (.xlsx)';
   }
-  if (data.includes(Buffer.from('application/vnd.oasis.opendocument'))) {
+  // The mimetype entry is the zip's first file, stored uncompressed.
+  if (contains(data.subarray(0, 200), ascii('application/vnd.oasis.opendocument'))) {
     return 'filen är ett OpenDocument-kalkylblad (.ods) – spara den som .xlsx';
   }
   return null;
 }
 
-function toSheet(ws: ExcelJS.Worksheet): Sheet {
+export function toSheet(ws: ExcelJS.Worksheet): Sheet {
   const rows: (Cell | undefined)[][] = [];
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { readWorkbookFile } from '../../src/files/readXlsx';
+import { readWorkbookFile } from '../../src/files/readWorkbookFile';
 import { analyzeGrid, type Analysis } from '../../src/core/analyze';
 import type { Grid } from '../../src/core/grid';
 
