@@ -1,19 +1,24 @@
 import { parseArgs } from './args';
 import { runCheck, EXIT_FAILED } from './check';
 import { runDemo } from './demo';
+import { runFix } from './fix';
 import { processIo, type Io } from './io';
 
 const USAGE = `Användning:
   budgetkoll check FIL.xlsx... [--json] [--sheet NAMN] [--opening-equity ÅR=BELOPP]
                    [--reserve-percent P | --reserve-brackets KR:P,…] [--reserve-base allocation|costs]
                    [--municipal-split KOMMUN=P,…]
+  budgetkoll fix FIL.xlsx [-o UTFIL.xlsx] [samma val som check]
   budgetkoll demo [-o MAPP]
 
   check   kontrollerar budgettabellerna i arbetsböckerna: summor, följdfel, avrundningar,
           eget kapital år för år mot riktvärdet (standard 20 % av medlemmarnas tilldelning)
           och medlemmarnas andelar (½ stat, ¼ region, ¼ kommuner).
           Slutkod 0: inga fel, 1: minst ett fel, 2: en fil kunde inte läsas eller fel argument.
-  demo    kör kontrollen på de medföljande exempelbudgetarna och skriver rapporterna i out/.
+  fix     skriver en rättad kopia (aldrig originalet): felaktiga och inskrivna summor blir
+          formler, celler med fynd markeras och får en kommentar, och bladet ”Budgetkoll”
+          listar fynden. Standardnamn: FIL-rattad.xlsx.
+  demo    kör check och fix på de medföljande exempelbudgetarna och skriver allt i out/.
 `;
 
 /** The command's entry point; returns the exit status and never throws at the user. */
@@ -31,6 +36,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     switch (args.command) {
       case 'check': return await runCheck(args, io);
+      case 'fix': return await runFix(args, io);
       case 'demo': return await runDemo(args, io);
       default:
         io.err(`budgetkoll: okänt kommando ”${args.command}”\n${USAGE}`);

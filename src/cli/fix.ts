@@ -1,0 +1,68 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { fixWorkbookBytes } from '../files/fixWorkbook';
+import { readWorkbookBytes } from '../files/readXlsx';
+import { analyzeGrid, hasErrors, type AnalysisSettings } from '../core/analyze';
+import type { Io } from './io';
+import type { ParsedArgs } from './args';
+import { EXIT_FAILED, EXIT_FINDINGS, EXIT_OK } from './check';
+import { settingsFromArgs } from './settingsArgs';
+
+/** The default name of the corrected copy: next to the input, never the input itself. */
+export function correctedName(file: string): string {
+  return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}-rattad.xlsx`);
+}
+
+export interface FixOutcome {
+  ok: boolean;
+  message: string;
+  remainingErrors: boolean;
+}
+
+/** Writes the corrected copy, then reads it back and checks it again: the proof the fix worked. */
+export async function fixFile(input: string, output: string, settings: AnalysisSettings): Promise<FixOutcome> {
+  if (path.resolve(input) === path.resolve(output)) return { ok: false, message: 'utfilen får inte vara samma fil som indata – Budgetkoll skriver aldrig över originalet', remainingErrors: false };
+  let data: Buffer;
+  try {
+    data = await fs.readFile(input);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, message: code === 'ENOENT' ? 'filen finns inte' : `filen kunde inte läsas (${code})`, remainingErrors: false };
+  }
+  const result = await fixWorkbookBytes(new Uint8Array(data), path.basename(input), settings);
+  if (!result.ok) return { ok: false, message: result.reason, remainingErrors: false };
+  await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
+  await fs.writeFile(output, result.bytes);
+  const reread = await readWorkbookBytes(result.bytes, output);
+  const after = reread.ok ? analyzeGrid(reread.grid, settings) : null;
+  const marked = result.analysis.tables.reduce((n, t) => n + t.findings.filter((f) => f.code !== 'hardcoded-totals').length, 0);
+  return {
+    ok: true,
+    message: `${result.fixes.length} summor blev formler, ${marked} fynd markerade, kontrollbladet ”Budgetkoll” tillagt`,
+    remainingErrors: after ? hasErrors(after) : true,
+  };
+}
+
+/** `budgetkoll fix FILE.xlsx [-o OUT.xlsx]` */
+export async function runFix(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.files.length !== 1) {
+    io.err('budgetkoll fix: ange exakt en .xlsx-fil (och -o UTFIL.xlsx).\n');
+    return EXIT_FAILED;
+  }
+  const settings = settingsFromArgs(args);
+  if (!settings.ok) {
+    io.err(`budgetkoll fix: ${settings.reason}\n`);
+    return EXIT_FAILED;
+  }
+  const input = args.files[0];
+  const out = args.options.get('-o');
+  const output = typeof out === 'string' ? out : correctedName(input);
+  const outcome = await fixFile(input, output, settings.value);
+  if (!outcome.ok) {
+    io.err(`budgetkoll: ${path.basename(input)}: ${outcome.message}\n`);
+    return EXIT_FAILED;
+  }
+  io.out(`Skrev ${output}: ${outcome.message}.\n`);
+  if (outcome.remainingErrors) io.out('Fel som inte är summor (till exempel negativt eget kapital) finns kvar – se kontrollbladet.\n');
+  return outcome.remainingErrors ? EXIT_FINDINGS : EXIT_OK;
+}

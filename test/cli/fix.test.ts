@@ -1,0 +1,59 @@
+import ExcelJS from 'exceljs';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { memoryIo } from '../../src/cli/io';
+import { SEEDS_DIR } from '../helpers/seeds';
+
+const run = async (...argv: string[]) => {
+  const io = memoryIo();
+  const code = await main(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+};
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+describe('budgetkoll fix', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'budgetkoll-fix-'));
+    fs.copyFileSync(path.join(SEEDS_DIR, 'seed-000-lund-prel.xlsx'), path.join(tmp, 'budget.xlsx'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('writes the corrected copy to -o, never the input, and checks it clean', async () => {
+    const input = path.join(tmp, 'budget.xlsx');
+    const before = sha(input);
+    const { code, stdout } = await run('fix', input, '-o', path.join(tmp, 'ut', 'rattad.xlsx'));
+    expect(stdout).toContain('summor blev formler');
+    expect(code).toBe(0);
+    expect(sha(input)).toBe(before);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(tmp, 'ut', 'rattad.xlsx'));
+    expect(book.getWorksheet('Budget 2024')!.getCell('C30').value).toEqual({ formula: 'SUM(C15:C29)', result: 14060 });
+    const check = await run('check', path.join(tmp, 'ut', 'rattad.xlsx'), '--json');
+    const codes = JSON.parse(check.stdout).files[0].tables[0].findings.map((f: { code: string }) => f.code);
+    expect(codes.filter((c: string) => ['sum-mismatch', 'consequence', 'formula-omits-line'].includes(c))).toEqual([]);
+  });
+
+  it('names the copy FILE-rattad.xlsx by default', async () => {
+    const { code } = await run('fix', path.join(tmp, 'budget.xlsx'));
+    expect(code).toBe(0);
+    expect(fs.existsSync(path.join(tmp, 'budget-rattad.xlsx'))).toBe(true);
+  });
+
+  it.each([
+    [['fix'], 'exakt en'],
+    [['fix', 'a.xlsx', 'b.xlsx'], 'exakt en'],
+    [['fix', 'SAME', '-o', 'SAME'], 'aldrig över originalet'],
+    [['fix', 'MISSING'], 'filen finns inte'],
+  ])('%j: exit 2 with a clear message', async (argv, message) => {
+    const args = argv.map((a) => (a === 'SAME' ? path.join(tmp, 'budget.xlsx') : a === 'MISSING' ? path.join(tmp, 'saknas.xlsx') : a));
+    const before = sha(path.join(tmp, 'budget.xlsx'));
+    const { code, stderr } = await run(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(sha(path.join(tmp, 'budget.xlsx'))).toBe(before);
+  });
+});
