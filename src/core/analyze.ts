@@ -6,7 +6,7 @@ import { recomputeTotals, type Recomputed } from './recompute';
 import { CHECKS, type CheckContext } from './checks';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { equityShape } from './equity/shape';
-import { projectEquity, type EquityYear } from './equity/projectEquity';
+import { projectEquity, yearFlows, type EquityYear, type YearFlow } from './equity/projectEquity';
 import { identifyMembers, memberShares, type ShareYear } from './equity/shares';
 
 export interface AnalysisSettings extends Partial<Settings> {
@@ -20,6 +20,8 @@ export interface TableAnalysis {
   findings: Finding[];
   equity: EquityYear[];
   shares: ShareYear[];
+  /** Income, costs and result per year, also where the table states no equity. */
+  flows: YearFlow[];
 }
 
 export interface Analysis {
@@ -43,7 +45,7 @@ export function analyzeTable(table: BudgetTable, settings: Settings = DEFAULT_SE
   const shares = memberShares(table, recomputed, shape, members);
   const context: CheckContext = { table, recomputed, tolerance, settings, shape, equity, members, shares };
   const findings = sortFindings(CHECKS.flatMap((check) => check.run(context)));
-  return { table, recomputed, findings, equity, shares };
+  return { table, recomputed, findings, equity, shares, flows: yearFlows(table, recomputed, shape) };
 }
 
 function withoutUndefined(settings: AnalysisSettings): Partial<Settings> {

@@ -60,6 +60,8 @@ export interface BudgetTable {
   headerRow: number;
   labelCol: number;
   title: TableTitle | null;
+  /** Texts above the table (and its header label) that may name the förbund. */
+  nameHints?: string[];
   unit: Unit;
   unitSource: UnitSource;
   columns: TableColumn[];

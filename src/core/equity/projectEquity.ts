@@ -34,12 +34,11 @@ export function projectEquity(table: BudgetTable, recomputed: Recomputed, shape:
   if (!shape) return [];
   const start = startOfChain(table, recomputed, shape, settings);
   if (!start) return [];
-  const sum = (terms: Term[], col: number) => sumMoney(terms.map((t) => recomputed.value({ row: t.row, col }).times(t.sign)));
+  const flows = yearFlows(table, recomputed, shape);
   const years: EquityYear[] = [];
   let opening = start.opening;
   shape.chain.slice(start.index).forEach((col, i, chain) => {
-    const income = sum(shape.income, col);
-    const costs = sum(shape.costs, col);
+    const { income, costs } = flows[start.index + i];
     const closing = opening.plus(income).minus(costs);
     const statedClosing = statedClosingOf(table, shape, col, chain[i + 1]);
     const allocation = shape.allocation.length > 0 ? sumMoney(shape.allocation.map((row) => recomputed.value({ row, col }))) : null;
@@ -51,6 +50,25 @@ export function projectEquity(table: BudgetTable, recomputed: Recomputed, shape:
     opening = closing;
   });
   return years;
+}
+
+export interface YearFlow {
+  year: number;
+  column: number;
+  income: Money;
+  costs: Money;
+  result: Money;
+}
+
+/** Income, costs and result per year of the chain, whether or not the table states equity. */
+export function yearFlows(table: BudgetTable, recomputed: Recomputed, shape: EquityShape | null): YearFlow[] {
+  if (!shape) return [];
+  const sum = (terms: Term[], col: number) => sumMoney(terms.map((t) => recomputed.value({ row: t.row, col }).times(t.sign)));
+  return shape.chain.map((col) => {
+    const income = sum(shape.income, col);
+    const costs = sum(shape.costs, col);
+    return { year: table.columns[col].year, column: col, income, costs, result: income.minus(costs) };
+  });
 }
 
 function startOfChain(table: BudgetTable, recomputed: Recomputed, shape: EquityShape, settings: Settings): { index: number; opening: Money } | null {

@@ -1,0 +1,39 @@
+import type { TableAnalysis } from '../analyze';
+import type { DocSection } from './types';
+import type { PlanYears } from './years';
+import { amount, number } from './text';
+
+const TOTAL_ROLES = new Set(['total', 'available', 'result', 'closing-equity', 'remaining']);
+const CORRECTED = new Set(['sum-mismatch', 'consequence', 'carry-over-break']);
+
+/** The recognised table as a Word table: recomputed totals, each corrected one marked with an asterisk. */
+export function budgetTableSection({ table, recomputed, findings }: TableAnalysis, years: PlanYears, name: string | null): DocSection {
+  const title = `Budget ${years.budget}${years.plan.length > 0 ? ` med plan ${years.plan[0]}–${years.plan[years.plan.length - 1]}` : ''}`;
+  const corrected = findings.filter((f) => CORRECTED.has(f.code));
+  const isCorrected = (sheetRow: number, sheetCol: number) => corrected.some((f) => f.at.row === sheetRow && f.at.col === sheetCol);
+  const targets = new Set(recomputed.relations.map((r) => `${r.target.row}:${r.target.col}`));
+  const rows: string[][] = [];
+  const totalRows: number[] = [];
+  table.rows.forEach((row, r) => {
+    if (row.role === 'group' && row.values.every((v) => v === null) && /^(tkr|kr|mkr)?$/.test(row.label)) return;
+    if (TOTAL_ROLES.has(row.role)) totalRows.push(rows.length);
+    rows.push([row.label, ...table.columns.map((column, c) => {
+      if (row.role === 'group') return '';
+      const isTarget = targets.has(`${r}:${c}`);
+      const value = isTarget ? recomputed.value({ row: r, col: c }) : row.values[c];
+      if (value === null) return '';
+      const changed = isCorrected(row.row, column.col) || (isTarget && row.values[c] !== null && !value.eq(row.values[c]!));
+      return `${number(value)}${changed ? '*' : ''}`;
+    })]);
+  });
+  const blocks: DocSection['blocks'] = [
+    { kind: 'heading', level: 1, text: title },
+    { kind: 'paragraph', text: `${name ? `${name}. ` : ''}Belopp i ${table.unit}.` },
+    { kind: 'table', header: ['', ...table.columns.map((c) => c.header)], rows, totalRows, numericColumns: table.columns.map((_, i) => i + 1) },
+  ];
+  if (corrected.length > 0) {
+    const list = corrected.map((f) => `${f.rowLabel} ${f.year} (angivet ${amount(f.stated!, table.unit)}, rätt ${amount(f.recomputed ?? f.expected!, table.unit)})`);
+    blocks.push({ kind: 'paragraph', text: `* Rättat av Budgetkoll, och summor som ändras av rättelsen: ${list.join('; ')}.` });
+  }
+  return { key: 'budget', title, blocks };
+}
