@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { CheckReport } from '../core/report';
 import { checkFiles } from './check';
 import { fixFile } from './fix';
+import { sectionsFile } from './sections';
 import type { Io } from './io';
 import type { ParsedArgs } from './args';
 import { summaryLine } from './textReport';
@@ -11,7 +12,7 @@ import { projectRoot } from './paths';
 /** The bundled examples: the five seed layouts, as the förbund typed them. */
 export const EXAMPLES_DIR = path.join(projectRoot(), 'examples');
 
-/** `budgetkoll demo [-o DIR]`: check and fix on every bundled example, everything under out/. */
+/** `budgetkoll demo [-o DIR]`: check, fix and sections on every bundled example, everything under out/. */
 export async function runDemo(args: ParsedArgs, io: Io): Promise<number> {
   const outOption = args.options.get('-o');
   const outDir = path.resolve(typeof outOption === 'string' ? outOption : 'out');
@@ -26,14 +27,17 @@ export async function runDemo(args: ParsedArgs, io: Io): Promise<number> {
     await fs.writeFile(target, `${JSON.stringify(json, null, 2)}\n`);
     const corrected = path.join(outDir, name.replace(/\.xlsx$/, '-rattad.xlsx'));
     const fixed = await fixFile(path.join(EXAMPLES_DIR, name), corrected, {});
+    const document = path.join(outDir, name.replace(/\.xlsx$/, '-avsnitt.docx'));
+    const written = await sectionsFile(path.join(EXAMPLES_DIR, name), document, {});
     const findings = report.tables.flatMap((t) => t.findings);
     const errors = findings.filter((f) => f.severity === 'error');
     const warnings = findings.filter((f) => f.severity === 'warning');
     io.out(`${name}: ${report.tables.length} tabell(er), ${errors.length} fel, ${warnings.length} varning(ar) → ${path.relative(process.cwd(), target)}\n`);
     io.out(`  Rättad kopia: ${path.relative(process.cwd(), corrected)} (${fixed.message})\n`);
+    io.out(`  Avsnitt i Word: ${path.relative(process.cwd(), document)} (${written.ok ? `${written.sections} avsnitt` : written.message})\n`);
     for (const f of [...errors, ...warnings]) io.out(`  ${f.cell}: ${f.message}\n`);
   }
   io.out(`\n${summaryLine(reports)}\n`);
-  io.out(`Rapporterna (JSON) och de rättade arbetsböckerna finns i ${path.relative(process.cwd(), outDir) || '.'}/\n`);
+  io.out(`Rapporterna (JSON), de rättade arbetsböckerna och avsnitten i Word finns i ${path.relative(process.cwd(), outDir) || '.'}/\n`);
   return 0;
 }

@@ -2,6 +2,7 @@ import { parseArgs } from './args';
 import { runCheck, EXIT_FAILED } from './check';
 import { runDemo } from './demo';
 import { runFix } from './fix';
+import { runSections } from './sections';
 import { processIo, type Io } from './io';
 
 const USAGE = `Användning:
@@ -9,6 +10,7 @@ const USAGE = `Användning:
                    [--reserve-percent P | --reserve-brackets KR:P,…] [--reserve-base allocation|costs]
                    [--municipal-split KOMMUN=P,…]
   budgetkoll fix FIL.xlsx [-o UTFIL.xlsx] [samma val som check]
+  budgetkoll sections FIL.xlsx [-o UTFIL.docx] [--forbund NAMN] [samma val som check]
   budgetkoll demo [-o MAPP]
 
   check   kontrollerar budgettabellerna i arbetsböckerna: summor, följdfel, avrundningar,
@@ -18,7 +20,11 @@ const USAGE = `Användning:
   fix     skriver en rättad kopia (aldrig originalet): felaktiga och inskrivna summor blir
           formler, celler med fynd markeras och får en kommentar, och bladet ”Budgetkoll”
           listar fynden. Standardnamn: FIL-rattad.xlsx.
-  demo    kör check och fix på de medföljande exempelbudgetarna och skriver allt i out/.
+  sections skriver verksamhetsplanens avsnitt (uppdrag, budget, budgetkommentar, eget kapital,
+          fördelning av medel, förslag till beslut) som ett Word-dokument, med de omräknade
+          summorna. --forbund anger förbundets namn när arbetsboken inte gör det.
+          Standardnamn: FIL-avsnitt.docx.
+  demo    kör check, fix och sections på de medföljande exempelbudgetarna och skriver allt i out/.
 `;
 
 /** The command's entry point; returns the exit status and never throws at the user. */
@@ -37,6 +43,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     switch (args.command) {
       case 'check': return await runCheck(args, io);
       case 'fix': return await runFix(args, io);
+      case 'sections': return await runSections(args, io);
       case 'demo': return await runDemo(args, io);
       default:
         io.err(`budgetkoll: okänt kommando ”${args.command}”\n${USAGE}`);

@@ -10,10 +10,10 @@ export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => 
  * Tests that need LibreOffice run for real in CI (CI=true fails without it)
  * and skip loudly on a developer machine that lacks it.
  */
-export function requireLibreOffice(what: string): boolean {
+export function requireLibreOffice(what: string, pkg = 'libreoffice-calc-nogui'): boolean {
   if (SOFFICE) return true;
-  if (process.env.CI === 'true') throw new Error(`LibreOffice saknas i CI – ${what} måste köras (.ci/run installerar libreoffice-calc-nogui).`);
-  console.warn(`\n*** HOPPAR ÖVER: ${what} – LibreOffice (soffice) finns inte på den här datorn. Installera libreoffice-calc-nogui för att köra testet. ***\n`);
+  if (process.env.CI === 'true') throw new Error(`LibreOffice saknas i CI – ${what} måste köras (.ci/run installerar ${pkg}).`);
+  console.warn(`\n*** HOPPAR ÖVER: ${what} – LibreOffice (soffice) finns inte på den här datorn. Installera ${pkg} för att köra testet. ***\n`);
   return false;
 }
 
@@ -33,11 +33,12 @@ function profileDir(): string {
   return dir;
 }
 
-/** Converts a document headless; returns the files LibreOffice wrote in outDir. */
-export async function convert(file: string, target: string, outDir: string): Promise<string[]> {
+/** Converts documents headless (several in one start of LibreOffice); returns the files it wrote in outDir. */
+export async function convert(file: string | string[], target: string, outDir: string): Promise<string[]> {
   const profile = profileDir();
+  const files = typeof file === 'string' ? [file] : file;
   try {
-    await promisify(execFile)(SOFFICE!, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', target, '--outdir', outDir, file], { timeout: 120_000 });
+    await promisify(execFile)(SOFFICE!, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', target, '--outdir', outDir, ...files], { timeout: 120_000 });
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
