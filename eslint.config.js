@@ -18,6 +18,26 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The task pane: nothing leaves the page (the workbook is read and checked in it), and
+    // its components know no host: Office and Excel come in through a source (model/source.ts).
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    ignores: ['src/taskpane/boot/**'],
+    rules: {
+      'no-restricted-globals': ['error',
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'].map((name) => ({ name, message: 'The pane makes no requests: nothing leaves the page.' })),
+        ...['Office', 'Excel', 'Word'].map((name) => ({ name, message: 'Pane components know no host; give them a source (src/taskpane/model/source.ts).' })),
+      ],
+      'no-restricted-properties': ['error', { object: 'navigator', property: 'sendBeacon', message: 'The pane makes no requests: nothing leaves the page.' }],
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['fs', 'node:*', 'path', 'os', 'child_process', 'http', 'https'], message: 'The pane runs in a browser.' },
+          { group: ['office-*', '@microsoft/*', '@types/office-js'], message: 'Pane components know no host.' },
+          { group: ['../../cli/*', '../cli/*', '../../files/readWorkbookFile'], message: 'Node-only modules stay out of the pane.' },
+        ],
+      }],
+    },
+  },
+  {
     // The engine is pure: decimal.js and itself, nothing from a host.
     files: ['src/core/**/*.ts'],
     rules: {

@@ -1,0 +1,70 @@
+import type { Severity } from '../../core/findings';
+import type { Unit } from '../../core/numbers';
+
+// Swedish number format for the pane, on the JSON contract's decimal strings:
+// the same output as the engine's formatSwedish (core/format.ts), without
+// decimal.js, which stays out of the pane's first load.
+
+const NBSP = '\u00a0';
+const MINUS = '\u2212';
+
+/** `-1522` → `−1 522`, `1842.5` → `1 842,5` (at most two decimals, half up), grouped with no-break spaces. */
+export function formatDecimal(decimal: string, group = NBSP): string {
+  const m = /^([-+]?)(\d+)(?:\.(\d+))?$/.exec(decimal.trim());
+  if (!m) return decimal;
+  let digits = m[2];
+  let fraction = m[3] ?? '';
+  const zero = /^0*$/.test(digits + fraction);
+  if (fraction.length > 2) {
+    const rounded = (BigInt(digits + fraction.slice(0, 2)) + (fraction.charCodeAt(2) >= 53 ? 1n : 0n)).toString().padStart(3, '0');
+    digits = rounded.slice(0, -2);
+    fraction = rounded.slice(-2);
+  }
+  digits = digits.replace(/^0+(?=\d)/, '');
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${m[1] === '-' && !zero ? MINUS : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+}
+
+/** A decimal string of the JSON contract in Swedish, with the unit when given: `−1 522 tkr`, never wrapped. */
+export function formatAmount(decimal: string, unit?: Unit): string {
+  const text = formatDecimal(decimal);
+  return unit ? `${text}${NBSP}${unit}` : text;
+}
+
+/**
+ * The engine's sentences with no line break inside an amount: `12 930 tkr`
+ * and `20 %` stay on one line in a narrow pane. Only spaces change (to
+ * no-break spaces), never the words.
+ */
+export function keepAmountsTogether(text: string): string {
+  return text
+    .replace(/(\d) (?=\d{3}(?!\d))/g, `$1${NBSP}`)
+    .replace(/(\d) (?=(tkr|mkr|kr|%)(?![\p{L}\d]))/gu, `$1${NBSP}`);
+}
+
+/** A plain number (an axis tick, a count) in Swedish format. */
+export function formatNumber(value: number): string {
+  const plain = Number(value.toPrecision(12)).toString();
+  return /e/i.test(plain) ? plain : formatDecimal(plain);
+}
+
+const WORDS: Record<Severity | 'table', [string, string]> = {
+  error: ['fel', 'fel'],
+  warning: ['varning', 'varningar'],
+  info: ['notering', 'noteringar'],
+  table: ['tabell', 'tabeller'],
+};
+
+/** `1 fel`, `4 varningar`, `1 tabell`. */
+export function countText(count: number, what: Severity | 'table'): string {
+  return `${formatNumber(count)} ${WORDS[what][count === 1 ? 0 : 1]}`;
+}
+
+export const SEVERITY_HEADING: Record<Severity, string> = { error: 'Fel', warning: 'Varningar', info: 'Noteringar' };
+export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+
+/** A reason from the engine starts in lower case (it follows a colon on the command line). */
+export function sentence(reason: string): string {
+  const text = reason.charAt(0).toUpperCase() + reason.slice(1);
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}

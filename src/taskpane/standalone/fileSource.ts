@@ -1,0 +1,85 @@
+import type { AnalysisSettings } from '../../core/analyze';
+import type { Grid } from '../../core/grid';
+import type { AnalysisSource, FileSource, Outcome, PickedFile, Stage } from '../model/source';
+
+type Engine = typeof import('./analyzeFile');
+
+let engine: Promise<Engine> | null = null;
+
+/** The engine and exceljs, fetched from the pane's own origin the first time a file is chosen. */
+function loadEngine(): Promise<Engine> {
+  engine ??= import(/* webpackChunkName: "engine" */ './analyzeFile').catch((error: unknown) => {
+    engine = null;
+    throw error;
+  });
+  return engine;
+}
+
+/** Lets the browser paint the progress message before synchronous work starts. */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    // A background tab never runs animation frames; the timeout still does.
+    const timer = setTimeout(done, 50);
+    if (typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); done(); }, 0));
+    }
+  });
+}
+
+/** `Budget 2024.xlsx` → `Budget 2024-rattad.xlsx` */
+export function correctedFileName(name: string): string {
+  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '');
+  return `${base || 'arbetsbok'}-rattad.xlsx`;
+}
+
+const unexpected = (what: string, error: unknown): { ok: false; reason: string } => ({
+  ok: false,
+  reason: `${what} (${error instanceof Error ? error.message : String(error)})`,
+});
+
+/** Chosen files, read and checked in the page: nothing leaves the computer. */
+export function createFileSource(): FileSource {
+  return { open: openFile };
+}
+
+function openFile(file: PickedFile): AnalysisSource {
+  let bytes: Promise<Uint8Array> | null = null;
+  let grid: Promise<Outcome<Grid>> | null = null;
+  const readBytes = () => (bytes ??= file.arrayBuffer().then((buffer) => new Uint8Array(buffer)));
+  const readGrid = (e: Engine) => (grid ??= readBytes().then((data) => e.readWorkbook(data, file.name)));
+
+  async function withEngine<T>(stage: Stage, onStage: (stage: Stage) => void, work: (e: Engine) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+    onStage(stage);
+    await breathe();
+    let e: Engine;
+    try {
+      e = await loadEngine();
+    } catch (error) {
+      return unexpected('Budgetkolls kontroll kunde inte laddas – ladda om sidan och försök igen', error);
+    }
+    try {
+      return await work(e);
+    } catch (error) {
+      return unexpected('ett oväntat fel inträffade i Budgetkoll', error);
+    }
+  }
+
+  return {
+    name: file.name,
+    analyze: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
+      withEngine('reading', onStage, async (e) => {
+        const read = await readGrid(e).catch((error: unknown) => unexpected('filen kunde inte läsas från datorn', error));
+        if (!read.ok) return read;
+        onStage('checking');
+        await breathe();
+        return { ok: true, value: e.analyzeWorkbook(read.value, settings) };
+      }),
+    corrected: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
+      withEngine('fixing', onStage, async (e) => {
+        const fixed = await e.fixWorkbookBytes(await readBytes(), file.name, settings);
+        if (!fixed.ok) return fixed;
+        return { ok: true, value: { fileName: correctedFileName(file.name), bytes: fixed.bytes, reports: fixed.reports } };
+      }),
+  };
+}

@@ -1,0 +1,223 @@
+import { existsSync, mkdirSync } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { serveDirectory, type StaticServer } from './staticServer';
+
+// The built pane (dist/, `npm run build`) in a real browser: Debian's chromium
+// driven by playwright-core, served from 127.0.0.1. `.ci/run` installs
+// chromium, and with CI=true these tests fail rather than skip without it.
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const SEED = path.join(ROOT, 'test/fixtures/seeds/seed-001-lund-antagen.xlsx');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const inCI = process.env.CI === 'true';
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** False (with a loud warning) when the browser test cannot run here; throws in CI. */
+function canRun(): boolean {
+  if (!hasChromium) {
+    if (inCI) throw new Error(`${CHROMIUM} is missing: .ci/run installs chromium, and with CI=true the browser tests never skip.`);
+    console.warn(`\n*** SKIPPING the browser test: ${CHROMIUM} is missing (apt-get install chromium). CI=true makes this a failure. ***\n`);
+    return false;
+  }
+  if (!existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/taskpane.html is missing: run `npm run build` first (npm test does).');
+  return true;
+}
+
+let browser: Browser | undefined;
+let server: StaticServer | undefined;
+
+beforeAll(async () => {
+  if (!hasChromium || !existsSync(path.join(DIST, 'taskpane.html'))) return;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDirectory(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Every request the page made, in order. */
+  requests: string[];
+  /** Errors thrown in the page. */
+  errors: string[];
+}
+
+async function open(query = ''): Promise<Session> {
+  if (!browser || !server) throw new Error('browser not started');
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'sv-SE', serviceWorkers: 'block' });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${server.origin}/taskpane.html${query}`);
+  return { context, page, requests, errors };
+}
+
+/** Nothing but the local server, and the page's own blob: and data: URLs. */
+function offOrigin(requests: string[]): string[] {
+  const origin = server?.origin ?? '';
+  return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+}
+
+async function chooseFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await page.locator('input[type="file"]').setInputFiles(file);
+}
+
+const finding = (page: Page, cell: string, severity: string) => page.locator(`li[data-cell="${cell}"][data-severity="${severity}"]`);
+
+/** The text as read, no-break spaces (which keep amounts on one line) as spaces. */
+const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
+
+describe('the standalone pane in a browser', () => {
+  it('checks a chosen workbook, shows its findings and downloads the corrected copy, all without leaving 127.0.0.1', async () => {
+    if (!canRun()) return;
+    const { context, page, requests, errors } = await open();
+    try {
+      await page.getByRole('button', { name: 'Välj arbetsbok…' }).waitFor();
+      const firstLoad = [...requests];
+      expect(firstLoad.some((url) => /engine|exceljs/.test(url))).toBe(false);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-start.png') });
+
+      await chooseFile(page, SEED);
+      await page.getByText(/^Klart: seed-001-lund-antagen\.xlsx/).waitFor({ timeout: 30_000 });
+      expect(requests.some((url) => /\/engine\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+
+      await expect(textOf(finding(page, 'C10', 'error'))).resolves.toContain('Summa intäkter 2024 är 12 930 tkr men raderna summerar till 12 970 tkr.');
+      await expect(textOf(finding(page, 'E34', 'error'))).resolves.toContain('Summa kostnader 2026 är 2 810 tkr men raderna summerar till 2 912 tkr.');
+      const consequence = await textOf(finding(page, 'C12', 'warning'));
+      expect(consequence).toContain('Tillgängliga medel 2024 (16 392 tkr) stämmer inte med raderna ovanför (16 352 tkr), men blir rätt när Summa intäkter 2024 är rättad – ett följdfel.');
+      expect(consequence).toContain('Följer av felet i C10');
+      await expect(page.getByRole('heading', { name: 'Fel (2)' }).count()).resolves.toBe(1);
+
+      await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001.png'), fullPage: true });
+      // As narrow as an Excel task pane.
+      await page.setViewportSize({ width: 350, height: 900 });
+      await page.waitForFunction('document.documentElement.scrollWidth <= 350');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-narrow.png'), fullPage: true });
+      await page.setViewportSize({ width: 1100, height: 900 });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Ladda ned rättad arbetsbok' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('seed-001-lund-antagen-rattad.xlsx');
+      const saved = path.join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(saved);
+      await page.getByText('seed-001-lund-antagen-rattad.xlsx är sparad', { exact: false }).waitFor();
+
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(saved);
+      const c10 = workbook.getWorksheet('Budget 2024')?.getCell('C10');
+      expect(c10?.formula).toMatch(/^SUM\(/i);
+      expect(c10?.result).toBe(12970);
+
+      expect(offOrigin(requests)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('draws the equity chart and re-runs the check with new settings', async () => {
+    if (!canRun()) return;
+    const { context, page, requests, errors } = await open();
+    try {
+      await chooseFile(page, SEED);
+      await page.getByText(/^Klart:/).waitFor({ timeout: 30_000 });
+
+      await page.getByRole('tab', { name: /^Tabeller/ }).click();
+      await page.getByText('Raderna som Budgetkoll läste', { exact: false }).click();
+      await page.getByRole('cell', { name: 'Summa intäkter' }).waitFor();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-tables.png'), fullPage: true });
+
+      await page.getByRole('tab', { name: 'Eget kapital' }).click();
+      const chart = page.getByRole('img', { name: /Eget kapital vid årets slut/ });
+      await chart.waitFor();
+      await expect(chart.locator('[data-testid="bar-value"]').allTextContents()).resolves.toEqual(['3\u00a0421', '1\u00a0899', '857', '5\u00a0425']);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-equity.png'), fullPage: true });
+      await page.setViewportSize({ width: 350, height: 900 });
+      // The chart redraws at the pane's width: nothing wider than the pane.
+      await page.waitForFunction('document.documentElement.scrollWidth <= 350');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-equity-narrow.png'), fullPage: true });
+      await page.setViewportSize({ width: 1100, height: 900 });
+
+      await page.getByRole('tab', { name: 'Inställningar' }).click();
+      const percent = page.getByLabel('Riktvärde för eget kapital (procent)');
+      await percent.fill('abc');
+      await page.getByRole('button', { name: 'Kör kontrollen igen' }).click();
+      await page.getByText('Procentsatsen ska vara ett tal mellan 0 och 100 (fick ”abc”).').waitFor();
+
+      await percent.fill('30');
+      await page.getByRole('button', { name: 'Kör kontrollen igen' }).click();
+      await page.getByText(/^Klart:/).waitFor();
+      await page.getByRole('tab', { name: /^Fynd/ }).click();
+      await expect(textOf(finding(page, 'B36', 'warning').first())).resolves.toContain('(30 % av medlemmarnas tilldelning, 7 370 tkr)');
+
+      expect(offOrigin(requests)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says in Swedish why a file that is no workbook cannot be read', async () => {
+    if (!canRun()) return;
+    const { context, page, requests } = await open();
+    try {
+      await chooseFile(page, { name: 'x.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('Det här är ingen arbetsbok.\n') });
+      const alert = page.getByRole('alert').filter({ hasText: 'x.xlsx kunde inte läsas' });
+      await alert.waitFor({ timeout: 30_000 });
+      await expect(textOf(alert)).resolves.toContain('Filen är ingen Excel-arbetsbok (.xlsx).');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-not-a-workbook.png') });
+      await expect(page.getByRole('button', { name: 'Ladda ned rättad arbetsbok' }).count()).resolves.toBe(0);
+      expect(offOrigin(requests)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('loads office.js only inside Office (_host_Info), and falls back to the file chooser when it cannot', async () => {
+    if (!canRun()) return;
+    // Office is simulated: office.js is answered (or refused) here, never fetched.
+    if (!browser || !server) throw new Error('browser not started');
+    for (const officeJs of ['served', 'unreachable'] as const) {
+      const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+      const requests: string[] = [];
+      context.on('request', (request) => requests.push(request.url()));
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(`${server?.origin}/`)) return route.continue();
+        if (url === OFFICE_JS && officeJs === 'served') {
+          return route.fulfill({ contentType: 'text/javascript', body: 'window.Office = { onReady: () => Promise.resolve({ host: "Excel" }) };' });
+        }
+        return route.abort();
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/taskpane.html?_host_Info=Excel$Win32$16.01$sv-SE$$$$0`);
+        await page.getByRole('button', { name: 'Välj arbetsbok…' }).waitFor({ timeout: 30_000 });
+        expect(requests).toContain(OFFICE_JS);
+        expect(requests.filter((url) => !url.startsWith(`${server?.origin}/`))).toEqual([OFFICE_JS]);
+        const notice = page.getByText('Office-biblioteket kunde inte laddas', { exact: false });
+        await expect(notice.count()).resolves.toBe(officeJs === 'served' ? 0 : 1);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});

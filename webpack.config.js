@@ -1,0 +1,95 @@
+// The task pane (dist/taskpane.html): React + Fluent UI in the first chunk, the engine and exceljs
+// in an `import()` chunk loaded when a workbook is chosen. The Node command is built by tsc, not here.
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const root = __dirname;
+
+module.exports = (_env, argv) => {
+  const production = (argv && argv.mode) !== 'development';
+  return {
+    mode: production ? 'production' : 'development',
+    target: 'web',
+    context: root,
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: path.join(root, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      // Chunks sit beside taskpane.html and load relative to it, from any folder or server path.
+      // (Not 'auto': its runtime finds the global object with `new Function` where there is no globalThis.)
+      publicPath: '',
+      clean: true,
+    },
+    // No eval anywhere: a Content-Security-Policy with script-src 'self' must hold.
+    devtool: 'source-map',
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+      alias: {
+        // exceljs's Node entry needs fs, stream and zlib; its browser build is self-contained.
+        // The build without polyfills: every browser the pane runs in has Promise, Map and async.
+        exceljs$: path.join(root, 'node_modules/exceljs/dist/exceljs.bare.min.js'),
+      },
+      // webpack 5 polyfills no Node core modules; nothing in the pane may need one.
+      fallback: { fs: false, path: false, os: false, stream: false, zlib: false, crypto: false, buffer: false, util: false, child_process: false },
+    },
+    module: {
+      // A prebuilt UMD bundle: nothing to parse, nothing to resolve.
+      noParse: /[\\/]exceljs[\\/]dist[\\/]/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          options: {
+            configFile: path.join(root, 'tsconfig.web.json'),
+            // Types are checked by `npm run typecheck`; ESM output lets webpack tree-shake Fluent UI.
+            transpileOnly: true,
+            compilerOptions: { module: 'esnext', sourceMap: true },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        title: 'Budgetkoll',
+        filename: 'taskpane.html',
+        template: path.join(root, 'src/taskpane/taskpane.html'),
+        scriptLoading: 'defer',
+        inject: 'head',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+          { from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/.gitkeep'] } },
+        ],
+      }),
+    ],
+    performance: {
+      // The first load (taskpane.html's scripts) stays small; the engine chunk is big and loads on demand.
+      hints: production ? 'warning' : false,
+      assetFilter: (name) => /^taskpane\..*\.js$/.test(name),
+      maxAssetSize: 600 * 1024,
+      maxEntrypointSize: 600 * 1024,
+    },
+    // No `global` shim: webpack's needs `new Function` where there is no globalThis, and every browser has one.
+    node: { global: false, __filename: false, __dirname: false },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // Named chunks, so that what loads when can be read from dist/.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20, enforce: true },
+          decimal: { test: /[\\/]node_modules[\\/]decimal\.js[\\/]/, name: 'decimal', chunks: 'async', priority: 20, enforce: true },
+        },
+      },
+    },
+    devServer: {
+      static: { directory: path.join(root, 'dist') },
+      host: '127.0.0.1',
+      port: 3000,
+      open: false,
+      client: { overlay: true },
+    },
+  };
+};
