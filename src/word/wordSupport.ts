@@ -1,0 +1,37 @@
+// What the Word writer needs from Word: WordApi 1.3 (Word 2016 and later, Word on the web,
+// Word for Mac and iPad). 1.3 brings insertTable, styleBuiltIn, lists (startNewList,
+// List.insertParagraph, setLevelNumbering/setLevelBullet), table cells, getLast and the
+// *OrNullObject reads; content controls, getByTag, insertParagraph and getSelection are 1.1.
+
+export const WORD_API = { set: 'WordApi', version: '1.3' } as const;
+
+export type Support = { ok: true } | { ok: false; reason: string };
+
+/** The part of `Office` asked here: the global in Word, a mock in tests. */
+export interface OfficeRequirements {
+  context?: { requirements?: { isSetSupported(name: string, minVersion?: string): boolean } };
+}
+
+export function wordSupport(office: OfficeRequirements | undefined = officeGlobal()): Support {
+  const requirements = office?.context?.requirements;
+  if (!requirements) {
+    return { ok: false, reason: 'Avsnitten kan bara infogas när Budgetkoll körs i Word.' };
+  }
+  let supported = false;
+  try {
+    supported = requirements.isSetSupported(WORD_API.set, WORD_API.version);
+  } catch {
+    supported = false;
+  }
+  if (supported) return { ok: true };
+  return {
+    ok: false,
+    reason:
+      `Den här versionen av Word kan inte ta emot avsnitten: Budgetkoll behöver ${WORD_API.set} ${WORD_API.version} ` +
+      '(Word 2016 eller senare, Word på webben eller Word för Mac). Uppdatera Word eller öppna dokumentet i Word på webben.',
+  };
+}
+
+function officeGlobal(): OfficeRequirements | undefined {
+  return (globalThis as { Office?: OfficeRequirements }).Office;
+}
