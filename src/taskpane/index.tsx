@@ -1,20 +1,37 @@
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, makeStaticStyles, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { hostFromSearch, loadOfficeJs } from './boot/host';
 import { createFileSource } from './standalone/fileSource';
 import { StandaloneApp } from './standalone/StandaloneApp';
+import { WordPane } from './word/WordPane';
 
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 const useStyles = makeStyles({ provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 } });
 
-function Root({ notice }: { notice?: string }) {
+function Root({ children }: { children: ReactNode }) {
   useGlobalStyles();
   const styles = useStyles();
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider}>
-      <StandaloneApp files={createFileSource()} notice={notice} />
+      {children}
     </FluentProvider>
   );
+}
+
+/**
+ * In Word: the view that inserts the plan's sections. Its Word half (the port and the Word
+ * adapter) loads only there; the view itself is in the first load, where it shares Fluent UI
+ * (as a chunk of its own it would make the first load larger, not smaller). Null when the
+ * Word half cannot load.
+ */
+async function wordPane(): Promise<ReactNode | null> {
+  try {
+    const { createOfficeWordPort } = await import(/* webpackChunkName: "word" */ './word/officeWordPort');
+    return <WordPane files={createFileSource()} word={createOfficeWordPort()} />;
+  } catch {
+    return null;
+  }
 }
 
 async function start(): Promise<void> {
@@ -22,11 +39,19 @@ async function start(): Promise<void> {
   if (!element) return;
   let notice: string | undefined;
   if (hostFromSearch(window.location.search) === 'office') {
-    // The Excel data source is a later step; until then Office gets the file chooser too.
-    const loaded = await loadOfficeJs();
-    if (!loaded) notice = 'Office-biblioteket kunde inte laddas (saknas nätverket?). Välj arbetsboken som fil i stället; den läses här och skickas ingenstans.';
+    // The Excel data source is a later step; until then Excel gets the file chooser too.
+    const app = await loadOfficeJs();
+    if (app === null) notice = 'Office-biblioteket kunde inte laddas (saknas nätverket?). Välj arbetsboken som fil i stället; den läses här och skickas ingenstans.';
+    if (app === 'word') {
+      const pane = await wordPane();
+      if (pane) {
+        createRoot(element).render(<Root>{pane}</Root>);
+        return;
+      }
+      notice = 'Budgetkolls Word-del kunde inte laddas – ladda om tillägget. Under tiden kan du ladda ned avsnitten som ett Word-dokument här.';
+    }
   }
-  createRoot(element).render(<Root notice={notice} />);
+  createRoot(element).render(<Root><StandaloneApp files={createFileSource()} notice={notice} /></Root>);
 }
 
 void start();

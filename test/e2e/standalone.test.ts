@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { serveDirectory, type StaticServer } from './staticServer';
 
@@ -125,6 +126,52 @@ describe('the standalone pane in a browser', () => {
       const c10 = workbook.getWorksheet('Budget 2024')?.getCell('C10');
       expect(c10?.formula).toMatch(/^SUM\(/i);
       expect(c10?.result).toBe(12970);
+
+      expect(offOrigin(requests)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('downloads the plan’s sections as a Word document, loading the docx library only then', async () => {
+    if (!canRun()) return;
+    const { context, page, requests, errors } = await open();
+    try {
+      await chooseFile(page, SEED);
+      await page.getByText(/^Klart: seed-001-lund-antagen\.xlsx/).waitFor({ timeout: 30_000 });
+      expect(requests.some((url) => /\/(sections-)?docx\.[0-9a-f]+\.js$/.test(url))).toBe(false);
+      // Seed 001 has two errors: the pane says so beside the button.
+      await page.getByText('Budgeten har fel – avsnitten säger det, men rätta helst först.').waitFor();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-downloads.png') });
+      await page.setViewportSize({ width: 350, height: 900 });
+      await page.waitForFunction('document.documentElement.scrollWidth <= 350');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-downloads-narrow.png') });
+      await page.setViewportSize({ width: 1100, height: 900 });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Ladda ned planens avsnitt (.docx)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('seed-001-lund-antagen-avsnitt.docx');
+      const saved = path.join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(saved);
+      await page.getByText('seed-001-lund-antagen-avsnitt.docx är sparad', { exact: false }).waitFor();
+      expect(requests.some((url) => /\/docx\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+      expect(requests.some((url) => /\/sections-docx\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+
+      const zip = await JSZip.loadAsync(readFileSync(saved));
+      const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+      const golden = JSON.parse(readFileSync(path.join(ROOT, 'test/golden/sections/seed-001-lund-antagen.json'), 'utf8')) as { title: string; blocks: { kind: string; text?: string }[] }[];
+      // Every section's title as a Heading1 paragraph, in order.
+      const headings = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Heading1"\/>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
+        .map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+      expect(headings).toEqual(golden.map((section) => section.title));
+      expect(headings).toContain('Budget 2024 med plan 2025–2026');
+      // The corrected total, marked, in a table cell.
+      const cells = [...xml.matchAll(/<w:tc>(?:(?!<\/w:tc>).)*<\/w:tc>/gs)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+      expect(cells).toContain('12\u00a0970*');
+      expect(cells).toContain('16\u00a0392*');
 
       expect(offOrigin(requests)).toEqual([]);
       expect(errors).toEqual([]);

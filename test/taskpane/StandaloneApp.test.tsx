@@ -26,6 +26,10 @@ function fakeFiles() {
           onStage('fixing');
           return { ok: true, value: { fileName: 'budget-rattad.xlsx', bytes: new Uint8Array([1, 2, 3]), reports: seedReports() } };
         },
+        sectionsDocument: async (_settings, onStage) => {
+          onStage('sections');
+          return { ok: true, value: { fileName: 'budget-avsnitt.docx', bytes: new Uint8Array([4, 5]), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', errors: 2 } };
+        },
       };
     },
   };
@@ -118,6 +122,28 @@ describe('StandaloneApp', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Ladda ned rättad arbetsbok' })));
     expect(saved).toEqual([['budget-rattad.xlsx', [1, 2, 3]]]);
     expect(screen.getByText('budget-rattad.xlsx är sparad i webbläsarens hämtade filer. Originalet är oförändrat.')).toBeTruthy();
+  });
+
+  it('saves the plan’s sections as a .docx, saying beside the button that the budget has errors', async () => {
+    const { files, steps } = fakeFiles();
+    const saved: [string, number[], string | undefined][] = [];
+    renderInFluent(<StandaloneApp files={files} save={(name, bytes, type) => saved.push([name, [...bytes], type])} />);
+    choose('budget.xlsx');
+    await act(async () => steps[0].finish({ ok: true, value: seedReports() }));
+    expect(screen.getByText('Budgeten har fel – avsnitten säger det, men rätta helst först.')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Ladda ned planens avsnitt (.docx)' })));
+    expect(saved).toEqual([['budget-avsnitt.docx', [4, 5], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']]);
+    expect(screen.getByText('budget-avsnitt.docx är sparad i webbläsarens hämtade filer.')).toBeTruthy();
+  });
+
+  it('says nothing about errors beside the sections button when the budget has none', async () => {
+    const { files, steps } = fakeFiles();
+    renderInFluent(<StandaloneApp files={files} />);
+    choose('budget.xlsx');
+    const [table] = seedReports();
+    await act(async () => steps[0].finish({ ok: true, value: [{ ...table, findings: table.findings.filter((f) => f.severity !== 'error') }] }));
+    expect(screen.getByRole('button', { name: 'Ladda ned planens avsnitt (.docx)' })).toBeTruthy();
+    expect(screen.queryByText(/Budgeten har fel/)).toBeNull();
   });
 
   it('takes a dropped file', () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Stage } from '../../src/taskpane/model/source';
-import { correctedFileName, createFileSource } from '../../src/taskpane/standalone/fileSource';
+import { correctedFileName, createFileSource, sectionsFileName } from '../../src/taskpane/standalone/fileSource';
 import { seedReports } from './helpers';
 
 const SEED = path.join(__dirname, '../fixtures/seeds/seed-001-lund-antagen.xlsx');
@@ -44,6 +45,43 @@ describe('the file source (the standalone pane’s engine, here under Node)', ()
     expect(c10?.result).toBe(12970);
   });
 
+  it('builds the plan’s sections, the same as the golden ones, reading the file once', async () => {
+    const { file, reads } = picked('seed-001-lund-antagen.xlsx', new Uint8Array(readFileSync(SEED)));
+    const source = createFileSource().open(file);
+    const stages: Stage[] = [];
+    const settings = {};
+    const checked = await source.analyze(settings, () => undefined);
+    expect(checked.ok).toBe(true);
+    const outcome = await source.sections?.(settings, (s) => stages.push(s));
+    if (!outcome?.ok) throw new Error(outcome?.reason ?? 'no sections()');
+    expect(stages).toEqual(['reading', 'sections']);
+    const golden = JSON.parse(readFileSync(path.join(__dirname, '../golden/sections/seed-001-lund-antagen.json'), 'utf8'));
+    expect(outcome.value.sections).toEqual(golden);
+    expect(outcome.value.reports).toEqual(seedReports());
+    expect(outcome.value.errors).toBe(2);
+    expect(outcome.value.snapshot).toBeNull();
+    expect(reads()).toBe(1);
+  });
+
+  it('writes the sections as a .docx', async () => {
+    const { file } = picked('seed-001-lund-antagen.xlsx', new Uint8Array(readFileSync(SEED)));
+    const outcome = await createFileSource().open(file).sectionsDocument?.({}, () => undefined);
+    if (!outcome?.ok) throw new Error(outcome?.reason ?? 'no sectionsDocument()');
+    expect(outcome.value).toMatchObject({ fileName: 'seed-001-lund-antagen-avsnitt.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', errors: 2 });
+    const xml = await (await JSZip.loadAsync(outcome.value.bytes)).file('word/document.xml')?.async('string');
+    expect(xml).toContain('Budget 2024 med plan 2025–2026');
+    expect(xml).toContain('12\u00a0970*');
+  });
+
+  it('makes no sections of a workbook without a budget table', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Anteckningar').getCell('A1').value = 'Att göra: boka lokal.';
+    const { file } = picked('anteckningar.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const source = createFileSource().open(file);
+    expect(await source.sections?.({}, () => undefined)).toEqual({ ok: true, value: { sections: [], reports: [], errors: 0, snapshot: null } });
+    expect(await source.sectionsDocument?.({}, () => undefined)).toEqual({ ok: false, reason: 'ingen budgettabell hittades i arbetsboken' });
+  });
+
   it('gives the Swedish reason for a file that is no workbook', async () => {
     const { file } = picked('x.xlsx', new TextEncoder().encode('hej'));
     const outcome = await createFileSource().open(file).analyze({}, () => undefined);
@@ -54,5 +92,7 @@ describe('the file source (the standalone pane’s engine, here under Node)', ()
     expect(correctedFileName('Budget 2024.xlsx')).toBe('Budget 2024-rattad.xlsx');
     expect(correctedFileName('BUDGET.XLSX')).toBe('BUDGET-rattad.xlsx');
     expect(correctedFileName('.xlsx')).toBe('arbetsbok-rattad.xlsx');
+    expect(sectionsFileName('Budget 2024.xlsx')).toBe('Budget 2024-avsnitt.docx');
+    expect(sectionsFileName('.xlsx')).toBe('arbetsbok-avsnitt.docx');
   });
 });

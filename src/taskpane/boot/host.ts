@@ -5,6 +5,9 @@
 
 export type Host = 'office' | 'browser';
 
+/** The Office application the pane is open in. */
+export type OfficeApp = 'word' | 'excel' | 'other';
+
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 export function hostFromSearch(search: string): Host {
@@ -13,26 +16,42 @@ export function hostFromSearch(search: string): Host {
   return 'browser';
 }
 
-interface OfficeGlobal {
-  onReady(): Promise<unknown>;
+interface OfficeInfo {
+  host?: unknown;
 }
 
-/** Adds office.js to the page and waits for Office.onReady; false when it cannot load in time. */
-export function loadOfficeJs(timeoutMs = 15_000): Promise<boolean> {
+interface OfficeGlobal {
+  onReady(): Promise<OfficeInfo | undefined>;
+  context?: { host?: unknown };
+  HostType?: { Word?: unknown; Excel?: unknown };
+}
+
+/** Word, Excel or another application: by Office.onReady's info, else Office.context.host. */
+export function officeApp(office: OfficeGlobal, info?: OfficeInfo): OfficeApp {
+  const host = info?.host ?? office.context?.host;
+  if (host === undefined || host === null) return 'other';
+  // Office.HostType.Word is 'Word' and Office.HostType.Excel 'Excel'.
+  if (host === (office.HostType?.Word ?? 'Word')) return 'word';
+  if (host === (office.HostType?.Excel ?? 'Excel')) return 'excel';
+  return 'other';
+}
+
+/** Adds office.js to the page and waits for Office.onReady: the application, or null when office.js cannot load in time. */
+export function loadOfficeJs(timeoutMs = 15_000): Promise<OfficeApp | null> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    const finish = (ok: boolean) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    const finish = (app: OfficeApp | null) => {
       clearTimeout(timer);
-      resolve(ok);
+      resolve(app);
     };
     const script = document.createElement('script');
     script.src = OFFICE_JS_URL;
     script.async = true;
-    script.onerror = () => finish(false);
+    script.onerror = () => finish(null);
     script.onload = () => {
       const office = (window as unknown as { Office?: OfficeGlobal }).Office;
-      if (!office) return finish(false);
-      office.onReady().then(() => finish(true), () => finish(false));
+      if (!office) return finish(null);
+      office.onReady().then((info) => finish(officeApp(office, info)), () => finish(null));
     };
     document.head.appendChild(script);
   });

@@ -38,12 +38,14 @@ export interface FilePickerProps {
   disabled?: boolean;
   /** After the first file: a slimmer zone. */
   compact?: boolean;
+  /** Where the workbook is read: `i webbläsaren`, `i Word`. */
+  where?: string;
 }
 
 const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A button that opens the file chooser, and a zone that takes a dropped workbook. */
-export function FilePicker({ onFile, disabled = false, compact = false }: FilePickerProps) {
+export function FilePicker({ onFile, disabled = false, compact = false, where = 'i webbläsaren' }: FilePickerProps) {
   const styles = useStyles();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -93,7 +95,7 @@ export function FilePicker({ onFile, disabled = false, compact = false }: FilePi
         {compact ? 'Välj en annan arbetsbok…' : 'Välj arbetsbok…'}
       </Button>
       <Text className={styles.hint}>
-        {compact ? 'eller släpp en .xlsx-fil här.' : 'eller släpp en .xlsx-fil här. Arbetsboken läses här i webbläsaren och skickas ingenstans.'}
+        {compact ? 'eller släpp en .xlsx-fil här.' : `eller släpp en .xlsx-fil här. Arbetsboken läses här ${where} och skickas ingenstans.`}
       </Text>
     </div>
   );

@@ -1,11 +1,12 @@
 import type { AnalysisSettings } from '../../core/analyze';
 import type { TableReport } from '../../core/report';
+import type { DocSection } from '../../core/sections/types';
 
 // The seam between the pane and where its workbook comes from: a chosen file
 // in the browser (standalone/fileSource.ts), the open workbook in Excel later.
 // The components see only TableReport, the JSON contract.
 
-export type Stage = 'reading' | 'checking' | 'fixing';
+export type Stage = 'reading' | 'checking' | 'fixing' | 'sections';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -17,6 +18,37 @@ export interface CorrectedWorkbook {
   reports: TableReport[];
 }
 
+/**
+ * When the sections come from the Excel pane's snapshot stored in the workbook (the check as
+ * it was made in Excel) rather than from checking the workbook here. No snapshot is written
+ * yet: the file source always builds the sections itself, and `snapshot` is null.
+ */
+export interface SnapshotInfo {
+  /** When the Excel pane made the snapshot (ISO 8601). */
+  madeAt: string;
+}
+
+/** The plan's sections for one workbook. */
+export interface PlanSections {
+  sections: DocSection[];
+  /** The check the sections were built from. */
+  reports: TableReport[];
+  /** Error findings in the budget table the sections speak of. */
+  errors: number;
+  snapshot: SnapshotInfo | null;
+}
+
+/** The sections as a Word document. */
+export interface SectionsDocument {
+  /** `<name>-avsnitt.docx` */
+  fileName: string;
+  bytes: Uint8Array;
+  /** The file's media type. */
+  type: string;
+  /** Error findings in the budget table the sections speak of. */
+  errors: number;
+}
+
 export interface AnalysisSource {
   /** The workbook's name as the user knows it. */
   readonly name: string;
@@ -24,6 +56,10 @@ export interface AnalysisSource {
   analyze(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Outcome<TableReport[]>>;
   /** A corrected copy, where the source can make one. */
   corrected?(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Outcome<CorrectedWorkbook>>;
+  /** The plan's sections built from the checked numbers (or the workbook's snapshot), where the source can. */
+  sections?(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Outcome<PlanSections>>;
+  /** The plan's sections as a .docx file, where the source can make one. */
+  sectionsDocument?(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Outcome<SectionsDocument>>;
 }
 
 /** What a file input or a drop hands over (a File in the browser). */

@@ -13,6 +13,7 @@ const STAGE_TEXT: Record<Stage, string> = {
   reading: 'Läser arbetsboken…',
   checking: 'Kontrollerar…',
   fixing: 'Rättar arbetsboken…',
+  sections: 'Skriver avsnitten…',
 };
 
 const useStyles = makeStyles({
@@ -30,8 +31,10 @@ const useStyles = makeStyles({
   lead: { color: tokens.colorNeutralForeground2 },
   messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  downloads: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   download: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
   downloadNote: { flex: '1 1 16em', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  downloadWarning: { flexBasis: '100%', color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   downloadError: { flexBasis: '100%' },
 });
 
@@ -55,8 +58,8 @@ export interface StandaloneAppProps {
   files: FileSource;
   /** A note above everything (Office could not load office.js). */
   notice?: string;
-  /** Saves the corrected workbook; the default downloads it from the page. */
-  save?: (fileName: string, bytes: Uint8Array) => void;
+  /** Saves a file made here (the corrected workbook, the sections); the default downloads it from the page. */
+  save?: (fileName: string, bytes: Uint8Array, type?: string) => void;
 }
 
 function doneText(name: string, view: ViewModel): string {
@@ -73,6 +76,7 @@ export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppP
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [result, setResult] = useState<Result | null>(null);
   const [download, setDownload] = useState<Download>({ kind: 'idle' });
+  const [sectionsDownload, setSectionsDownload] = useState<Download>({ kind: 'idle' });
   const run = useRef(0);
   const current = useRef<AnalysisSource | null>(null);
   // Empty settings are the engine's defaults, which DEFAULT_FORM shows.
@@ -96,6 +100,7 @@ export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppP
     if (fresh) {
       setResult(null);
       setDownload({ kind: 'idle' });
+      setSectionsDownload({ kind: 'idle' });
     }
     setStatus({ kind: 'busy', stage: 'reading' });
     const outcome = await next.analyze(nextSettings, (stage) => {
@@ -111,6 +116,7 @@ export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppP
     const view = buildViewModel(outcome.value);
     setResult({ name: next.name, view, form: nextForm });
     setDownload({ kind: 'idle' });
+    setSectionsDownload({ kind: 'idle' });
     setStatus({ kind: 'done', text: doneText(next.name, view) });
   }
 
@@ -145,8 +151,26 @@ export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppP
     setDownload({ kind: 'done', text: `${outcome.value.fileName} är sparad i webbläsarens hämtade filer. Originalet är oförändrat.` });
   };
 
+  const onDownloadSections = async () => {
+    const from = source;
+    if (!from?.sectionsDocument) return;
+    setSectionsDownload({ kind: 'busy' });
+    const outcome = await from.sectionsDocument(settings, () => undefined);
+    if (current.current !== from) {
+      if (outcome.ok) save(outcome.value.fileName, outcome.value.bytes, outcome.value.type);
+      return;
+    }
+    if (!outcome.ok) {
+      setSectionsDownload({ kind: 'error', text: `Avsnitten kunde inte skapas: ${sentence(outcome.reason)}` });
+      return;
+    }
+    save(outcome.value.fileName, outcome.value.bytes, outcome.value.type);
+    setSectionsDownload({ kind: 'done', text: `${outcome.value.fileName} är sparad i webbläsarens hämtade filer.` });
+  };
+
   const busy = status.kind === 'busy';
-  const actions = source?.corrected ? (
+  const hasErrors = (result?.view.counts.error ?? 0) > 0;
+  const correctedAction = source?.corrected && (
     <div className={styles.download}>
       <Button appearance="primary" onClick={() => void onDownload()} disabled={busy || download.kind === 'busy'}>
         Ladda ned rättad arbetsbok
@@ -161,6 +185,30 @@ export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppP
           <MessageBarBody>{download.text}</MessageBarBody>
         </MessageBar>
       )}
+    </div>
+  );
+  const sectionsAction = source?.sectionsDocument && (
+    <div className={styles.download}>
+      <Button appearance="secondary" onClick={() => void onDownloadSections()} disabled={busy || sectionsDownload.kind === 'busy'}>
+        Ladda ned planens avsnitt (.docx)
+      </Button>
+      <span className={styles.downloadNote} role="status" aria-live="polite">
+        {sectionsDownload.kind === 'busy' && STAGE_TEXT.sections}
+        {sectionsDownload.kind === 'done' && sectionsDownload.text}
+        {sectionsDownload.kind === 'idle' && 'Verksamhetsplanens sex standardavsnitt som Word-dokument, byggda på de omräknade summorna.'}
+      </span>
+      {hasErrors && <span className={styles.downloadWarning}>Budgeten har fel – avsnitten säger det, men rätta helst först.</span>}
+      {sectionsDownload.kind === 'error' && (
+        <MessageBar className={styles.downloadError} intent="error" role="alert">
+          <MessageBarBody>{sectionsDownload.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+  const actions = correctedAction || sectionsAction ? (
+    <div className={styles.downloads}>
+      {correctedAction}
+      {sectionsAction}
     </div>
   ) : undefined;
 

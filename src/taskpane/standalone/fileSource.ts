@@ -1,10 +1,12 @@
 import type { AnalysisSettings } from '../../core/analyze';
 import type { Grid } from '../../core/grid';
-import type { AnalysisSource, FileSource, Outcome, PickedFile, Stage } from '../model/source';
+import type { AnalysisSource, FileSource, Outcome, PickedFile, PlanSections, Stage } from '../model/source';
 
 type Engine = typeof import('./analyzeFile');
+type Docx = typeof import('./sectionsDocx');
 
 let engine: Promise<Engine> | null = null;
+let docx: Promise<Docx> | null = null;
 
 /** The engine and exceljs, fetched from the pane's own origin the first time a file is chosen. */
 function loadEngine(): Promise<Engine> {
@@ -13,6 +15,15 @@ function loadEngine(): Promise<Engine> {
     throw error;
   });
   return engine;
+}
+
+/** The docx library, fetched the first time the sections are downloaded. */
+function loadDocx(): Promise<Docx> {
+  docx ??= import(/* webpackChunkName: "sections-docx" */ './sectionsDocx').catch((error: unknown) => {
+    docx = null;
+    throw error;
+  });
+  return docx;
 }
 
 /** Lets the browser paint the progress message before synchronous work starts. */
@@ -33,6 +44,12 @@ export function correctedFileName(name: string): string {
   return `${base || 'arbetsbok'}-rattad.xlsx`;
 }
 
+/** `Budget 2024.xlsx` → `Budget 2024-avsnitt.docx` (as `budgetkoll sections` names it) */
+export function sectionsFileName(name: string): string {
+  const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '');
+  return `${base || 'arbetsbok'}-avsnitt.docx`;
+}
+
 const unexpected = (what: string, error: unknown): { ok: false; reason: string } => ({
   ok: false,
   reason: `${what} (${error instanceof Error ? error.message : String(error)})`,
@@ -47,7 +64,9 @@ function openFile(file: PickedFile): AnalysisSource {
   let bytes: Promise<Uint8Array> | null = null;
   let grid: Promise<Outcome<Grid>> | null = null;
   const readBytes = () => (bytes ??= file.arrayBuffer().then((buffer) => new Uint8Array(buffer)));
-  const readGrid = (e: Engine) => (grid ??= readBytes().then((data) => e.readWorkbook(data, file.name)));
+  const readGrid = (e: Engine): Promise<Outcome<Grid>> =>
+    (grid ??= readBytes().then((data) => e.readWorkbook(data, file.name)))
+      .catch((error: unknown) => unexpected('filen kunde inte läsas från datorn', error));
 
   async function withEngine<T>(stage: Stage, onStage: (stage: Stage) => void, work: (e: Engine) => Promise<Outcome<T>>): Promise<Outcome<T>> {
     onStage(stage);
@@ -65,11 +84,19 @@ function openFile(file: PickedFile): AnalysisSource {
     }
   }
 
+  async function sections(e: Engine, settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Outcome<PlanSections>> {
+    const read = await readGrid(e);
+    if (!read.ok) return read;
+    onStage('sections');
+    await breathe();
+    return { ok: true, value: e.planSections(read.value, settings) };
+  }
+
   return {
     name: file.name,
     analyze: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
       withEngine('reading', onStage, async (e) => {
-        const read = await readGrid(e).catch((error: unknown) => unexpected('filen kunde inte läsas från datorn', error));
+        const read = await readGrid(e);
         if (!read.ok) return read;
         onStage('checking');
         await breathe();
@@ -80,6 +107,22 @@ function openFile(file: PickedFile): AnalysisSource {
         const fixed = await e.fixWorkbookBytes(await readBytes(), file.name, settings);
         if (!fixed.ok) return fixed;
         return { ok: true, value: { fileName: correctedFileName(file.name), bytes: fixed.bytes, reports: fixed.reports } };
+      }),
+    sections: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
+      withEngine('reading', onStage, (e) => sections(e, settings, onStage)),
+    sectionsDocument: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
+      withEngine('sections', onStage, async (e) => {
+        const built = await sections(e, settings, () => undefined);
+        if (!built.ok) return built;
+        if (built.value.sections.length === 0) return { ok: false, reason: 'ingen budgettabell hittades i arbetsboken' };
+        let d: Docx;
+        try {
+          d = await loadDocx();
+        } catch (error) {
+          return unexpected('Budgetkolls Word-del kunde inte laddas – ladda om sidan och försök igen', error);
+        }
+        const bytes = await d.sectionsToDocx(built.value.sections);
+        return { ok: true, value: { fileName: sectionsFileName(file.name), bytes, type: d.DOCX_MIME, errors: built.value.errors } };
       }),
   };
 }

@@ -1,0 +1,28 @@
+import type { DocSection } from '../../core/sections/types';
+import type { ExistingControl, PlanEntry, PlanOptions, SectionKey } from '../../word/renderPlan';
+import type { Support } from '../../word/wordSupport';
+import type { Outcome } from '../model/source';
+
+// The seam between the Word pane and the open document: the pane's components know no
+// Word. In Word it is officeWordPort.ts (the only pane file that calls Word.run); in
+// tests, a fake that records what it was asked to write.
+
+export type WriteOutcome =
+  | {
+      ok: true;
+      plan: PlanEntry[];
+      /** The sections inserted or rewritten. */
+      written: SectionKey[];
+      /** Sections the user edited by hand, left as they are. */
+      keptEdited: SectionKey[];
+    }
+  | { ok: false; reason: string };
+
+export interface WordDocumentPort {
+  /** Whether this Word can take the sections (the requirement set); the reason in Swedish when not. */
+  support(): Support;
+  /** Budgetkoll's section controls in the document (tag, title, text). Never throws. */
+  readControls(): Promise<Outcome<ExistingControl[]>>;
+  /** Inserts new sections and updates changed ones; hand-edited ones only as options say. Never throws. */
+  write(sections: readonly DocSection[], options: PlanOptions): Promise<WriteOutcome>;
+}

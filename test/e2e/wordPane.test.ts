@@ -1,0 +1,245 @@
+import { existsSync, mkdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import * as ts from 'typescript';
+import { serveDirectory, type StaticServer } from './staticServer';
+
+// The built pane opened in Word, in a real browser. Word is simulated: the office.js the
+// page asks for is answered here (never fetched) with an Office that says host Word, and a
+// `Word.run` over the Word adapter's fake document (test/word/fakeWord.ts, transpiled for
+// the page). Everything else is the real pane: the file chooser, the engine, the sections,
+// the Word adapter's writer. As in standalone.test.ts, with CI=true this never skips.
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const SEED = path.join(ROOT, 'test/fixtures/seeds/seed-000-lund-prel.xlsx');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const inCI = process.env.CI === 'true';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const IN_WORD = '?_host_Info=Word$Win32$16.01$sv-SE$$$$0';
+
+function canRun(): boolean {
+  if (!hasChromium) {
+    if (inCI) throw new Error(`${CHROMIUM} is missing: .ci/run installs chromium, and with CI=true the browser tests never skip.`);
+    console.warn(`\n*** SKIPPING the Word pane browser test: ${CHROMIUM} is missing (apt-get install chromium). CI=true makes this a failure. ***\n`);
+    return false;
+  }
+  if (!existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/taskpane.html is missing: run `npm run build` first (npm test does).');
+  return true;
+}
+
+/** office.js as Word would have it: the fake document, Office (host Word, WordApi 1.3 or not) and Word.run. */
+function fakeOfficeJs(supported: boolean): string {
+  const fake = ts.transpileModule(readFileSync(path.join(ROOT, 'test/word/fakeWord.ts'), 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
+  return `
+(function () {
+  var exports = {};
+  var module = { exports: exports };
+  ${fake}
+  window.__fakeWord = exports;
+})();
+window.__doc = new window.__fakeWord.FakeWordDocument([
+  window.__fakeWord.paragraph('Verksamhetsplan 2024', 'Title'),
+  window.__fakeWord.paragraph('Bilagor följer.'),
+]);
+window.__runs = 0;
+window.Office = {
+  HostType: { Word: 'Word', Excel: 'Excel' },
+  context: { host: 'Word', requirements: { isSetSupported: function (name, version) { return ${supported ? "name === 'WordApi' && Number(version) <= 1.3" : 'false'}; } } },
+  onReady: function () { return Promise.resolve({ host: 'Word', platform: 'PC' }); },
+};
+window.Word = { run: function (batch) { window.__runs += 1; return batch(window.__doc.context); } };
+`;
+}
+
+let browser: Browser | undefined;
+let server: StaticServer | undefined;
+
+beforeAll(async () => {
+  if (!hasChromium || !existsSync(path.join(DIST, 'taskpane.html'))) return;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDirectory(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  errors: string[];
+}
+
+async function openInWord(supported: boolean, width = 420): Promise<Session> {
+  if (!browser || !server) throw new Error('browser not started');
+  const origin = server.origin;
+  const context = await browser.newContext({ acceptDownloads: false, viewport: { width, height: 900 }, locale: 'sv-SE', serviceWorkers: 'block' });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const officeJs = fakeOfficeJs(supported);
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`)) return route.continue();
+    if (url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: officeJs });
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${origin}/taskpane.html${IN_WORD}`);
+  return { context, page, requests, errors };
+}
+
+/** Only office.js (answered here) leaves the local server. */
+function offOrigin(requests: string[]): string[] {
+  const origin = server?.origin ?? '';
+  return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:') && url !== OFFICE_JS);
+}
+
+const tags = (page: Page) => page.evaluate(() => (globalThis as unknown as { __doc: { controls(): { tag: string }[] } }).__doc.controls().map((c) => c.tag));
+
+/** Seed 000 as the user corrects it in Excel: both errors fixed, and the totals after them. */
+async function correctedSeed(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(SEED);
+  const sheet = workbook.getWorksheet('Budget 2024');
+  const values: Record<string, number> = { C30: 14060, C31: 1110, D12: 1110, D13: 14050, D31: 530, E12: 530, E13: 8370, E31: 5560 };
+  for (const [cell, value] of Object.entries(values)) sheet!.getCell(cell).value = value;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('the pane in Word', () => {
+  it('inserts the ticked sections, then lists and updates those whose numbers changed, asking before overwriting a hand edit', async () => {
+    if (!canRun()) return;
+    const { context, page, requests, errors } = await openInWord(true);
+    try {
+      await page.getByText('Infogar verksamhetsplanens avsnitt i dokumentet', { exact: false }).waitFor({ timeout: 30_000 });
+      expect(requests).toContain(OFFICE_JS);
+      // The Word adapter's chunk loads in Word; the engine only when a workbook is chosen.
+      expect(requests.some((url) => /\/word\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+      expect(requests.some((url) => /\/engine\.[0-9a-f]+\.js$/.test(url))).toBe(false);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-start.png') });
+
+      await page.locator('input[type="file"]').setInputFiles(SEED);
+      await page.getByText('Klart: seed-000-lund-prel.xlsx – 6 avsnitt, 2 fel i budgeten.').waitFor({ timeout: 30_000 });
+      const boxes = page.getByRole('group', { name: 'Avsnitt att infoga' }).getByRole('checkbox');
+      await expect(boxes.count()).resolves.toBe(6);
+      for (let i = 0; i < 6; i++) await expect(boxes.nth(i).isChecked()).resolves.toBe(true);
+      await page.getByRole('heading', { name: 'Förslag till beslut', level: 4 }).waitFor();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-seed-000.png'), fullPage: true });
+
+      // Untick the distribution of funds, from the keyboard.
+      await page.getByRole('checkbox', { name: 'Fördelning av medel' }).focus();
+      await page.keyboard.press('Space');
+      await expect(page.getByRole('checkbox', { name: 'Fördelning av medel' }).isChecked()).resolves.toBe(false);
+      await expect(page.locator('section[data-section="fordelning"]').count()).resolves.toBe(0);
+
+      await page.getByRole('button', { name: 'Infoga i dokumentet' }).click();
+      const errorsQuestion = page.getByRole('group', { name: 'Budgeten har 2 fel' });
+      await errorsQuestion.waitFor();
+      await expect(errorsQuestion.evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-confirm-errors.png') });
+      await page.getByRole('button', { name: 'Infoga ändå' }).click();
+      await page.getByText('Klart: 5 avsnitt infogade.').waitFor();
+      await expect(tags(page)).resolves.toEqual(['budgetkoll:uppdrag', 'budgetkoll:budget', 'budgetkoll:budgetkommentar', 'budgetkoll:eget-kapital', 'budgetkoll:forslag-till-beslut']);
+      await page.getByText('Finns i dokumentet och är aktuellt').first().waitFor();
+
+      // The user edits the equity section by hand in Word, and corrects the budget in Excel.
+      await page.evaluate(() => {
+        type Node = { kind: string; text?: string; tag?: string; children?: Node[] };
+        const doc = (globalThis as unknown as { __doc: { controls(): Node[] } }).__doc;
+        const control = doc.controls().find((c) => c.tag === 'budgetkoll:eget-kapital');
+        const paragraph = control?.children?.find((n) => n.kind === 'paragraph' && (n.text ?? '').startsWith('Eget kapital beräknas'));
+        if (!paragraph) throw new Error('no equity paragraph');
+        paragraph.text += ' Styrelsen vill behålla en buffert.';
+      });
+      await page.locator('input[type="file"]').setInputFiles({ name: 'seed-000-rattad-i-excel.xlsx', mimeType: XLSX, buffer: await correctedSeed() });
+      await page.getByText('Klart: seed-000-rattad-i-excel.xlsx – 6 avsnitt.').waitFor({ timeout: 30_000 });
+      const changed = page.getByText(/^Ändrade sedan de infogades: /);
+      await changed.waitFor();
+      // The equity section was edited, but its numbers did not change (they are recomputed either way).
+      await expect(changed.textContent()).resolves.toBe('Ändrade sedan de infogades: Budget 2024 med plan 2025–2026, Budgetkommentar.');
+      await page.getByText('Ändrat för hand i dokumentet').waitFor();
+      await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-changed.png'), fullPage: true });
+
+      // No errors left in the budget, and neither changed section was edited: no questions.
+      await page.getByRole('button', { name: 'Uppdatera de ändrade avsnitten' }).click();
+      await page.getByText('Klart: 2 avsnitt uppdaterade.').waitFor();
+      await page.getByText(/^Ändrade sedan de infogades: /).waitFor({ state: 'detached' });
+      const budgetRows = await page.evaluate(() => {
+        type Node = { kind: string; values?: string[][]; tag?: string; children?: Node[] };
+        const doc = (globalThis as unknown as { __doc: { controls(): Node[] } }).__doc;
+        const table = doc.controls().find((c) => c.tag === 'budgetkoll:budget')?.children?.find((n) => n.kind === 'table');
+        return table?.values?.map((row) => row.join('|')) ?? [];
+      });
+      // The corrected figures, with no asterisks.
+      expect(budgetRows.find((row) => row.startsWith('Summa kostnader'))).toBe('Summa kostnader|14\u00a0020|14\u00a0060|13\u00a0520|2\u00a0810');
+
+      // All six: the hand-edited section is overwritten only when the user says so.
+      await page.getByRole('button', { name: 'Infoga i dokumentet' }).click();
+      const editedQuestion = page.getByRole('group', { name: 'Ett avsnitt är ändrat för hand' });
+      await editedQuestion.waitFor();
+      await expect(editedQuestion.getByRole('listitem').allTextContents()).resolves.toEqual(['Eget kapital och reservnivå']);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-confirm-edited.png') });
+      await page.getByRole('button', { name: 'Behåll mina ändringar' }).click();
+      await page.getByText('Klart: 1 avsnitt infogat, 4 redan aktuella. Dina ändringar finns kvar i: Eget kapital och reservnivå.').waitFor();
+      const equityText = () => page.evaluate(() => {
+        type Node = { kind: string; text?: string; tag?: string; children?: Node[] };
+        const doc = (globalThis as unknown as { __doc: { controls(): Node[] } }).__doc;
+        return (doc.controls().find((c) => c.tag === 'budgetkoll:eget-kapital')?.children ?? []).map((n) => n.text ?? '').join('\n');
+      });
+      await expect(equityText()).resolves.toContain('Styrelsen vill behålla en buffert.');
+      await expect(tags(page)).resolves.toHaveLength(6);
+
+      await page.getByRole('button', { name: 'Infoga i dokumentet' }).click();
+      await editedQuestion.waitFor();
+      await page.getByRole('button', { name: 'Skriv över mina ändringar' }).click();
+      await page.getByText('Klart: 1 avsnitt uppdaterat, 5 redan aktuella.').waitFor();
+      await expect(equityText()).resolves.not.toContain('Styrelsen vill behålla en buffert.');
+      await expect(tags(page)).resolves.toEqual(['budgetkoll:uppdrag', 'budgetkoll:budget', 'budgetkoll:budgetkommentar', 'budgetkoll:eget-kapital', 'budgetkoll:fordelning', 'budgetkoll:forslag-till-beslut']);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-updated.png'), fullPage: true });
+
+      // As narrow as a Word task pane: nothing wider than the pane.
+      await page.setViewportSize({ width: 350, height: 900 });
+      await page.waitForFunction('document.documentElement.scrollWidth <= 350');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-narrow.png'), fullPage: true });
+
+      expect(offOrigin(requests)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says why a Word without WordApi 1.3 cannot take the sections, and still shows them', async () => {
+    if (!canRun()) return;
+    const { context, page, requests, errors } = await openInWord(false);
+    try {
+      await page.getByText('Avsnitten kan inte infogas').waitFor({ timeout: 30_000 });
+      await page.getByText('Budgetkoll behöver WordApi 1.3', { exact: false }).waitFor();
+      await page.locator('input[type="file"]').setInputFiles(SEED);
+      await page.getByRole('heading', { name: 'Förslag till beslut', level: 4 }).waitFor({ timeout: 30_000 });
+      await expect(page.getByRole('button', { name: 'Infoga i dokumentet' }).isDisabled()).resolves.toBe(true);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-unsupported.png') });
+      await expect(page.evaluate(() => (globalThis as unknown as { __runs: number }).__runs)).resolves.toBe(0);
+      expect(offOrigin(requests)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import { hostFromSearch, officeApp } from '../../src/taskpane/boot/host';
+
+describe('where the pane runs', () => {
+  it('is in Office only with _host_Info in the query', () => {
+    expect(hostFromSearch('?_host_Info=Word$Win32$16.01$sv-SE$$$$0')).toBe('office');
+    expect(hostFromSearch('?_HOST_INFO=Excel')).toBe('office');
+    expect(hostFromSearch('')).toBe('browser');
+  });
+
+  it('tells Word from Excel by Office.onReady’s info, else by Office.context.host', () => {
+    const HostType = { Word: 'Word', Excel: 'Excel' };
+    const onReady = async () => undefined;
+    expect(officeApp({ onReady, HostType }, { host: 'Word' })).toBe('word');
+    expect(officeApp({ onReady, HostType }, { host: 'Excel' })).toBe('excel');
+    expect(officeApp({ onReady, HostType, context: { host: 'Word' } })).toBe('word');
+    expect(officeApp({ onReady }, { host: 'Word' })).toBe('word');
+    expect(officeApp({ onReady, HostType }, { host: 'PowerPoint' })).toBe('other');
+    expect(officeApp({ onReady })).toBe('other');
+  });
+});
