@@ -70,8 +70,18 @@ export function toSheet(ws: ExcelJS.Worksheet): Sheet {
     });
     rows[rowNumber - 1] = cells;
   });
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange).filter((r) => r !== null);
+  const merges = mergeRanges(ws).map(parseRange).filter((r) => r !== null);
   return { name: ws.name, rows, merges, hiddenRows };
+}
+
+/**
+ * The sheet's merged ranges ('A1:B2'), in the order ws.model lists them. ws.model builds a model of
+ * every row and cell to get there; the merges it reads are the worksheet's own map of them.
+ */
+function mergeRanges(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { range: string }> })._merges;
+  if (!merges || typeof merges !== 'object') return (ws.model as { merges?: string[] }).merges ?? [];
+  return Object.keys(merges).map((key) => merges[key].range);
 }
 
 function toCell(cell: ExcelJS.Cell): Cell | undefined {

@@ -1,5 +1,6 @@
 import { ZERO, type Money } from '../money';
-import { cellKey, statedValue, type CellRelation, type TableCell } from '../recompute';
+import { CellMap, cellId, statedValue, type CellRelation, type TableCell } from '../recompute';
+import type { BudgetTable } from '../model';
 import type { CheckContext } from './types';
 
 export type Outcome =
@@ -8,46 +9,61 @@ export type Outcome =
   | { status: 'mismatch'; statedSum: Money; recomputedSum: Money }
   | { status: 'consequence'; statedSum: Money; recomputedSum: Money; cause: TableCell | null };
 
+/** Outcomes by target cell. */
+export type Outcomes = CellMap<Outcome>;
+
+const OK: Outcome = { status: 'ok' };
+
 /**
  * Every relation judged twice: against its stated parts (so one stale
  * subtotal does not make every later row wrong), and against its parts
  * recomputed bottom-up (so a total that is right once an error above it is
  * fixed is a consequence, not an error of its own).
  */
-export function relationOutcomes(context: CheckContext): Map<string, Outcome> {
+export function relationOutcomes(context: CheckContext): Outcomes {
   const { table, recomputed, tolerance } = context;
-  const outcomes = new Map<string, Outcome>();
+  const outcomes: Outcomes = new CellMap(table);
+  const relationAt = new CellMap<CellRelation>(table);
+  let consequences = false;
   for (const rel of recomputed.relations) {
+    relationAt.set(rel.target, rel);
+    // Exactly equal, told without Decimals where the values allow.
+    if (recomputed.statedDifferenceMillis?.(rel) === 0) {
+      outcomes.set(rel.target, OK);
+      continue;
+    }
     const stated = statedValue(table, rel.target);
     const statedSum = recomputed.statedSum(rel);
     const diff = stated.minus(statedSum).abs();
-    if (diff.isZero()) outcomes.set(cellKey(rel.target), { status: 'ok' });
-    else if (diff.lte(tolerance)) outcomes.set(cellKey(rel.target), { status: 'rounding', statedSum });
+    if (diff.isZero()) outcomes.set(rel.target, OK);
+    else if (diff.lte(tolerance)) outcomes.set(rel.target, { status: 'rounding', statedSum });
     else {
       const recomputedSum = recomputed.recomputedSum(rel);
       const fixedUpstream = stated.minus(recomputedSum).abs().lte(tolerance) && !recomputedSum.eq(statedSum);
-      outcomes.set(cellKey(rel.target), fixedUpstream
+      consequences ||= fixedUpstream;
+      outcomes.set(rel.target, fixedUpstream
         ? { status: 'consequence', statedSum, recomputedSum, cause: null }
         : { status: 'mismatch', statedSum, recomputedSum });
     }
   }
+  if (!consequences) return outcomes;
   for (const rel of recomputed.relations) {
-    const outcome = outcomes.get(cellKey(rel.target))!;
-    if (outcome.status === 'consequence') outcome.cause = upstreamError(rel, outcomes, recomputed.byTarget);
+    const outcome = outcomes.get(rel.target)!;
+    if (outcome.status === 'consequence') outcome.cause = upstreamError(table, rel, outcomes, relationAt);
   }
   return outcomes;
 }
 
 /** The first error found walking up the parts: the cell whose fix repairs this one. */
-function upstreamError(rel: CellRelation, outcomes: Map<string, Outcome>, byTarget: Map<string, CellRelation>): TableCell | null {
-  const seen = new Set<string>();
+function upstreamError(table: BudgetTable, rel: CellRelation, outcomes: Outcomes, relationAt: CellMap<CellRelation>): TableCell | null {
+  const seen = new Set<number | string>();
   const walk = (r: CellRelation): TableCell | null => {
     for (const term of r.terms) {
-      const key = cellKey(term.cell);
+      const key = cellId(table, term.cell);
       if (seen.has(key)) continue;
       seen.add(key);
-      if (outcomes.get(key)?.status === 'mismatch') return term.cell;
-      const inner = byTarget.get(key);
+      if (outcomes.get(term.cell)?.status === 'mismatch') return term.cell;
+      const inner = relationAt.get(term.cell);
       const found = inner ? walk(inner) : null;
       if (found) return found;
     }
@@ -56,35 +72,46 @@ function upstreamError(rel: CellRelation, outcomes: Map<string, Outcome>, byTarg
   return walk(rel);
 }
 
+/** For every cell, the relations it is a term of: built once per table, walked once per error. */
+export type Dependents = Map<number | string, CellRelation[]>;
+
+export function dependentsOf(context: CheckContext): Dependents {
+  const { table, recomputed } = context;
+  const dependents: Dependents = new Map();
+  for (const rel of recomputed.relations) {
+    for (const t of rel.terms) {
+      const key = cellId(table, t.cell);
+      const list = dependents.get(key);
+      if (list) list.push(rel);
+      else dependents.set(key, [rel]);
+    }
+  }
+  return dependents;
+}
+
 /**
  * Totals that add up today but change once `root` is fixed: the fix's
  * difference carried down through every relation that is not already a
  * consequence (a consequence already holds the right number).
  */
-export function affectedBy(root: TableCell, context: CheckContext, outcomes: Map<string, Outcome>): TableCell[] {
+export function affectedBy(root: TableCell, context: CheckContext, outcomes: Outcomes, dependents: Dependents = dependentsOf(context)): TableCell[] {
   const { table, recomputed } = context;
-  const dependents = new Map<string, CellRelation[]>();
-  for (const rel of recomputed.relations) {
-    for (const t of rel.terms) {
-      const key = cellKey(t.cell);
-      dependents.set(key, [...(dependents.get(key) ?? []), rel]);
-    }
-  }
-  const reachable = new Map<string, CellRelation>();
-  const queue = [cellKey(root)];
+  const rootKey = cellId(table, root);
+  const reachable = new Map<number | string, CellRelation>();
+  const queue = [rootKey];
   while (queue.length > 0) {
     for (const rel of dependents.get(queue.shift()!) ?? []) {
-      const key = cellKey(rel.target);
-      if (reachable.has(key) || outcomes.get(key)?.status === 'consequence') continue;
+      const key = cellId(table, rel.target);
+      if (reachable.has(key) || outcomes.get(rel.target)?.status === 'consequence') continue;
       reachable.set(key, rel);
       queue.push(key);
     }
   }
   const rootDelta = recomputed.value(root).minus(statedValue(table, root));
-  const memo = new Map<string, Money>();
+  const memo = new Map<number | string, Money>();
   const delta = (cell: TableCell, depth: number): Money => {
-    const key = cellKey(cell);
-    if (key === cellKey(root)) return rootDelta;
+    const key = cellId(table, cell);
+    if (key === rootKey) return rootDelta;
     const rel = reachable.get(key);
     if (!rel || depth > reachable.size) return ZERO;
     const known = memo.get(key);
@@ -95,6 +122,6 @@ export function affectedBy(root: TableCell, context: CheckContext, outcomes: Map
   };
   return [...reachable.values()]
     .map((rel) => rel.target)
-    .filter((cell) => outcomes.get(cellKey(cell))?.status === 'ok' && !delta(cell, 0).isZero())
+    .filter((cell) => outcomes.get(cell)?.status === 'ok' && !delta(cell, 0).isZero())
     .sort((a, b) => a.col - b.col || a.row - b.row);
 }

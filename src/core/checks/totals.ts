@@ -1,6 +1,6 @@
 import { makeFinding, type Finding } from '../findings';
-import { cellKey, statedValue, type CellRelation } from '../recompute';
-import { affectedBy, relationOutcomes } from './relationOutcomes';
+import { statedValue, type CellRelation } from '../recompute';
+import { affectedBy, dependentsOf, relationOutcomes, type Dependents } from './relationOutcomes';
 import { sheetRef, type Check, type CheckContext } from './types';
 
 /** Totals against their parts, and the equity chain from year to year. */
@@ -9,8 +9,9 @@ export const totalsCheck: Check = {
   run(context) {
     const outcomes = relationOutcomes(context);
     const findings: Finding[] = [];
+    let dependents: Dependents | undefined;
     for (const rel of context.recomputed.relations) {
-      const outcome = outcomes.get(cellKey(rel.target))!;
+      const outcome = outcomes.get(rel.target)!;
       if (outcome.status === 'ok') continue;
       const base = describe(context, rel);
       if (outcome.status === 'rounding') {
@@ -31,7 +32,7 @@ export const totalsCheck: Check = {
           expected: outcome.statedSum,
           recomputed: outcome.recomputedSum,
           difference: base.stated.minus(outcome.statedSum),
-          affects: affectedBy(rel.target, context, outcomes).map((c) => sheetRef(context.table, c)),
+          affects: affectedBy(rel.target, context, outcomes, dependents ??= dependentsOf(context)).map((c) => sheetRef(context.table, c)),
         }));
       }
     }

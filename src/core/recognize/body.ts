@@ -1,13 +1,19 @@
 import { cellAt, isBlank, isErrorValue, type Cell, type Sheet } from '../grid';
-import { moneyFromNumber, type Money } from '../money';
+import { excelDouble, millisOfDouble, millisOfMoney, moneyOfExcelDouble, type Money } from '../money';
 import { parseSwedishNumber, unitFromWord, type Unit } from '../numbers';
 import { normalizeLabel } from '../labels';
+import type { LabelFacts } from './labelFacts';
 
 export interface RawRow {
   row: number;
   label: string;
   kind: 'empty' | 'heading' | 'unit' | 'data';
   values: (Money | null)[];
+  /**
+   * The values in whole thousandths (0 where blank, NaN where not a whole number of thousandths):
+   * what structure inference adds and compares, exactly, without building a Decimal per sum.
+   */
+  millis: number[];
   cells: (Cell | undefined)[];
   textNumbers: number[];
   unit?: Unit;
@@ -15,28 +21,63 @@ export interface RawRow {
   wrappedFrom?: number;
 }
 
-export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: number[]): RawRow {
-  const labelCell = cellAt(sheet, row, labelCol);
-  const label = labelCell && !isBlank(labelCell) ? normalizeLabel(labelText(labelCell)) : '';
-  const cells = valueCols.map((col) => cellAt(sheet, row, col));
-  const values: (Money | null)[] = [];
+export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: number[], labels?: LabelFacts): RawRow {
+  const sheetRow = sheet.rows[row];
+  const labelCell = sheetRow?.[labelCol];
+  const text = labelCell && !isBlank(labelCell) ? labelText(labelCell) : null;
+  const label = text === null ? '' : labels ? labels.normalized(text) : normalizeLabel(text);
+  // Sized up front: every element is written below.
+  const cells: (Cell | undefined)[] = new Array(valueCols.length);
+  const values: (Money | null)[] = new Array(valueCols.length);
+  const millis: number[] = new Array(valueCols.length);
   const textNumbers: number[] = [];
-  const units = new Set<Unit>();
+  let unit: Unit | undefined;
+  let mixedUnits = false;
   let nonBlankText = 0;
-  cells.forEach((cell, i) => {
-    const read = readValue(cell);
-    values.push(read.value);
-    if (read.fromText) textNumbers.push(i);
-    if (read.unit) units.add(read.unit);
-    if (read.otherText) nonBlankText++;
-  });
-  const hasNumbers = values.some((v) => v !== null);
+  let hasNumbers = false;
+  for (let i = 0; i < valueCols.length; i++) {
+    const cell = sheetRow?.[valueCols[i]];
+    cells[i] = cell;
+    let value: Money | null = null;
+    let exact = 0;
+    const v = cell?.value;
+    if (typeof v === 'number') {
+      if (Number.isFinite(v)) {
+        // moneyFromNumber(v), and the same amount in thousandths.
+        const double = excelDouble(v);
+        value = moneyOfExcelDouble(double);
+        exact = millisOfDouble(double);
+      }
+    } else if (typeof v === 'string') {
+      if (v.trim() !== '') {
+        const cellUnit = unitFromWord(normalizeLabel(v).replace(/[()]/g, ''));
+        if (cellUnit) {
+          if (unit === undefined) unit = cellUnit;
+          else if (unit !== cellUnit) mixedUnits = true;
+        } else {
+          const parsed = parseSwedishNumber(v);
+          if (parsed.ok) {
+            value = parsed.value;
+            exact = millisOfMoney(parsed.value);
+            textNumbers.push(i);
+          } else {
+            nonBlankText++;
+          }
+        }
+      }
+    } else if (v !== null && v !== undefined && isErrorValue(v)) {
+      nonBlankText++;
+    }
+    values[i] = value;
+    millis[i] = exact;
+    if (value !== null) hasNumbers = true;
+  }
   let kind: RawRow['kind'] = 'data';
   if (!hasNumbers) {
-    if (units.size === 1 && nonBlankText === 0) kind = 'unit';
+    if (unit !== undefined && !mixedUnits && nonBlankText === 0) kind = 'unit';
     else kind = label === '' ? 'empty' : 'heading';
   }
-  return { row, label, kind, values, cells, textNumbers, unit: kind === 'unit' ? [...units][0] : undefined };
+  return { row, label, kind, values, millis, cells, textNumbers, unit: kind === 'unit' ? unit : undefined };
 }
 
 function labelText(cell: Cell): string {
@@ -47,27 +88,7 @@ function labelText(cell: Cell): string {
   return '';
 }
 
-interface ReadValue {
-  value: Money | null;
-  fromText?: boolean;
-  unit?: Unit;
-  otherText?: boolean;
-}
-
-function readValue(cell: Cell | undefined): ReadValue {
-  if (!cell || isBlank(cell)) return { value: null };
-  const v = cell.value;
-  if (typeof v === 'number') return Number.isFinite(v) ? { value: moneyFromNumber(v) } : { value: null };
-  if (typeof v === 'string') {
-    const unit = unitFromWord(normalizeLabel(v).replace(/[()]/g, ''));
-    if (unit) return { value: null, unit };
-    const parsed = parseSwedishNumber(v);
-    if (parsed.ok) return { value: parsed.value, fromText: true };
-    return { value: null, otherText: true };
-  }
-  if (isErrorValue(v)) return { value: null, otherText: true };
-  return { value: null };
-}
+const LOWER_CASE_START = /^[a-zåäö]/;
 
 /**
  * A label that a PDF or a narrow column wrapped over two rows (`Finansiella
@@ -79,7 +100,7 @@ export function joinWrappedLabels(rows: RawRow[]): RawRow[] {
   for (let i = 0; i < rows.length; i++) {
     const current = rows[i];
     const next = rows[i + 1];
-    if (current.kind === 'heading' && next && next.kind === 'data' && /^[a-zåäö]/.test(next.label)) {
+    if (current.kind === 'heading' && next && next.kind === 'data' && LOWER_CASE_START.test(next.label)) {
       out.push({ ...next, label: `${current.label} ${next.label}`, wrappedFrom: current.row });
       i++;
       continue;

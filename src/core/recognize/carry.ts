@@ -1,12 +1,13 @@
 import type { Money } from '../money';
 import type { RowRole, Side } from '../labels';
 import type { CarryRelation, RowRelation, TableColumn, Term } from '../model';
-import { termSum } from './score';
+import { termSum, termSumExact } from './score';
 
 interface Row {
   role: RowRole;
   side: Side;
   values: (Money | null)[];
+  millis?: number[];
 }
 
 /**
@@ -14,7 +15,7 @@ interface Row {
  * closing is a stated row (`Medel till förfogande`, `Eget kapital, UB`), or,
  * where a table states none (seed 004), the money available less the costs.
  */
-export function inferCarry(rows: Row[], roles: RowRole[], relations: RowRelation[], columns: TableColumn[], tolerance: Money): CarryRelation[] {
+export function inferCarry(rows: Row[], roles: RowRole[], relations: RowRelation[], columns: TableColumn[], tolerance: Money, exactTolerance: number | null = null): CarryRelation[] {
   const opening = roles.findIndex((r, i) => r === 'opening-equity' && rows[i].values.some((v) => v !== null));
   if (opening < 0) return [];
   const terms = closingTerms(roles, rows, relations, opening);
@@ -22,7 +23,10 @@ export function inferCarry(rows: Row[], roles: RowRole[], relations: RowRelation
   const links = chainLinks(columns).filter(([, to]) => rows[opening].values[to] !== null);
   if (links.length === 0) return [];
   // A chain that holds nowhere is a misreading of the table, not a list of breaks.
-  const holding = links.filter(([from, to]) => rows[opening].values[to]!.minus(termSum(rows, terms, from)).abs().lte(tolerance));
+  const holds = exactTolerance === null
+    ? ([from, to]: [number, number]) => rows[opening].values[to]!.minus(termSum(rows, terms, from)).abs().lte(tolerance)
+    : ([from, to]: [number, number]) => Math.abs(rows[opening].millis![to] - termSumExact(rows, terms, from)) <= exactTolerance;
+  const holding = links.filter(holds);
   if (links.length >= 2 && holding.length === 0) return [];
   return [{ target: opening, terms, links }];
 }

@@ -1,4 +1,4 @@
-import { cellAt, isBlank, type Sheet } from '../grid';
+import { isBlank, type Cell, type Sheet } from '../grid';
 import { parseYearHeader, type YearHeader } from '../yearHeader';
 
 export interface HeaderRow {
@@ -15,18 +15,27 @@ export function findHeaderRows(sheet: Sheet): HeaderRow[] {
   const headers: HeaderRow[] = [];
   sheet.rows.forEach((cells, row) => {
     if (!cells) return;
-    const header = headerInRow(cells.map((_, col) => cellAt(sheet, row, col)));
+    const header = headerInRow(cells);
     if (header) headers.push({ row, years: header });
   });
   return headers;
 }
 
-function headerInRow(cells: ReturnType<typeof cellAt>[]): HeaderRow['years'] | null {
+const DIGIT = /\d/;
+
+function headerInRow(cells: (Cell | undefined)[]): HeaderRow['years'] | null {
+  // A number that is not a year rules the row out wherever it stands: look for one first.
+  for (let col = 0; col < cells.length; col++) {
+    const value = cells[col]?.value;
+    if (typeof value === 'number' && parseYearHeader(value) === null) return null;
+  }
   const years: HeaderRow['years'] = [];
   const plain: boolean[] = [];
   for (let col = 0; col < cells.length; col++) {
     const cell = cells[col];
     if (isBlank(cell)) continue;
+    // Text without a digit names no year.
+    if (typeof cell!.value === 'string' && !DIGIT.test(cell!.value)) continue;
     const header = parseYearHeader(cell!.value);
     if (header) {
       years.push({ col, header });

@@ -1,32 +1,38 @@
 import { cellAt, isBlank, type Grid, type Sheet } from '../grid';
-import { Money } from '../money';
+import { MILLIS_PER_UNIT, Money } from '../money';
 import type { Unit } from '../numbers';
-import { roleFromLabel, sideFromLabel, hasChildMarker, soundsLikeBudget, type RowRole, type Side } from '../labels';
+import type { RowRole, Side } from '../labels';
+import { LabelFacts } from './labelFacts';
 import type { BudgetTable, TableColumn, TableRow } from '../model';
 import { findHeaderRows, type HeaderRow } from './headerRows';
 import { isBlankRow, joinWrappedLabels, readRow, type RawRow } from './body';
 import { detectUnit, numberFormatsOf, rowTexts } from './unit';
 import { findTitle } from './title';
-import { inferStructure } from './structure';
+import { inferStructure, type StructureRow } from './structure';
 import { inferCarry } from './carry';
 
 /** Differences of at most one unit of the table are rounding (one tenth for mkr). */
 export function toleranceFor(unit: Unit): Money {
-  return new Money(unit === 'mkr' ? '0.1' : '1');
+  return unit === 'mkr' ? TENTH : ONE;
 }
+
+// Money never changes, so one instance of each serves every table.
+const ONE = new Money('1');
+const TENTH = new Money('0.1');
 
 export function recognizeTables(grid: Grid): BudgetTable[] {
-  return grid.sheets.flatMap(recognizeSheet);
+  const labels = new LabelFacts();
+  return grid.sheets.flatMap((sheet) => recognizeSheet(sheet, labels));
 }
 
-export function recognizeSheet(sheet: Sheet): BudgetTable[] {
+export function recognizeSheet(sheet: Sheet, labels: LabelFacts = new LabelFacts()): BudgetTable[] {
   const headers = findHeaderRows(sheet);
   const tables: BudgetTable[] = [];
   let consumedUntil = -1;
   headers.forEach((header, i) => {
     if (header.row <= consumedUntil) return;
     const nextHeader = headers[i + 1]?.row ?? sheet.rows.length;
-    const table = recognizeAt(sheet, header, nextHeader);
+    const table = recognizeAt(sheet, header, nextHeader, labels);
     if (!table) return;
     tables.push(table);
     consumedUntil = table.range.bottom;
@@ -50,18 +56,27 @@ function bodyEnd(sheet: Sheet, header: HeaderRow, limit: number, rightCol: numbe
   return last;
 }
 
+// Regular expressions without the g flag keep no state: one object serves every test.
+const NUMBER_LIKE = /^[\d\s.,()\-−]+$/;
+
 /**
  * The label column is the column left of the years with the most text below
  * the header. A header whose first "year" sits over a column of labels
  * (`Budget 2024` as a caption above the labels) gives that column back.
  */
 function chooseLabelColumn(sheet: Sheet, years: HeaderRow['years'], top: number, bottom: number): { labelCol: number; years: HeaderRow['years'] } | null {
+  const counted = new Map<number, number>();
   const textCount = (col: number): number => {
+    const known = counted.get(col);
+    if (known !== undefined) return known;
     let n = 0;
     for (let row = top; row <= bottom; row++) {
       const v = cellAt(sheet, row, col)?.value;
-      if (typeof v === 'string' && v.trim() !== '' && !/^[\d\s.,()\-−]+$/.test(v.trim())) n++;
+      if (typeof v !== 'string') continue;
+      const text = v.trim();
+      if (text !== '' && !NUMBER_LIKE.test(text)) n++;
     }
+    counted.set(col, n);
     return n;
   };
   const first = years[0].col;
@@ -71,7 +86,7 @@ function chooseLabelColumn(sheet: Sheet, years: HeaderRow['years'], top: number,
   return best < 0 ? null : { labelCol: best, years };
 }
 
-function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number): BudgetTable | null {
+function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number, labels: LabelFacts): BudgetTable | null {
   const rightCol = header.years[header.years.length - 1].col;
   const bottom = bodyEnd(sheet, header, limit, rightCol);
   if (bottom <= header.row) return null;
@@ -81,7 +96,7 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number): BudgetTabl
   const columns: TableColumn[] = years.map((y) => ({ col: y.col, header: y.header.header, year: y.header.year, kind: y.header.kind }));
   const valueCols = columns.map((c) => c.col);
   const raw: RawRow[] = [];
-  for (let row = header.row + 1; row <= bottom; row++) raw.push(readRow(sheet, row, labelCol, valueCols));
+  for (let row = header.row + 1; row <= bottom; row++) raw.push(readRow(sheet, row, labelCol, valueCols, labels));
   const joined = joinWrappedLabels(raw.filter((r) => r.kind !== 'empty'));
   const notes: string[] = [];
   while (joined.length > 0 && joined[joined.length - 1].kind === 'heading') notes.unshift(joined.pop()!.label);
@@ -95,15 +110,23 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number): BudgetTabl
     unitRow,
     headerTexts: [headerLabelText, ...years.map((y) => y.header.header)],
     titleTexts: title ? [title.text] : [],
-    noteTexts: [...notes, ...belowTable(sheet, bottom, rightCol)],
-    labels: joined.map((r) => r.label),
-    numberFormats: numberFormatsOf(dataRows),
-    values: dataRows.flatMap((r) => r.values.filter((v): v is Money => v !== null)),
+    // Read only if the sources before them state no unit.
+    get noteTexts() {
+      return [...notes, ...belowTable(sheet, bottom, rightCol)];
+    },
+    get labels() {
+      return joined.map((r) => r.label);
+    },
+    get numberFormats() {
+      return numberFormatsOf(dataRows);
+    },
+    unitOfLabel: (label) => labels.unit(label),
+    anyValueReaches: (limit) => dataRows.some((r) => r.values.some((v, i) => v !== null && reaches(v, r.millis[i], limit))),
   });
   const explicitUnit = source !== 'magnitude';
-  const budgetWords = joined.some((r) => soundsLikeBudget(r.label)) || years.some((y) => typeof sheet.rows[header.row]?.[y.col]?.value === 'string');
+  const budgetWords = joined.some((r) => labels.soundsLikeBudget(r.label)) || years.some((y) => typeof sheet.rows[header.row]?.[y.col]?.value === 'string');
   if (!explicitUnit && !budgetWords) return null;
-  const rows = toTableRows(joined, headerLabelText, unit, columns);
+  const rows = toTableRows(joined, headerLabelText, unit, columns, labels);
   return {
     sheet: sheet.name,
     range: { top: header.row, left: labelCol, bottom: joined[joined.length - 1].row, right: rightCol },
@@ -117,29 +140,33 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number): BudgetTabl
   };
 }
 
+/** Whether |value| as a double is at least `limit` (a whole number), from the exact thousandths where there are some. */
+function reaches(value: Money, millis: number, limit: number): boolean {
+  return Number.isNaN(millis) ? value.abs().toNumber() >= limit : Math.abs(millis) >= limit * MILLIS_PER_UNIT;
+}
+
 function belowTable(sheet: Sheet, bottom: number, rightCol: number): string[] {
   return [1, 2, 3].flatMap((d) => rowTexts(sheet, bottom + d, 0, rightCol));
 }
 
-function toTableRows(joined: RawRow[], sectionLabel: string, unit: Unit, columns: TableColumn[]): Pick<BudgetTable, 'rows' | 'relations' | 'carry'> {
-  let section: Side = sideFromLabel(sectionLabel);
-  const prepared = joined.map((r) => {
-    const role: RowRole = r.kind === 'data' ? roleFromLabel(r.label) : 'group';
-    if (role === 'group' && sideFromLabel(r.label) !== 'unknown') section = sideFromLabel(r.label);
-    const own = sideFromLabel(r.label);
-    return { raw: r, role, side: own !== 'unknown' ? own : section };
+function toTableRows(joined: RawRow[], sectionLabel: string, unit: Unit, columns: TableColumn[], labels: LabelFacts): Pick<BudgetTable, 'rows' | 'relations' | 'carry'> {
+  let section: Side = labels.side(sectionLabel);
+  const structureRows: StructureRow[] = joined.map((r) => {
+    const role: RowRole = r.kind === 'data' ? labels.role(r.label) : 'group';
+    const own = labels.side(r.label);
+    if (role === 'group' && own !== 'unknown') section = own;
+    return { label: r.label, role, side: own !== 'unknown' ? own : section, values: r.values, millis: r.millis, childMarker: labels.childMarker(r.label) };
   });
   const tolerance = toleranceFor(unit);
-  const structureRows = prepared.map((p) => ({ label: p.raw.label, role: p.role, side: p.side, values: p.raw.values, childMarker: hasChildMarker(p.raw.label) }));
-  const { roles, relations } = inferStructure(structureRows, tolerance);
-  const rows: TableRow[] = prepared.map((p, i) => ({
-    row: p.raw.row,
-    label: p.raw.label,
+  const { roles, relations, exactTolerance } = inferStructure(structureRows, tolerance);
+  const rows: TableRow[] = joined.map((r, i) => ({
+    row: r.row,
+    label: r.label,
     role: roles[i],
-    values: p.raw.values,
-    cells: p.raw.cells,
-    textNumbers: p.raw.textNumbers,
+    values: r.values,
+    cells: r.cells,
+    textNumbers: r.textNumbers,
   }));
-  const carry = inferCarry(structureRows, roles, relations, columns, tolerance);
+  const carry = inferCarry(structureRows, roles, relations, columns, tolerance, exactTolerance);
   return { rows, relations, carry };
 }

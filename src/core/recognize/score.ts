@@ -1,8 +1,10 @@
-import { ZERO, type Money } from '../money';
+import { ZERO, millisOfMoney, type Money } from '../money';
 import type { Term } from '../model';
 
 export interface ScoredRow {
   values: (Money | null)[];
+  /** The values in whole thousandths, as RawRow.millis; without it, scores are computed on the Decimals. */
+  millis?: number[];
 }
 
 export interface Score {
@@ -57,6 +59,120 @@ function tallyColumn(score: Score, stated: Money | null, sum: Money, tolerance: 
     score.matches++;
     if (diff.isZero()) score.exact++;
     if (!sum.isZero() || !(stated ?? ZERO).isZero()) score.nonZeroMatches++;
+  } else {
+    score.mismatches++;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same scores on exact thousandths. Structure inference scores thousands of candidate sums
+// per workbook; a Decimal per addition made it the engine's main cost. When every value of a table
+// is a whole number of thousandths and all of them together stay a safe integer, every signed sum
+// of distinct rows, and its difference to another row, is exact in doubles — so each comparison
+// decides exactly as the Decimal one does, and the scores are the same.
+// ---------------------------------------------------------------------------------------------
+
+/** The tolerance in thousandths when the table's values allow exact scoring, else null. */
+export function exactTolerance(rows: readonly ScoredRow[], tolerance: Money): number | null {
+  const tol = toleranceMillis(tolerance);
+  if (Number.isNaN(tol)) return null;
+  let total = 0;
+  for (const row of rows) {
+    const millis = row.millis;
+    if (!millis || millis.length !== row.values.length) return null;
+    for (const m of millis) {
+      // NaN fails the comparison too.
+      if (!(Math.abs(m) <= Number.MAX_SAFE_INTEGER)) return null;
+      total += Math.abs(m);
+    }
+  }
+  return total <= Number.MAX_SAFE_INTEGER ? tol : null;
+}
+
+// Tables share their tolerance's Money (toleranceFor): remember the last one's thousandths.
+let lastTolerance: Money | null = null;
+let lastToleranceMillis = NaN;
+
+function toleranceMillis(tolerance: Money): number {
+  if (tolerance !== lastTolerance) {
+    lastToleranceMillis = millisOfMoney(tolerance);
+    lastTolerance = tolerance;
+  }
+  return lastToleranceMillis;
+}
+
+/** termSum on thousandths; only for rows that passed exactTolerance. */
+export function termSumExact(rows: readonly ScoredRow[], terms: readonly Term[], col: number): number {
+  let sum = 0;
+  for (const term of terms) {
+    const row = rows[term.row];
+    if (row.values[col] === null) continue;
+    sum = term.sign === 1 ? sum + row.millis![col] : sum - row.millis![col];
+  }
+  return sum;
+}
+
+/** scoreRelation on thousandths, written into `score`; only for rows that passed exactTolerance. */
+export function scoreRelationExact(rows: readonly ScoredRow[], target: number, terms: readonly Term[], tolerance: number, score: Score): void {
+  score.matches = 0;
+  score.nonZeroMatches = 0;
+  score.exact = 0;
+  score.mismatches = 0;
+  const stated = rows[target].values;
+  const statedMillis = rows[target].millis!;
+  for (let col = 0; col < stated.length; col++) {
+    let any = stated[col] !== null;
+    let sum = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k];
+      const row = rows[term.row];
+      if (row.values[col] === null) continue;
+      any = true;
+      sum = term.sign === 1 ? sum + row.millis![col] : sum - row.millis![col];
+    }
+    if (any) tallyExact(score, statedMillis[col], sum, tolerance);
+  }
+}
+
+/** scoreRelationExact for terms that are the rows items[0..count), each with sign +1. */
+export function scoreWindowExact(rows: readonly ScoredRow[], target: number, items: readonly number[], count: number, tolerance: number, score: Score): void {
+  score.matches = 0;
+  score.nonZeroMatches = 0;
+  score.exact = 0;
+  score.mismatches = 0;
+  const stated = rows[target].values;
+  const statedMillis = rows[target].millis!;
+  for (let col = 0; col < stated.length; col++) {
+    let any = stated[col] !== null;
+    let sum = 0;
+    for (let k = 0; k < count; k++) {
+      const row = rows[items[k]];
+      if (row.values[col] === null) continue;
+      any = true;
+      sum += row.millis![col];
+    }
+    if (any) tallyExact(score, statedMillis[col], sum, tolerance);
+  }
+}
+
+/** scoreSums on thousandths (`stated` 0 where blank), written into `score`. */
+export function scoreSumsExact(stated: readonly (Money | null)[], statedMillis: readonly number[], sums: readonly number[], anyTerm: readonly boolean[], tolerance: number, score: Score): void {
+  score.matches = 0;
+  score.nonZeroMatches = 0;
+  score.exact = 0;
+  score.mismatches = 0;
+  for (let col = 0; col < stated.length; col++) {
+    if (stated[col] === null && !anyTerm[col]) continue;
+    tallyExact(score, statedMillis[col], sums[col], tolerance);
+  }
+}
+
+function tallyExact(score: Score, stated: number, sum: number, tolerance: number): void {
+  const diff = Math.abs(stated - sum);
+  if (diff <= tolerance) {
+    score.matches++;
+    if (diff === 0) score.exact++;
+    if (sum !== 0 || stated !== 0) score.nonZeroMatches++;
   } else {
     score.mismatches++;
   }

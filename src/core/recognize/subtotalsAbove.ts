@@ -1,11 +1,12 @@
 import { ZERO, type Money } from '../money';
 import type { RowRole } from '../labels';
 import type { Term } from '../model';
-import { compareScores, isAcceptable, scoreSums, type Score } from './score';
+import { compareScores, isAcceptable, scoreSums, scoreSumsExact, type Score } from './score';
 
 interface Row {
   role: RowRole;
   values: (Money | null)[];
+  millis?: number[];
 }
 
 /**
@@ -14,57 +15,178 @@ interface Row {
  * rows under it; `Kansli och administration -personal` is the parent of
  * `Förbundschef`). Returned as tentative parent → children: a total further
  * down may still reject one that only adds up by coincidence.
+ *
+ * `exactTolerance` (score.ts) set: the rows' thousandths are summed instead of their Decimals.
  */
-export function findSubtotalsAbove(rows: Row[], tolerance: Money): Map<number, Term[]> {
+export function findSubtotalsAbove(rows: Row[], tolerance: Money, exactTolerance: number | null = null): Map<number, Term[]> {
   const parents = new Map<number, Term[]>();
+  const search: Search = {
+    rows,
+    blank: rows.map((r) => r.values.every((v) => v === null)),
+    parents,
+    sums: exactTolerance === null ? new DecimalSums(rows, tolerance) : new ExactSums(rows, exactTolerance),
+    inside: { stamp: 0, at: new Array<number>(rows.length).fill(0) },
+    items: [],
+    score: { matches: 0, nonZeroMatches: 0, exact: 0, mismatches: 0 },
+    best: { matches: 0, nonZeroMatches: 0, exact: 0, mismatches: 0 },
+  };
   for (let p = rows.length - 2; p >= 0; p--) {
-    if (rows[p].role !== 'line' || rows[p].values.every((v) => v === null)) continue;
-    const found = bestChildren(rows, p, parents, tolerance);
+    if (rows[p].role !== 'line' || search.blank[p]) continue;
+    const found = bestChildren(search, p);
     if (!found) continue;
     parents.set(p, found);
   }
   return parents;
 }
 
-function bestChildren(rows: Row[], p: number, parents: Map<number, Term[]>, tolerance: Money): Term[] | null {
-  let best: { terms: Term[]; score: Score } | null = null;
+/** What the search for every parent shares. */
+interface Search {
+  rows: Row[];
+  /** Rows without a value in any column. */
+  blank: boolean[];
+  parents: Map<number, Term[]>;
+  sums: RunningSums;
+  /** Rows inside a row taken before them (children of a subtotal already found). */
+  inside: Marks;
+  /** The rows taken as children, in order. */
+  items: number[];
+  score: Score;
+  best: Score;
+}
+
+/** A set of rows that empties in one step: row i is in it when at[i] === stamp. */
+interface Marks {
+  stamp: number;
+  at: number[];
+}
+
+function bestChildren(search: Search, p: number): Term[] | null {
+  const { rows, blank, parents, sums, inside, items } = search;
   // Rows only ever join at the bottom and a row's children lie below it, so a new row never puts
   // an earlier one inside another: the items and their column sums can grow one row at a time
-  // (re-filtering and re-summing every prefix made this quadratic per candidate parent).
-  const stated = rows[p].values;
-  const taken: number[] = [];
-  const items: Term[] = [];
-  const sums: Money[] = stated.map(() => ZERO);
-  const anyTerm: boolean[] = stated.map(() => false);
-  let score: Score | null = null;
+  // (re-filtering and re-summing every prefix made this quadratic per candidate parent). The best
+  // set of children is always a prefix of the items.
+  sums.start(p);
+  // items[0..count) are this parent's children so far (the array is reused from parent to parent).
+  let count = 0;
+  const stamp = ++inside.stamp;
+  // Scores are written into two objects, the current one and a copy of the best (no object per step).
+  const score = search.score;
+  const best = search.best;
+  let found = false;
+  let bestCount = 0;
+  let scored = false;
   for (let j = p + 1; j < rows.length && rows[j].role === 'line'; j++) {
-    if (rows[j].values.every((v) => v === null)) break;
-    const inside = isInsideAnother(j, taken, parents);
-    taken.push(j);
-    if (!inside) {
-      items.push({ row: j, sign: 1 });
-      stated.forEach((_, col) => {
-        const v = rows[j].values[col];
-        if (v) sums[col] = sums[col].plus(v);
-        if (v !== null) anyTerm[col] = true;
-      });
-      score = null;
+    if (blank[j]) break;
+    // Inside another: a child of a row taken before it.
+    const isInside = inside.at[j] === stamp;
+    const children = parents.get(j);
+    if (children) for (const c of children) inside.at[c.row] = stamp;
+    if (!isInside) {
+      items[count++] = j;
+      sums.add(j);
+      scored = false;
     }
-    score ??= scoreSums(stated, sums, anyTerm, tolerance);
+    if (!scored) {
+      sums.score(score);
+      scored = true;
+    }
     if (!isAcceptable(score)) continue;
-    if (items.length === 1 && !isSingleChild(rows, p, items[0].row)) continue;
-    if (!best || compareScores(score, best.score) >= 0) best = { terms: [...items], score };
+    if (count === 1 && !sums.isSingleChild(items[0])) continue;
+    if (!found || compareScores(score, best) >= 0) {
+      Object.assign(best, score);
+      found = true;
+      bestCount = count;
+    }
   }
-  return best ? best.terms : null;
+  if (!found) return null;
+  const terms: Term[] = [];
+  for (let i = 0; i < bestCount; i++) terms.push({ row: items[i], sign: 1 });
+  return terms;
 }
 
-function isInsideAnother(row: number, taken: number[], parents: Map<number, Term[]>): boolean {
-  return taken.some((t) => parents.get(t)?.some((c) => c.row === row));
+/** Column sums of the children taken so far, and their score against the parent. */
+interface RunningSums {
+  /** Starts over for parent p, with no children. */
+  start(p: number): void;
+  add(row: number): void;
+  /** Writes the score of the children so far into `out`. */
+  score(out: Score): void;
+  /** One child is only believed when every column is equal and not all zero. */
+  isSingleChild(child: number): boolean;
 }
 
-/** One child is only believed when every column is equal and not all zero. */
-function isSingleChild(rows: Row[], parent: number, child: number): boolean {
-  const a = rows[parent].values;
-  const b = rows[child].values;
-  return a.every((v, i) => (v === null ? b[i] === null : b[i] !== null && v.eq(b[i]!))) && a.some((v) => v !== null && !v.isZero());
+class DecimalSums implements RunningSums {
+  private stated: (Money | null)[] = [];
+  private sums: Money[] = [];
+  private anyTerm: boolean[] = [];
+
+  constructor(private readonly rows: Row[], private readonly tolerance: Money) {}
+
+  start(p: number): void {
+    this.stated = this.rows[p].values;
+    this.sums = this.stated.map(() => ZERO);
+    this.anyTerm = this.stated.map(() => false);
+  }
+
+  add(j: number): void {
+    this.stated.forEach((_, col) => {
+      const v = this.rows[j].values[col];
+      if (v) this.sums[col] = this.sums[col].plus(v);
+      if (v !== null) this.anyTerm[col] = true;
+    });
+  }
+
+  score(out: Score): void {
+    Object.assign(out, scoreSums(this.stated, this.sums, this.anyTerm, this.tolerance));
+  }
+
+  isSingleChild(child: number): boolean {
+    const a = this.stated;
+    const b = this.rows[child].values;
+    return a.every((v, i) => (v === null ? b[i] === null : b[i] !== null && v.eq(b[i]!))) && a.some((v) => v !== null && !v.isZero());
+  }
+}
+
+class ExactSums implements RunningSums {
+  private stated: (Money | null)[] = [];
+  private statedMillis: number[] = [];
+  private readonly sums: number[] = [];
+  private readonly anyTerm: boolean[] = [];
+
+  constructor(private readonly rows: Row[], private readonly tolerance: number) {}
+
+  start(p: number): void {
+    this.stated = this.rows[p].values;
+    this.statedMillis = this.rows[p].millis!;
+    // Reused from parent to parent (every row of a table has the same columns).
+    for (let col = 0; col < this.stated.length; col++) {
+      this.sums[col] = 0;
+      this.anyTerm[col] = false;
+    }
+    this.sums.length = this.stated.length;
+    this.anyTerm.length = this.stated.length;
+  }
+
+  add(j: number): void {
+    const values = this.rows[j].values;
+    const millis = this.rows[j].millis!;
+    for (let col = 0; col < this.stated.length; col++) {
+      if (values[col] === null) continue;
+      this.sums[col] += millis[col];
+      this.anyTerm[col] = true;
+    }
+  }
+
+  score(out: Score): void {
+    scoreSumsExact(this.stated, this.statedMillis, this.sums, this.anyTerm, this.tolerance, out);
+  }
+
+  isSingleChild(child: number): boolean {
+    const a = this.stated;
+    const am = this.statedMillis;
+    const b = this.rows[child].values;
+    const bm = this.rows[child].millis!;
+    return a.every((v, i) => (v === null ? b[i] === null : b[i] !== null && am[i] === bm[i])) && a.some((v, i) => v !== null && am[i] !== 0);
+  }
 }

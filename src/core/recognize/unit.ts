@@ -1,5 +1,4 @@
 import { cellAt, type Sheet } from '../grid';
-import type { Money } from '../money';
 import type { Unit } from '../numbers';
 import type { UnitSource } from '../model';
 import type { RawRow } from './body';
@@ -22,7 +21,10 @@ export interface UnitEvidence {
   noteTexts: string[];
   labels: string[];
   numberFormats: string[];
-  values: Money[];
+  /** Whether any value's magnitude, as a double, is at least `limit`; asked only when nothing states the unit. */
+  anyValueReaches(limit: number): boolean;
+  /** unitInText for a label, remembered across tables (labels repeat); unitInText itself without it. */
+  unitOfLabel?(label: string): Unit | null;
 }
 
 /**
@@ -34,18 +36,19 @@ export interface UnitEvidence {
  */
 export function detectUnit(e: UnitEvidence): { unit: Unit; source: UnitSource } {
   if (e.unitRow) return { unit: e.unitRow, source: 'unit-row' };
-  const sources: [UnitSource, string[]][] = [
-    ['header', e.headerTexts], ['title', e.titleTexts], ['note', e.noteTexts],
-    ['number-format', e.numberFormats.map((f) => f.replace(/[#0,.\s]/g, ' '))], ['label', e.labels],
+  // Each source is read only when the ones before it state nothing (the evidence may compute it on demand).
+  const sources: [UnitSource, () => string[]][] = [
+    ['header', () => e.headerTexts], ['title', () => e.titleTexts], ['note', () => e.noteTexts],
+    ['number-format', () => e.numberFormats.map((f) => f.replace(/[#0,.\s]/g, ' '))], ['label', () => e.labels],
   ];
   for (const [source, texts] of sources) {
-    for (const text of texts) {
-      const unit = unitInText(text);
+    const read = source === 'label' && e.unitOfLabel ? e.unitOfLabel : unitInText;
+    for (const text of texts()) {
+      const unit = read(text);
       if (unit) return { unit, source };
     }
   }
-  const largest = e.values.reduce((max, v) => (v.abs().gt(max) ? v.abs().toNumber() : max), 0);
-  return { unit: largest >= 100_000 ? 'kr' : 'tkr', source: 'magnitude' };
+  return { unit: e.anyValueReaches(100_000) ? 'kr' : 'tkr', source: 'magnitude' };
 }
 
 export function rowTexts(sheet: Sheet, row: number, fromCol: number, toCol: number): string[] {
@@ -57,8 +60,10 @@ export function rowTexts(sheet: Sheet, row: number, fromCol: number, toCol: numb
   return texts;
 }
 
+const KR = /kr/i;
+
 export function numberFormatsOf(rows: RawRow[]): string[] {
   const formats = new Set<string>();
-  for (const r of rows) for (const c of r.cells) if (c?.numFmt && /kr/i.test(c.numFmt)) formats.add(c.numFmt);
+  for (const r of rows) for (const c of r.cells) if (c?.numFmt && KR.test(c.numFmt)) formats.add(c.numFmt);
   return [...formats];
 }
