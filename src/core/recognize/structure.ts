@@ -25,6 +25,8 @@ interface Candidate {
   terms: Term[];
   /** Lower is preferred when two candidates explain the numbers equally well. */
   priority: number;
+  /** For a window: the row it starts after (-1: the table start). */
+  start?: number;
 }
 
 const COMPUTED: ReadonlySet<RowRole> = new Set(['total', 'available', 'result', 'closing-equity', 'remaining']);
@@ -57,14 +59,16 @@ export function inferStructure(rows: StructureRow[], tolerance: Money): Structur
   let openers: ReadonlySet<number> = new Set(tentative.keys());
   const blank = rows.map((r) => r.values.every((v) => v === null));
   const marks: Marks = { stamp: 0, at: new Array<number>(rows.length).fill(0) };
+  const windowStarts = new Map<number, number>();
   rows.forEach((row, target) => {
     if (!COMPUTED.has(row.role) || blank[target]) return;
     if (openers.size !== tentative.size) openers = new Set(tentative.keys());
-    const context: Context = { rows, roles, termsOf, score, scoreWindow, window, openers, blank, marks };
+    const context: Context = { rows, roles, termsOf, score, scoreWindow, window, openers, blank, marks, windowStarts };
     let best = bestCandidate(context, target);
-    if (best && !isFullMatch(best.score)) best = retryWithoutTentative(context, target, tentative, best);
+    if (best) best = retryWithoutTentative(context, target, tentative, best);
     if (best && isAcceptable(best.score)) {
       termsOf.set(target, best.candidate.terms);
+      if (best.candidate.start !== undefined) windowStarts.set(target, best.candidate.start);
       evidence.set(target, 'arithmetic');
       return;
     }
@@ -92,6 +96,8 @@ interface Context {
   window: number[];
   /** Subtotals stated above their parts: they open a group, so no window starts after them. */
   openers: ReadonlySet<number>;
+  /** The row each total's chosen window starts after. */
+  windowStarts: Map<number, number>;
   /** Rows without a value in any column. */
   blank: readonly boolean[];
   marks: Marks;
@@ -133,7 +139,7 @@ interface Search {
  * Scores one candidate and keeps it if it beats the best so far. Its terms are `terms`, or, for a
  * window, the rows context.window[0..count) with sign +1 (Term objects are made only for a keeper).
  */
-function consider(search: Search, priority: number, terms: Term[] | null, count: number): void {
+function consider(search: Search, priority: number, terms: Term[] | null, count: number, start?: number): void {
   if (count === 0) return;
   const { context, target, score } = search;
   if (terms) context.score(target, terms, score);
@@ -143,22 +149,59 @@ function consider(search: Search, priority: number, terms: Term[] | null, count:
     const cmp = compareScores(score, best.score);
     if (!(cmp > 0 || (cmp === 0 && priority < best.candidate.priority))) return;
   }
-  search.best = { candidate: { terms: terms ? terms.map((t) => ({ row: t.row, sign: t.sign })) : windowTerms(context.window, count), priority }, score: { ...score } };
+  search.best = { candidate: { terms: terms ? terms.map((t) => ({ row: t.row, sign: t.sign })) : windowTerms(context.window, count), priority, start }, score: { ...score } };
 }
 
-/** A coincidental "subtotal" (two equal lines) shows when the total above it only adds up without it. */
+/**
+ * A coincidental "subtotal" shows when the total above it adds up better
+ * without it. One that has a single part (two equal lines: `Staten` and
+ * `Region Skåne` paying the same) must earn its place: it stays only if the
+ * total adds up worse without it. Nested coincidences are tried together.
+ */
 function retryWithoutTentative(context: Context, target: number, tentative: Map<number, Term[]>, best: Scored): Scored {
-  for (const parent of [...tentative.keys()].filter((p) => p < target && context.termsOf.get(p) === tentative.get(p))) {
-    context.termsOf.delete(parent);
-    const role = context.roles[parent];
-    context.roles[parent] = context.rows[parent].role;
+  const live = (p: number) => p < target && context.termsOf.get(p) === tentative.get(p);
+  const inWindow = (p: number) => best.candidate.terms.some((t) => t.row === p);
+  const drop = (parents: number[]) => {
+    const saved = parents.map((p) => ({ p, role: context.roles[p] }));
+    for (const p of parents) {
+      context.termsOf.delete(p);
+      context.roles[p] = context.rows[p].role;
+    }
+    return () => {
+      for (const { p, role } of saved) {
+        context.termsOf.set(p, tentative.get(p)!);
+        context.roles[p] = role;
+      }
+    };
+  };
+  // Dropping one can make dropping another pay off: repeat until nothing changes.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const parent of [...tentative.keys()].filter(live)) {
+      const single = tentative.get(parent)!.length === 1;
+      if (!single && isFullMatch(best.score)) continue;
+      if (single && !inWindow(parent)) continue;
+      const restore = drop([parent]);
+      const retry = bestCandidate(context, target);
+      const cmp = retry ? compareScores(retry.score, best.score) : -1;
+      if (retry && (cmp > 0 || (single && cmp === 0))) {
+        best = retry;
+        tentative.delete(parent);
+        changed = true;
+      } else {
+        restore();
+      }
+    }
+  }
+  const rest = [...tentative.keys()].filter(live);
+  if (!isFullMatch(best.score) && rest.length > 1) {
+    const restore = drop(rest);
     const retry = bestCandidate(context, target);
     if (retry && compareScores(retry.score, best.score) > 0) {
       best = retry;
-      tentative.delete(parent);
+      for (const p of rest) tentative.delete(p);
     } else {
-      context.termsOf.set(parent, tentative.get(parent)!);
-      context.roles[parent] = role;
+      restore();
     }
   }
   return best;
@@ -207,7 +250,7 @@ function windowCandidates(search: Search, offset: number): void {
   // Nearer starts first; equally good farther windows add only rows that are zero.
   const { context, target } = search;
   const starts = boundariesAbove(context, target);
-  for (let distance = 0; distance < starts.length; distance++) consider(search, distance + offset, null, fillWindow(context, starts[distance], target));
+  for (let distance = 0; distance < starts.length; distance++) consider(search, distance + offset, null, fillWindow(context, starts[distance], target), starts[distance]);
 }
 
 const MINUEND_ROLES: ReadonlySet<RowRole> = new Set(['total', 'available', 'opening-equity', 'closing-equity', 'result']);
@@ -233,6 +276,25 @@ function differenceCandidates(search: Search): void {
   }
 }
 
+/**
+ * Where a total's block begins when its numbers cannot tell: the nearest
+ * heading that no subtotal below it already starts after (`Kostnader`, not
+ * the `Lokaler` of a group inside it), a total of the other side (`Summa
+ * intäkter` above `Summa totala kostnader`), or the table start.
+ */
+function sectionStart(context: Context, target: number, starts: number[]): number {
+  const side = context.rows[target].side;
+  const claimed = new Set<number>();
+  for (const [row, start] of context.windowStarts) if (row < target) claimed.add(start);
+  for (const s of starts) {
+    if (s < 0) return s;
+    if (context.roles[s] === 'group' && !claimed.has(s)) return s;
+    const otherSide = context.rows[s].side;
+    if (COMPUTED.has(context.roles[s]) && side !== 'unknown' && otherSide !== 'unknown' && otherSide !== side) return s;
+  }
+  return -1;
+}
+
 /** When no candidate adds up in most columns, the label decides, so the error is still reported. */
 function defaultTerms(context: Context, target: number): Term[] | null {
   const { rows, roles } = context;
@@ -242,9 +304,14 @@ function defaultTerms(context: Context, target: number): Term[] | null {
     return -1;
   };
   if (role === 'total' || role === 'available') {
-    const start = boundariesAbove(context, target)[0];
-    const items = windowItems(context, start, target);
-    return items.length > 0 ? items : null;
+    const starts = boundariesAbove(context, target);
+    for (const start of [sectionStart(context, target, starts), ...starts]) {
+      const items = windowItems(context, start, target);
+      if (items.length === 0) continue;
+      context.windowStarts.set(target, start);
+      return items;
+    }
+    return null;
   }
   const costTotal = above((i) => roles[i] === 'total' && rows[i].side === 'cost');
   if (role === 'remaining') {
