@@ -1,77 +1,36 @@
-import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { serveDirectory, type StaticServer } from './staticServer';
+import type { Locator, Page } from 'playwright-core';
+import { ARTIFACTS, OFFICE_JS, ROOT, canRun, useBrowser, type Session } from './browserHarness';
 
 // The built pane (dist/, `npm run build`) in a real browser: Debian's chromium
 // driven by playwright-core, served from 127.0.0.1. `.ci/run` installs
 // chromium, and with CI=true these tests fail rather than skip without it.
 
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const SEED = path.join(ROOT, 'test/fixtures/seeds/seed-001-lund-antagen.xlsx');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-/** False (with a loud warning) when the browser test cannot run here; throws in CI. */
-function canRun(): boolean {
-  if (!hasChromium) {
-    if (inCI) throw new Error(`${CHROMIUM} is missing: .ci/run installs chromium, and with CI=true the browser tests never skip.`);
-    console.warn(`\n*** SKIPPING the browser test: ${CHROMIUM} is missing (apt-get install chromium). CI=true makes this a failure. ***\n`);
-    return false;
-  }
-  if (!existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/taskpane.html is missing: run `npm run build` first (npm test does).');
-  return true;
-}
 
-let browser: Browser | undefined;
-let server: StaticServer | undefined;
+const harness = useBrowser();
 
-beforeAll(async () => {
-  if (!hasChromium || !existsSync(path.join(DIST, 'taskpane.html'))) return;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDirectory(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  /** Every request the page made, in order. */
-  requests: string[];
-  /** Errors thrown in the page. */
-  errors: string[];
-}
 
 async function open(query = ''): Promise<Session> {
-  if (!browser || !server) throw new Error('browser not started');
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'sv-SE', serviceWorkers: 'block' });
+  if (!harness.started()) throw new Error('browser not started');
+  const context = await harness.browser().newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 }, locale: 'sv-SE', serviceWorkers: 'block' });
   const requests: string[] = [];
   const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${server.origin}/taskpane.html${query}`);
+  await page.goto(`${harness.server().origin}/taskpane.html${query}`);
   return { context, page, requests, errors };
 }
 
 /** Nothing but the local server, and the page's own blob: and data: URLs. */
 function offOrigin(requests: string[]): string[] {
-  const origin = server?.origin ?? '';
+  const origin = harness.origin();
   return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
 }
 
@@ -86,7 +45,7 @@ const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '')
 
 describe('the standalone pane in a browser', () => {
   it('checks a chosen workbook, shows its findings and downloads the corrected copy, all without leaving 127.0.0.1', async () => {
-    if (!canRun()) return;
+    if (!canRun('the browser test')) return;
     const { context, page, requests, errors } = await open();
     try {
       await page.getByRole('button', { name: 'Välj arbetsbok…' }).waitFor();
@@ -135,7 +94,7 @@ describe('the standalone pane in a browser', () => {
   });
 
   it('downloads the plan’s sections as a Word document, loading the docx library only then', async () => {
-    if (!canRun()) return;
+    if (!canRun('the browser test')) return;
     const { context, page, requests, errors } = await open();
     try {
       await chooseFile(page, SEED);
@@ -181,7 +140,7 @@ describe('the standalone pane in a browser', () => {
   });
 
   it('draws the equity chart and re-runs the check with new settings', async () => {
-    if (!canRun()) return;
+    if (!canRun('the browser test')) return;
     const { context, page, requests, errors } = await open();
     try {
       await chooseFile(page, SEED);
@@ -223,7 +182,7 @@ describe('the standalone pane in a browser', () => {
   });
 
   it('says in Swedish why a file that is no workbook cannot be read', async () => {
-    if (!canRun()) return;
+    if (!canRun('the browser test')) return;
     const { context, page, requests } = await open();
     try {
       await chooseFile(page, { name: 'x.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('Det här är ingen arbetsbok.\n') });
@@ -239,16 +198,16 @@ describe('the standalone pane in a browser', () => {
   });
 
   it('loads office.js only inside Office (_host_Info), and falls back to the file chooser when it cannot', async () => {
-    if (!canRun()) return;
+    if (!canRun('the browser test')) return;
     // Office is simulated: office.js is answered (or refused) here, never fetched.
-    if (!browser || !server) throw new Error('browser not started');
+    if (!harness.started()) throw new Error('browser not started');
     for (const officeJs of ['served', 'unreachable'] as const) {
-      const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+      const context = await harness.browser().newContext({ viewport: { width: 400, height: 800 } });
       const requests: string[] = [];
       context.on('request', (request) => requests.push(request.url()));
       await context.route('**/*', (route) => {
         const url = route.request().url();
-        if (url.startsWith(`${server?.origin}/`)) return route.continue();
+        if (url.startsWith(`${harness.origin()}/`)) return route.continue();
         if (url === OFFICE_JS && officeJs === 'served') {
           return route.fulfill({ contentType: 'text/javascript', body: 'window.Office = { onReady: () => Promise.resolve({ host: "Excel" }) };' });
         }
@@ -256,10 +215,10 @@ describe('the standalone pane in a browser', () => {
       });
       try {
         const page = await context.newPage();
-        await page.goto(`${server.origin}/taskpane.html?_host_Info=Excel$Win32$16.01$sv-SE$$$$0`);
+        await page.goto(`${harness.server().origin}/taskpane.html?_host_Info=Excel$Win32$16.01$sv-SE$$$$0`);
         await page.getByRole('button', { name: 'Välj arbetsbok…' }).waitFor({ timeout: 30_000 });
         expect(requests).toContain(OFFICE_JS);
-        expect(requests.filter((url) => !url.startsWith(`${server?.origin}/`))).toEqual([OFFICE_JS]);
+        expect(requests.filter((url) => !url.startsWith(`${harness.origin()}/`))).toEqual([OFFICE_JS]);
         const notice = page.getByText('Office-biblioteket kunde inte laddas', { exact: false });
         await expect(notice.count()).resolves.toBe(officeJs === 'served' ? 0 : 1);
       } finally {

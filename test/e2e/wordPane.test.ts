@@ -1,35 +1,19 @@
-import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as ts from 'typescript';
-import { serveDirectory, type StaticServer } from './staticServer';
+import { ARTIFACTS, OFFICE_JS, ROOT, canRun, useBrowser, type Session } from './browserHarness';
 
-// The built pane opened in Word, in a real browser. Word is simulated: the office.js the
+// The built pane opened in Word, in a real harness.browser(). Word is simulated: the office.js the
 // page asks for is answered here (never fetched) with an Office that says host Word, and a
 // `Word.run` over the Word adapter's fake document (test/word/fakeWord.ts, transpiled for
 // the page). Everything else is the real pane: the file chooser, the engine, the sections,
 // the Word adapter's writer. As in standalone.test.ts, with CI=true this never skips.
 
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const SEED = path.join(ROOT, 'test/fixtures/seeds/seed-000-lund-prel.xlsx');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const IN_WORD = '?_host_Info=Word$Win32$16.01$sv-SE$$$$0';
 
-function canRun(): boolean {
-  if (!hasChromium) {
-    if (inCI) throw new Error(`${CHROMIUM} is missing: .ci/run installs chromium, and with CI=true the browser tests never skip.`);
-    console.warn(`\n*** SKIPPING the Word pane browser test: ${CHROMIUM} is missing (apt-get install chromium). CI=true makes this a failure. ***\n`);
-    return false;
-  }
-  if (!existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/taskpane.html is missing: run `npm run build` first (npm test does).');
-  return true;
-}
 
 /** office.js as Word would have it: the fake document, Office (host Word, WordApi 1.3 or not) and Word.run. */
 function fakeOfficeJs(supported: boolean): string {
@@ -57,35 +41,13 @@ window.Word = { run: function (batch) { window.__runs += 1; return batch(window.
 `;
 }
 
-let browser: Browser | undefined;
-let server: StaticServer | undefined;
+const harness = useBrowser();
 
-beforeAll(async () => {
-  if (!hasChromium || !existsSync(path.join(DIST, 'taskpane.html'))) return;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDirectory(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  requests: string[];
-  errors: string[];
-}
 
 async function openInWord(supported: boolean, width = 420): Promise<Session> {
-  if (!browser || !server) throw new Error('browser not started');
-  const origin = server.origin;
-  const context = await browser.newContext({ acceptDownloads: false, viewport: { width, height: 900 }, locale: 'sv-SE', serviceWorkers: 'block' });
+  if (!harness.started()) throw new Error('browser not started');
+  const origin = harness.server().origin;
+  const context = await harness.browser().newContext({ acceptDownloads: false, viewport: { width, height: 900 }, locale: 'sv-SE', serviceWorkers: 'block' });
   const requests: string[] = [];
   const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
@@ -102,9 +64,9 @@ async function openInWord(supported: boolean, width = 420): Promise<Session> {
   return { context, page, requests, errors };
 }
 
-/** Only office.js (answered here) leaves the local server. */
+/** Only office.js (answered here) leaves the local harness.server(). */
 function offOrigin(requests: string[]): string[] {
-  const origin = server?.origin ?? '';
+  const origin = harness.origin();
   return requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:') && url !== OFFICE_JS);
 }
 
@@ -124,7 +86,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 describe('the pane in Word', () => {
   it('inserts the ticked sections, then lists and updates those whose numbers changed, asking before overwriting a hand edit', async () => {
-    if (!canRun()) return;
+    if (!canRun('the Word pane browser test')) return;
     const { context, page, requests, errors } = await openInWord(true);
     try {
       await page.getByText('Infogar verksamhetsplanens avsnitt i dokumentet', { exact: false }).waitFor({ timeout: 30_000 });
@@ -226,7 +188,7 @@ describe('the pane in Word', () => {
   });
 
   it('says why a Word without WordApi 1.3 cannot take the sections, and still shows them', async () => {
-    if (!canRun()) return;
+    if (!canRun('the Word pane browser test')) return;
     const { context, page, requests, errors } = await openInWord(false);
     try {
       await page.getByText('Avsnitten kan inte infogas').waitFor({ timeout: 30_000 });
