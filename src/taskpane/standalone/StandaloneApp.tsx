@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { PAGE_RULES } from '../components/pageStyles';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { AnalysisSettings } from '../../core/analyze';
 import { FilePicker } from '../components/FilePicker';
@@ -17,18 +18,7 @@ const STAGE_TEXT: Record<Stage, string> = {
 };
 
 const useStyles = makeStyles({
-  page: {
-    boxSizing: 'border-box',
-    maxWidth: '980px',
-    margin: '0 auto',
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXXL}`,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
-  lead: { color: tokens.colorNeutralForeground2 },
+  ...PAGE_RULES,
   messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   downloads: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

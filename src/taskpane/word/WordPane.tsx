@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { PAGE_RULES } from '../components/pageStyles';
 import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { AnalysisSettings } from '../../core/analyze';
 import type { DocSection } from '../../core/sections/types';
@@ -21,18 +22,7 @@ const STAGE_TEXT: Record<Stage, string> = {
 const SETTINGS: AnalysisSettings = {};
 
 const useStyles = makeStyles({
-  page: {
-    boxSizing: 'border-box',
-    maxWidth: '980px',
-    margin: '0 auto',
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXXL}`,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
-  lead: { color: tokens.colorNeutralForeground2 },
+  ...PAGE_RULES,
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '1.5em' },
   result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   stale: { opacity: 0.6 },
