@@ -40,12 +40,13 @@ export function analyzeTable(table: BudgetTable, settings: Settings = DEFAULT_SE
   const tolerance = toleranceFor(table.unit);
   const recomputed = recomputeTotals(table, tolerance);
   const shape = equityShape(table);
-  const equity = projectEquity(table, recomputed, shape, settings);
+  const flows = yearFlows(table, recomputed, shape);
+  const equity = projectEquity(table, recomputed, shape, settings, flows);
   const members = identifyMembers(table, shape);
   const shares = memberShares(table, recomputed, shape, members);
   const context: CheckContext = { table, recomputed, tolerance, settings, shape, equity, members, shares };
   const findings = sortFindings(CHECKS.flatMap((check) => check.run(context)));
-  return { table, recomputed, findings, equity, shares, flows: yearFlows(table, recomputed, shape) };
+  return { table, recomputed, findings, equity, shares, flows };
 }
 
 function withoutUndefined(settings: AnalysisSettings): Partial<Settings> {

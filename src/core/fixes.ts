@@ -2,7 +2,7 @@ import { columnLetters, toA1 } from './address';
 import type { TableAnalysis } from './analyze';
 import type { CellRef } from './findings';
 import type { Money } from './money';
-import { cellKey, recomputeTotals, type CellRelation } from './recompute';
+import { recomputeTotals, type CellRelation } from './recompute';
 import { ZERO } from './money';
 
 /** One cell the fix writes: a formula over its parts, with the value it computes. */
@@ -22,9 +22,20 @@ export interface CellFix {
  * equity), so the book stays right when a line changes. Values are the exact
  * sums, rounding included: the formula will compute them.
  */
-export function planFixes(analysis: TableAnalysis): CellFix[] {
+export interface FixPlan {
+  fixes: CellFix[];
+  /**
+   * Formulas the fix keeps (they were right) whose cached results go stale once
+   * the cells they read are fixed: their new values, so that a reader of the
+   * file sees the same numbers Excel will compute.
+   */
+  stale: { at: CellRef; value: Money }[];
+}
+
+export function planFixes(analysis: TableAnalysis): FixPlan {
   const { table } = analysis;
   const exact = recomputeTotals(table, ZERO);
+  const stale: FixPlan['stale'] = [];
   const wrong = new Set(analysis.findings.filter((f) => ['sum-mismatch', 'rounding', 'consequence', 'carry-over-break', 'formula-omits-line'].includes(f.code)).map((f) => `${f.at.row}:${f.at.col}`));
   const fixes: CellFix[] = [];
   for (const rel of exact.relations) {
@@ -33,7 +44,11 @@ export function planFixes(analysis: TableAnalysis): CellFix[] {
     const cell = row.cells[rel.target.col];
     const at = { sheet: table.sheet, row: row.row, col: column.col };
     const isWrong = wrong.has(`${at.row}:${at.col}`);
-    if (cell?.formula && !isWrong) continue;
+    if (cell?.formula && !isWrong) {
+      const value = exact.value(rel.target);
+      if (!value.eq(row.values[rel.target.col] ?? ZERO)) stale.push({ at, value });
+      continue;
+    }
     fixes.push({
       at,
       formula: formulaFor(analysis, rel),
@@ -42,7 +57,7 @@ export function planFixes(analysis: TableAnalysis): CellFix[] {
       reason: rel.kind === 'carry' ? 'carry-link' : isWrong ? 'wrong-total' : 'typed-total',
     });
   }
-  return fixes;
+  return { fixes, stale };
 }
 
 /** `SUM(C5:C9)`, `SUM(C5:C9,C12)`, `C12-C30`, `B16-B42`. */
@@ -70,24 +85,3 @@ function ranges(rows: number[], column: string): string[] {
   return out;
 }
 
-/**
- * Formulas the fix keeps (they were right) whose cached results go stale once
- * the cells they read are fixed: their new values, so that a reader of the
- * file sees the same numbers Excel will compute.
- */
-export function staleResults(analysis: TableAnalysis, fixes: CellFix[]): { at: CellRef; value: Money }[] {
-  const { table } = analysis;
-  const exact = recomputeTotals(table, ZERO);
-  const fixed = new Set(fixes.map((f) => `${f.at.sheet}:${f.at.row}:${f.at.col}`));
-  const stale: { at: CellRef; value: Money }[] = [];
-  for (const rel of exact.relations) {
-    const row = table.rows[rel.target.row];
-    const at = { sheet: table.sheet, row: row.row, col: table.columns[rel.target.col].col };
-    if (fixed.has(`${at.sheet}:${at.row}:${at.col}`) || !row.cells[rel.target.col]?.formula) continue;
-    const value = exact.value(rel.target);
-    if (!value.eq(row.values[rel.target.col] ?? ZERO)) stale.push({ at, value });
-  }
-  return stale;
-}
-
-export const fixKey = (fix: CellFix): string => cellKey({ row: fix.at.row, col: fix.at.col });

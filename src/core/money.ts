@@ -10,16 +10,6 @@ export type Money = Decimal;
 export const ZERO: Money = new Money(0);
 
 /**
- * Excel stores numbers as IEEE doubles; cached formula results carry float
- * noise (3463888.9999999995). Fifteen significant digits is what Excel itself
- * shows, so that is the precision we trust.
- */
-export function moneyFromNumber(value: number): Money {
-  if (!Number.isFinite(value)) return new Money(Number(value.toPrecision(15)).toString());
-  return moneyOfExcelDouble(excelDouble(value));
-}
-
-/**
  * The Money of a finite double from excelDouble: new Money(String(double)), without the string.
  * A Decimal built from a number reads the number's shortest form, which is what String() writes;
  * only the sign of zero differs (String(-0) is '0').

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { analyzeGrid, type Analysis, type AnalysisSettings } from '../core/analyze';
-import { planFixes, staleResults, type CellFix } from '../core/fixes';
+import { planFixes, type CellFix } from '../core/fixes';
 import type { CellRef } from '../core/findings';
 import type { Money } from '../core/money';
 import { tableReport, type TableReport } from '../core/report';
@@ -21,9 +21,10 @@ export async function fixWorkbookBytes(data: Uint8Array, fileName: string, setti
   const read = await readWorkbookBytes(data, fileName);
   if (!read.ok) return read;
   const analysis = analyzeGrid(read.grid, settings);
-  const fixes = analysis.tables.flatMap(planFixes);
+  const plans = analysis.tables.map(planFixes);
+  const fixes = plans.flatMap((p) => p.fixes);
   applyFixes(read.workbook, fixes);
-  refreshResults(read.workbook, analysis.tables.flatMap((t) => staleResults(t, fixes)));
+  refreshResults(read.workbook, plans.flatMap((p) => p.stale));
   markFindings(read.workbook, analysis);
   addCheckSheet(read.workbook, analysis, fixes);
   // Excel and LibreOffice recompute every formula when the copy is opened.

@@ -30,11 +30,10 @@ const KRONOR_PER_UNIT: Record<Unit, number> = { kr: 1, tkr: 1000, mkr: 1_000_000
  * income and costs are recomputed totals, never stated ones. The first
  * opening is the table's own, or the user's where the table states none.
  */
-export function projectEquity(table: BudgetTable, recomputed: Recomputed, shape: EquityShape | null, settings: Settings): EquityYear[] {
+export function projectEquity(table: BudgetTable, recomputed: Recomputed, shape: EquityShape | null, settings: Settings, flows: YearFlow[] = yearFlows(table, recomputed, shape)): EquityYear[] {
   if (!shape) return [];
   const start = startOfChain(table, recomputed, shape, settings);
   if (!start) return [];
-  const flows = yearFlows(table, recomputed, shape);
   const years: EquityYear[] = [];
   let opening = start.opening;
   shape.chain.slice(start.index).forEach((col, i, chain) => {

@@ -43,7 +43,7 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
     const v = cell?.value;
     if (typeof v === 'number') {
       if (Number.isFinite(v)) {
-        // moneyFromNumber(v), and the same amount in thousandths.
+        // Excel's double to 15 significant digits (its float noise dropped), as Money and in thousandths.
         const double = excelDouble(v);
         value = moneyOfExcelDouble(double);
         exact = millisOfDouble(double);
