@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { ErrorBar } from '../components/ErrorBar';
 import { PAGE_RULES } from '../components/pageStyles';
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { AnalysisSettings } from '../../core/analyze';
 import { FilePicker } from '../components/FilePicker';
 import { ResultView } from '../components/ResultView';
@@ -227,14 +228,7 @@ export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppP
         </div>
 
         <div role="alert">
-          {status.kind === 'error' && (
-            <MessageBar intent="error">
-              <MessageBarBody>
-                <MessageBarTitle>{status.title}</MessageBarTitle>
-                {status.text}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          {status.kind === 'error' && <ErrorBar title={status.title} text={status.text} />}
         </div>
       </div>
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ErrorBar } from '../components/ErrorBar';
 import { PAGE_RULES } from '../components/pageStyles';
 import { Button, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { AnalysisSettings } from '../../core/analyze';
@@ -269,22 +270,8 @@ export function WordPane({ files, word, notice }: WordPaneProps) {
       </div>
 
       <div role="alert">
-        {load.kind === 'error' && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>{load.title}</MessageBarTitle>
-              {load.text}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {doc.kind === 'error' && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>Dokumentets avsnitt kunde inte läsas</MessageBarTitle>
-              {doc.text}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {load.kind === 'error' && <ErrorBar title={load.title} text={load.text} />}
+        {doc.kind === 'error' && <ErrorBar title="Dokumentets avsnitt kunde inte läsas" text={doc.text} />}
       </div>
 
       {ready && sections.length > 0 && (
