@@ -1,0 +1,77 @@
+/// <reference types="office-js" />
+import { toA1 } from '../core/address';
+import type { Analysis } from '../core/analyze';
+import { CHECK_SHEET_WIDTHS, checkSheetContent, isLink, type CheckSheetBlock, type CheckSheetValue } from '../core/checkSheetContent';
+import { qualifiedAddress } from './changes';
+
+// The `Budgetkoll` sheet in the open workbook: the findings as an Excel table with links to
+// their cells, and a native Excel chart of equity per year against the guideline limit.
+// Queued into the same batch as the rest of the step (see write.ts); nothing is synced here.
+
+/** A sheet name the workbook does not use yet. */
+export function freeSheetName(existing: readonly string[], wanted = 'Budgetkoll'): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted} (${n})`;
+  return name;
+}
+
+const plain = (value: CheckSheetValue): string | number => (isLink(value) ? toA1(value.link.row, value.link.col) : value ?? '');
+
+/** Points per character of Calibri 11, roughly: Excel's column widths in the API are in points. */
+const POINTS_PER_CHAR = 7;
+
+export function queueCheckSheet(context: Excel.RequestContext, analysis: Analysis, name: string): void {
+  const content = checkSheetContent(analysis, []);
+  const sheet = context.workbook.worksheets.add(name);
+  CHECK_SHEET_WIDTHS.forEach((width, col) => {
+    sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = width * POINTS_PER_CHAR;
+  });
+  const title = sheet.getRange('A1');
+  title.values = [[content.title]];
+  title.format.font.bold = true;
+  title.format.font.size = 14;
+  sheet.getRange('A2').values = [[content.summary]];
+  let row = 3;
+  const writeBlock = (block: CheckSheetBlock, asTable: boolean) => {
+    if (block.heading) {
+      const heading = sheet.getRangeByIndexes(row++, 0, 1, 1);
+      heading.values = [[block.heading]];
+      heading.format.font.bold = true;
+    }
+    const top = row;
+    const width = block.header.length;
+    const header = sheet.getRangeByIndexes(row++, 0, 1, width);
+    header.values = [block.header];
+    header.format.font.bold = true;
+    if (block.rows.length > 0) {
+      sheet.getRangeByIndexes(row, 0, block.rows.length, width).values = block.rows.map((r) => r.map(plain));
+      block.rows.forEach((values, r) => {
+        values.forEach((value, c) => {
+          if (isLink(value)) {
+            sheet.getRangeByIndexes(row + r, c, 1, 1).hyperlink = { documentReference: qualifiedAddress(value.link), textToDisplay: toA1(value.link.row, value.link.col) };
+          }
+        });
+      });
+      row += block.rows.length;
+      if (asTable) {
+        const table = sheet.tables.add(sheet.getRangeByIndexes(top, 0, block.rows.length + 1, width), true);
+        table.style = 'TableStyleLight9';
+      }
+    }
+    row++;
+    return top;
+  };
+  writeBlock(content.findings, true);
+  for (const block of content.equity) {
+    const top = writeBlock(block, false);
+    // The chart's data beside the block: year (as text, so Excel takes it as the category), closing equity, limit.
+    const data = sheet.getRangeByIndexes(top, 9, block.rows.length + 1, 3);
+    data.values = [['År', `Eget kapital (${block.equity?.unit ?? ''})`, 'Riktvärde'], ...block.rows.map((r) => [String(r[0]), r[5] as number | string, r[6] as number | string])];
+    const chart = sheet.charts.add('ColumnClustered', data, 'Columns');
+    chart.title.text = `Eget kapital och riktvärde per år (${block.equity?.unit ?? ''}), ${block.equity?.sheet ?? ''}`;
+    chart.series.getItemAt(1).chartType = 'Line';
+    chart.setPosition(toA1(top, 13), toA1(top + 16, 20));
+  }
+  sheet.activate();
+}

@@ -1,0 +1,314 @@
+/// <reference types="office-js" />
+import { toA1 } from '../core/address';
+import type { ExcelCapabilities } from './excelSupport';
+import {
+  cellKey, qualifiedAddress, restoreEntry, sameFill, sameFormula, sameNote,
+  type CellAspects, type CellChange, type CellTarget, type Journal, type JournalEntry, type JournalStep, type StepKind,
+} from './changes';
+import { JOURNAL_KEY, rawAt, type RawCells } from './readWorkbook';
+
+// Budgetkoll's writes into the open workbook. Every write is one read sync (is the workbook
+// writable, are the cells still as analysed, what do they hold now) and one write sync that
+// makes all changes and records them in the journal, stored in the workbook's settings.
+// Excel runs a batch in order and stops at the first failure without undoing what ran before
+// it, so a failed write is rolled back from what the read sync saw (two more syncs, only then).
+
+export interface TableBounds {
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export type WriteResult =
+  | { ok: true; journal: Journal; step: JournalStep; syncs: number }
+  | { ok: false; reason: string; syncs: number };
+
+/** Writes that belong to the same batch as the cell changes (the check sheet). */
+export type ExtraWrite = (context: Excel.RequestContext) => { addedSheet?: string };
+
+export interface WriteRequest {
+  kind: StepKind;
+  changes: readonly CellChange[];
+  /** Tables whose cells must still be as they were analysed. */
+  tables: readonly TableBounds[];
+  raw: Map<string, RawCells[]>;
+  caps: ExcelCapabilities;
+  journal: Journal;
+  extra?: ExtraWrite;
+  /** For the journal's time stamp. */
+  now?: () => Date;
+}
+
+const cellRange = (context: Excel.RequestContext, at: CellTarget) => context.workbook.worksheets.getItem(at.sheet).getRange(toA1(at.row, at.col));
+
+export function officeErrorText(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code !== '' ? ` (felkod ${code})` : '';
+}
+
+interface Probe {
+  at: CellTarget;
+  range: Excel.Range;
+  note: Excel.Note | null;
+}
+
+/** Queues the loads that say what a cell holds now. */
+function probeCell(context: Excel.RequestContext, at: CellTarget, caps: ExcelCapabilities): Probe {
+  const range = cellRange(context, at);
+  range.load('formulas,valueTypes');
+  range.format.fill.load('color,pattern');
+  const note = caps.notes ? context.workbook.notes.getItemOrNullObject(qualifiedAddress(at)) : null;
+  note?.load('content');
+  return { at, range, note };
+}
+
+function aspectsOf(probe: Probe): Required<CellAspects> {
+  return {
+    formula: probe.range.formulas[0][0],
+    text: probe.range.valueTypes[0][0] === 'String',
+    fill: { color: probe.range.format.fill.color, pattern: probe.range.format.fill.pattern },
+    note: probe.note && !probe.note.isNullObject ? probe.note.content : null,
+  };
+}
+
+/** Queues the loads that say whether the workbook and these sheets can be written. */
+function queueGuard(context: Excel.RequestContext, sheets: readonly string[]): () => string | null {
+  context.workbook.load('readOnly');
+  const protections = sheets.map((name) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    sheet.load('name');
+    sheet.protection.load('protected');
+    return { name, sheet };
+  });
+  return () => {
+    if (context.workbook.readOnly) return 'Arbetsboken är öppen skrivskyddad, så Budgetkoll har inte ändrat något. Öppna den för redigering och försök igen.';
+    for (const { name, sheet } of protections) {
+      if (sheet.isNullObject) return `Bladet ${name} finns inte längre. Analysera arbetsboken igen.`;
+      if (sheet.protection.protected) return `Bladet ${name} är skyddat, så Budgetkoll har inte ändrat något. Ta bort bladskyddet (Granska > Ta bort skydd) och försök igen.`;
+    }
+    return null;
+  };
+}
+
+/** Queues a re-read of the analysed tables; after the sync, the first cell that differs. */
+function queueStaleCheck(context: Excel.RequestContext, tables: readonly TableBounds[], raw: Map<string, RawCells[]>): () => string | null {
+  const reads = tables.map((t) => {
+    const range = context.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(t.top, t.left, t.bottom - t.top + 1, t.right - t.left + 1);
+    range.load('formulas');
+    return { t, range };
+  });
+  return () => {
+    for (const { t, range } of reads) {
+      for (let r = 0; r <= t.bottom - t.top; r++) {
+        for (let c = 0; c <= t.right - t.left; c++) {
+          const now = range.formulas[r]?.[c] ?? '';
+          const then = rawAt(raw, t.sheet, t.top + r, t.left + c);
+          if (!sameFormula(now, then)) {
+            return `${t.sheet}!${toA1(t.top + r, t.left + c)} har ändrats sedan analysen, så Budgetkoll har inte skrivit något. Analysera arbetsboken igen och försök sedan på nytt.`;
+          }
+        }
+      }
+    }
+    return null;
+  };
+}
+
+const noteWith = (existing: string | null, ours: string) => (existing ? `${existing}\n\n${ours}` : ours);
+
+/** The journal entry for one change, from what the cell holds now; null when it already is as the change would make it. */
+function entryFor(change: CellChange, now: Required<CellAspects>, caps: ExcelCapabilities): JournalEntry | null {
+  const before: CellAspects = {};
+  const after: CellAspects = {};
+  if (change.formula !== undefined && !sameFormula(now.formula, change.formula)) {
+    before.formula = now.formula;
+    before.text = now.text;
+    after.formula = change.formula;
+  }
+  if (change.fill !== undefined && !sameFill({ color: change.fill, pattern: 'Solid' }, now.fill)) {
+    before.fill = now.fill;
+    after.fill = { color: change.fill, pattern: 'Solid' };
+  }
+  if (change.note !== undefined && caps.notes && !(now.note ?? '').includes(change.note)) {
+    before.note = now.note;
+    after.note = noteWith(now.note, change.note);
+  }
+  return Object.keys(after).length === 0 ? null : { at: change.at, before, after };
+}
+
+/** Queues writing `aspects` into a cell (after, for a change; before, for undo or a roll-back). */
+function queueAspects(context: Excel.RequestContext, at: CellTarget, aspects: CellAspects, hadNote: boolean | null): void {
+  const range = cellRange(context, at);
+  if ('formula' in aspects) range.formulas = [[restoreEntry(aspects) as string]];
+  if (aspects.fill) {
+    if (aspects.fill.pattern === 'None') range.format.fill.clear();
+    else {
+      range.format.fill.color = aspects.fill.color;
+      if (aspects.fill.pattern !== 'Solid') range.format.fill.pattern = aspects.fill.pattern as Excel.FillPattern;
+    }
+  }
+  if ('note' in aspects) {
+    const address = qualifiedAddress(at);
+    if (aspects.note === null || aspects.note === undefined) {
+      if (hadNote) context.workbook.notes.getItem(address).delete();
+    } else if (hadNote) {
+      context.workbook.notes.getItem(address).content = aspects.note;
+    } else {
+      context.workbook.notes.add(address, aspects.note);
+    }
+  }
+}
+
+function saveJournal(context: Excel.RequestContext, journal: Journal): void {
+  if (journal.steps.length === 0) context.workbook.settings.getItemOrNullObject(JOURNAL_KEY).delete();
+  else context.workbook.settings.add(JOURNAL_KEY, JSON.stringify(journal));
+}
+
+/** Writes one step (marks, fixes, the check sheet): one read sync, one write sync. Never throws. */
+export async function writeStep(context: Excel.RequestContext, request: WriteRequest): Promise<WriteResult> {
+  const { caps } = request;
+  let syncs = 0;
+  if (!caps.write.ok) return { ok: false, reason: caps.write.reason, syncs };
+  const sheets = [...new Set([...request.changes.map((c) => c.at.sheet), ...request.tables.map((t) => t.sheet)])];
+  let probes: Probe[];
+  let guard: () => string | null;
+  let stale: () => string | null;
+  try {
+    guard = queueGuard(context, sheets);
+    stale = queueStaleCheck(context, request.tables, request.raw);
+    probes = request.changes.map((change) => probeCell(context, change.at, caps));
+    await context.sync();
+    syncs++;
+  } catch (error) {
+    return { ok: false, reason: `Budgetkoll kunde inte läsa arbetsboken${officeErrorText(error)}. Inget har ändrats.`, syncs };
+  }
+  const refusal = guard() ?? stale();
+  if (refusal) return { ok: false, reason: refusal, syncs };
+
+  const entries: JournalEntry[] = [];
+  const hadNote = new Map<string, boolean>();
+  request.changes.forEach((change, i) => {
+    const now = aspectsOf(probes[i]);
+    hadNote.set(cellKey(change.at), now.note !== null);
+    const entry = entryFor(change, now, caps);
+    if (entry) entries.push(entry);
+  });
+  const step: JournalStep = { kind: request.kind, madeAt: (request.now?.() ?? new Date()).toISOString(), entries };
+  try {
+    for (const entry of entries) queueAspects(context, entry.at, entry.after, hadNote.get(cellKey(entry.at)) ?? false);
+    const extra = request.extra?.(context);
+    if (extra?.addedSheet) step.addedSheet = extra.addedSheet;
+    const journal: Journal = { version: 1, steps: [...request.journal.steps, step] };
+    saveJournal(context, journal);
+    await context.sync();
+    syncs++;
+    return { ok: true, journal, step, syncs };
+  } catch (error) {
+    const rolledBack = await rollBack(context, entries, step.addedSheet, request.journal);
+    syncs += rolledBack.syncs;
+    const tail = rolledBack.ok ? 'Inget har ändrats.' : 'Några celler kan ha hunnit ändras – använd Ångra Budgetkolls ändringar eller Excels Ångra.';
+    return { ok: false, reason: `Excel kunde inte skriva ändringarna${officeErrorText(error)}. ${tail}`, syncs };
+  }
+}
+
+/** After a failed write: put every cell the step touched back as it was, remove the added sheet, keep the old journal. */
+async function rollBack(context: Excel.RequestContext, entries: JournalEntry[], addedSheet: string | undefined, journal: Journal): Promise<{ ok: boolean; syncs: number }> {
+  let syncs = 0;
+  try {
+    const notes = entries.map((e) => ('note' in e.after ? context.workbook.notes.getItemOrNullObject(qualifiedAddress(e.at)) : null));
+    notes.forEach((n) => n?.load('content'));
+    const sheet = addedSheet ? context.workbook.worksheets.getItemOrNullObject(addedSheet) : null;
+    sheet?.load('name');
+    await context.sync();
+    syncs++;
+    entries.forEach((entry, i) => {
+      const note = notes[i];
+      queueAspects(context, entry.at, entry.before, note ? !note.isNullObject : null);
+    });
+    if (sheet && !sheet.isNullObject) sheet.delete();
+    saveJournal(context, journal);
+    await context.sync();
+    syncs++;
+    return { ok: true, syncs };
+  } catch {
+    return { ok: false, syncs };
+  }
+}
+
+export type UndoResult =
+  | { ok: true; restored: number; kept: string[]; removedSheets: string[]; syncs: number }
+  | { ok: false; reason: string; syncs: number };
+
+/**
+ * Puts back what the journal says Budgetkoll changed, newest step first: a cell goes back only
+ * where it still holds what Budgetkoll wrote; one the user changed since is kept and listed.
+ * One read sync, one write sync.
+ */
+export async function undoAll(context: Excel.RequestContext, journal: Journal, caps: ExcelCapabilities): Promise<UndoResult> {
+  let syncs = 0;
+  if (!caps.write.ok) return { ok: false, reason: caps.write.reason, syncs };
+  const entries = journal.steps.flatMap((s) => s.entries);
+  const cells = new Map<string, CellTarget>();
+  for (const e of entries) cells.set(cellKey(e.at), e.at);
+  const added = journal.steps.map((s) => s.addedSheet).filter((s): s is string => !!s);
+  let guard: () => string | null;
+  let probes: Map<string, Probe>;
+  let sheets: { name: string; sheet: Excel.Worksheet }[];
+  try {
+    guard = queueGuard(context, [...new Set([...cells.values()].map((c) => c.sheet))]);
+    probes = new Map([...cells.entries()].map(([key, at]) => [key, probeCell(context, at, caps)]));
+    sheets = added.map((name) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      sheet.load('name');
+      return { name, sheet };
+    });
+    await context.sync();
+    syncs++;
+  } catch (error) {
+    return { ok: false, reason: `Budgetkoll kunde inte läsa arbetsboken${officeErrorText(error)}. Inget har ändrats.`, syncs };
+  }
+  const refusal = guard();
+  if (refusal) return { ok: false, reason: refusal, syncs };
+
+  // What each cell holds now, updated as the steps are undone newest first.
+  const current = new Map([...probes.entries()].map(([key, probe]) => [key, aspectsOf(probe)]));
+  const hadNote = new Map([...current.entries()].map(([key, a]) => [key, a.note !== null]));
+  const restore = new Map<string, CellAspects>();
+  const kept = new Set<string>();
+  for (const step of [...journal.steps].reverse()) {
+    for (const entry of [...step.entries].reverse()) {
+      const key = cellKey(entry.at);
+      const now = current.get(key);
+      if (!now) continue;
+      const untouched =
+        (!('formula' in entry.after) || sameFormula(now.formula, entry.after.formula)) &&
+        (!entry.after.fill || sameFill(entry.after.fill, now.fill)) &&
+        (!('note' in entry.after) || sameNote(now.note, entry.after.note));
+      const alreadyBack =
+        (!('formula' in entry.before) || sameFormula(now.formula, entry.before.formula ?? '')) &&
+        (!entry.before.fill || sameFill(entry.before.fill, now.fill)) &&
+        (!('note' in entry.before) || sameNote(now.note, entry.before.note));
+      // An undo that failed half-way put this cell back already.
+      if (alreadyBack && !untouched) continue;
+      if (!untouched) {
+        kept.add(qualifiedAddress(entry.at));
+        continue;
+      }
+      const back = { ...(restore.get(key) ?? {}), ...entry.before };
+      restore.set(key, back);
+      current.set(key, { ...now, ...entry.before } as Required<CellAspects>);
+    }
+  }
+  try {
+    for (const [key, aspects] of restore) queueAspects(context, cells.get(key) as CellTarget, aspects, hadNote.get(key) ?? false);
+    const removed = sheets.filter((s) => !s.sheet.isNullObject);
+    for (const { sheet } of removed) sheet.delete();
+    saveJournal(context, { version: 1, steps: [] });
+    await context.sync();
+    syncs++;
+    return { ok: true, restored: restore.size, kept: [...kept], removedSheets: removed.map((s) => s.name), syncs };
+  } catch (error) {
+    return { ok: false, reason: `Excel kunde inte ångra ändringarna${officeErrorText(error)}. Försök igen.`, syncs };
+  }
+}

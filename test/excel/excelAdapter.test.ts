@@ -1,0 +1,271 @@
+import { OfficeMockObject } from 'office-addin-mock';
+import { analyzeGrid, type Analysis } from '../../src/core/analyze';
+import { tableReport } from '../../src/core/report';
+import { snapshotFromXml } from '../../src/core/snapshot';
+import { emptyJournal, fixChanges, markChanges, type Journal } from '../../src/excel/changes';
+import { queueCheckSheet } from '../../src/excel/checkSheetWriter';
+import { excelCapabilities, type ExcelCapabilities } from '../../src/excel/excelSupport';
+import { inspectWorkbook, JOURNAL_KEY, readWorkbook, type WorkbookRead } from '../../src/excel/readWorkbook';
+import { storeAnalysis } from '../../src/excel/snapshotStore';
+import { undoAll, writeStep, type TableBounds } from '../../src/excel/write';
+import { readSeedGrid } from '../helpers/seeds';
+import { fakeCell, FakeExcelWorkbook, sheetsFromGrid } from './fakeExcel';
+
+const SEED = 'seed-001-lund-antagen.xlsx';
+
+function office(versions: string[]) {
+  return new OfficeMockObject({
+    context: { requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && versions.includes(version) } },
+  }) as unknown as Parameters<typeof excelCapabilities>[0];
+}
+
+const ALL = ['1.4', '1.9', '1.13', '1.18'];
+const caps: ExcelCapabilities = excelCapabilities(office(ALL));
+
+async function seedWorkbook(file = SEED): Promise<FakeExcelWorkbook> {
+  return new FakeExcelWorkbook(sheetsFromGrid(await readSeedGrid(file)));
+}
+
+interface Session {
+  read: WorkbookRead;
+  analysis: Analysis;
+  tables: TableBounds[];
+}
+
+async function analyse(fx: FakeExcelWorkbook, capabilities = caps): Promise<Session> {
+  const inspection = await inspectWorkbook(fx.context, capabilities);
+  const outcome = await readWorkbook(fx.context, inspection, capabilities);
+  if (!outcome.ok) throw new Error('changed');
+  const analysis = analyzeGrid(outcome.read.grid);
+  return { read: outcome.read, analysis, tables: analysis.tables.map(({ table }) => ({ sheet: table.sheet, ...table.range })) };
+}
+
+function marks(s: Session, journal: Journal = emptyJournal()) {
+  return { kind: 'marks' as const, changes: markChanges(s.analysis), tables: s.tables, raw: s.read.raw, caps, journal };
+}
+
+function fixes(s: Session, journal: Journal = emptyJournal()) {
+  return { kind: 'fixes' as const, changes: fixChanges(s.analysis), tables: s.tables, raw: s.read.raw, caps, journal };
+}
+
+describe('requirement sets, checked at run time', () => {
+  it('needs ExcelApi 1.4 to analyse and 1.9 to write; notes come with 1.18', () => {
+    expect(caps).toMatchObject({ analyze: { ok: true }, write: { ok: true }, notes: true, merges: true });
+    const old = excelCapabilities(office(['1.4']));
+    expect(old.analyze.ok).toBe(true);
+    expect(old.write).toMatchObject({ ok: false, reason: expect.stringContaining('ExcelApi 1.9') });
+    expect(old.notes).toBe(false);
+    const ancient = excelCapabilities(office([]));
+    expect(ancient.analyze).toMatchObject({ ok: false, reason: expect.stringContaining('ExcelApi 1.4') });
+    expect(excelCapabilities(undefined).analyze).toMatchObject({ ok: false, reason: expect.stringContaining('i Excel') });
+  });
+});
+
+describe('reading the open workbook', () => {
+  it('reads every sheet in one sync after the inspection, and finds what the command finds', async () => {
+    const fx = await seedWorkbook();
+    const inspection = await inspectWorkbook(fx.context, caps);
+    const before = fx.syncs;
+    const outcome = await readWorkbook(fx.context, inspection, caps);
+    expect(fx.syncs - before).toBe(1);
+    expect(outcome.ok && outcome.read.syncs).toBe(1);
+    if (!outcome.ok) return;
+    const fromExcel = analyzeGrid(outcome.read.grid).tables.map((t) => tableReport(t));
+    const fromFile = analyzeGrid(await readSeedGrid(SEED)).tables.map((t) => tableReport(t));
+    expect(fromExcel).toEqual(fromFile);
+    expect(fromExcel[0].findings.map((f) => `${f.code}@${f.cell}`)).toEqual(expect.arrayContaining(['sum-mismatch@C10']));
+  });
+
+  it('splits a workbook too big for one response into parts, with progress, and reads the same grid', async () => {
+    const fx = await seedWorkbook();
+    const inspection = await inspectWorkbook(fx.context, caps);
+    const whole = await readWorkbook(fx.context, inspection, caps);
+    const progress: number[] = [];
+    const parts = await readWorkbook(fx.context, inspection, caps, (done, total) => progress.push(done / total), 40);
+    expect(parts.ok && parts.read.syncs).toBeGreaterThan(3);
+    expect(progress[progress.length - 1]).toBe(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    if (!whole.ok || !parts.ok) throw new Error('read failed');
+    expect(analyzeGrid(parts.read.grid).tables.map((t) => tableReport(t))).toEqual(analyzeGrid(whole.read.grid).tables.map((t) => tableReport(t)));
+  });
+
+  it('retries with smaller parts when Excel says the response is too large', async () => {
+    const fx = await seedWorkbook();
+    const inspection = await inspectWorkbook(fx.context, caps);
+    fx.failSync(fx.syncs + 1, 0, 'ResponsePayloadSizeLimitExceeded');
+    const outcome = await readWorkbook(fx.context, inspection, caps);
+    expect(outcome.ok).toBe(true);
+  });
+
+  it('notices sheets added since the inspection', async () => {
+    const fx = await seedWorkbook();
+    const inspection = await inspectWorkbook(fx.context, caps);
+    fx.sheets.push({ name: 'Ny', cells: new Map([['0:0', fakeCell('x')]]), protected: false, tables: [], charts: [] });
+    expect(await readWorkbook(fx.context, inspection, caps)).toEqual({ ok: false, changed: true });
+  });
+});
+
+describe('marks, fixes and undo', () => {
+  it('marks the cells with findings in one read and one write sync, and does it only once', async () => {
+    const fx = await seedWorkbook();
+    const s = await analyse(fx);
+    const before = fx.syncs;
+    const result = await writeStep(fx.context, marks(s));
+    expect(result).toMatchObject({ ok: true, syncs: 2 });
+    expect(fx.syncs - before).toBe(2);
+    const c10 = fx.sheets[0].cells.get('9:2');
+    expect(c10?.fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
+    const note = fx.notes.get(`${fx.sheets[0].name}!C10`);
+    expect(note).toMatch(/^Budgetkoll: /);
+    if (!result.ok) return;
+    const again = await writeStep(fx.context, marks(s, result.journal));
+    expect(again.ok && again.step.entries).toEqual([]);
+  });
+
+  it('keeps a note the user wrote and adds Budgetkoll’s after it', async () => {
+    const fx = await seedWorkbook();
+    const address = `${fx.sheets[0].name}!C10`;
+    fx.notes.set(address, 'Min anteckning');
+    const s = await analyse(fx);
+    await writeStep(fx.context, marks(s));
+    expect(fx.notes.get(address)).toMatch(/^Min anteckning\n\nBudgetkoll: /);
+  });
+
+  it('fixes wrong totals with formulas that compute the right value', async () => {
+    const fx = await seedWorkbook();
+    const s = await analyse(fx);
+    const result = await writeStep(fx.context, fixes(s));
+    expect(result.ok).toBe(true);
+    const c10 = fx.sheets[0].cells.get('9:2');
+    expect(String(c10?.formula)).toMatch(/^=SUM\(/);
+    const again = await analyse(fx);
+    const codes = again.analysis.tables.flatMap((t) => t.findings.map((f) => f.code));
+    expect(codes).not.toContain('sum-mismatch');
+    expect(codes).not.toContain('consequence');
+  });
+
+  it('marks, fixes, a check sheet, then undo: the workbook is exactly as before', async () => {
+    const fx = await seedWorkbook();
+    const original = fx.state();
+    const s = await analyse(fx);
+    const marked = await writeStep(fx.context, marks(s));
+    if (!marked.ok) throw new Error(marked.reason);
+    const fixed = await writeStep(fx.context, fixes(s, marked.journal));
+    if (!fixed.ok) throw new Error(fixed.reason);
+    const sheet = await writeStep(fx.context, {
+      kind: 'check-sheet', changes: [], tables: [], raw: s.read.raw, caps, journal: fixed.journal,
+      extra: (context) => {
+        queueCheckSheet(context, s.analysis, 'Budgetkoll');
+        return { addedSheet: 'Budgetkoll' };
+      },
+    });
+    if (!sheet.ok) throw new Error(sheet.reason);
+    expect(fx.sheet('Budgetkoll')?.charts).toHaveLength(1);
+    expect(fx.sheet('Budgetkoll')?.tables).toHaveLength(1);
+    expect(fx.state()).not.toEqual(original);
+    expect(JSON.parse(String(fx.settings.get(JOURNAL_KEY))).steps).toHaveLength(3);
+    const before = fx.syncs;
+    const undone = await undoAll(fx.context, sheet.journal, caps);
+    expect(undone).toMatchObject({ ok: true, kept: [], removedSheets: ['Budgetkoll'] });
+    expect(fx.syncs - before).toBe(2);
+    expect(fx.state()).toEqual(original);
+    expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
+  });
+
+  it('undo keeps a cell the user changed after the fix, and says which', async () => {
+    const fx = await seedWorkbook();
+    const s = await analyse(fx);
+    const fixed = await writeStep(fx.context, fixes(s));
+    if (!fixed.ok) throw new Error(fixed.reason);
+    const c10 = fx.sheets[0].cells.get('9:2');
+    if (!c10) throw new Error('no C10');
+    c10.formula = 12345;
+    c10.value = 12345;
+    const undone = await undoAll(fx.context, fixed.journal, caps);
+    expect(undone).toMatchObject({ ok: true, kept: [`'${fx.sheets[0].name}'!C10`] });
+    expect(fx.sheets[0].cells.get('9:2')?.formula).toBe(12345);
+  });
+
+  it('refuses a fix when a cell of the table changed since the analysis, and writes nothing', async () => {
+    const fx = await seedWorkbook();
+    const s = await analyse(fx);
+    const cell = fx.sheets[0].cells.get('5:2');
+    if (!cell) throw new Error('no C6');
+    cell.formula = 999;
+    cell.value = 999;
+    const changed = fx.state();
+    const result = await writeStep(fx.context, fixes(s));
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/C6 har ändrats sedan analysen/) });
+    expect(fx.state()).toEqual(changed);
+  });
+
+  it('refuses on a protected sheet and in a read-only workbook, and writes nothing', async () => {
+    const fx = await seedWorkbook();
+    const s = await analyse(fx);
+    const original = fx.state();
+    fx.sheets[0].protected = true;
+    expect(await writeStep(fx.context, marks(s))).toMatchObject({ ok: false, reason: expect.stringMatching(/är skyddat/) });
+    fx.sheets[0].protected = false;
+    fx.readOnly = true;
+    expect(await writeStep(fx.context, fixes(s))).toMatchObject({ ok: false, reason: expect.stringMatching(/skrivskyddad/) });
+    fx.readOnly = false;
+    expect(fx.state()).toEqual(original);
+  });
+
+  it('refuses to write where Excel lacks ExcelApi 1.9, before touching anything', async () => {
+    const fx = await seedWorkbook();
+    const old = excelCapabilities(office(['1.4']));
+    const s = await analyse(fx, old);
+    const before = fx.syncs;
+    expect(await writeStep(fx.context, { ...marks(s), caps: old })).toMatchObject({ ok: false, reason: expect.stringContaining('ExcelApi 1.9') });
+    expect(fx.syncs).toBe(before);
+  });
+
+  it.each([1, 5, 17])('rolls back a write that fails after %i operations: nothing half-written', async (afterOps) => {
+    const fx = await seedWorkbook();
+    const s = await analyse(fx);
+    const marked = await writeStep(fx.context, marks(s));
+    if (!marked.ok) throw new Error(marked.reason);
+    const state = fx.state();
+    const journal = fx.settings.get(JOURNAL_KEY);
+    fx.failSync(fx.syncs + 2, afterOps);
+    const result = await writeStep(fx.context, fixes(s, marked.journal));
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/Inget har ändrats/) });
+    expect(fx.state()).toEqual(state);
+    expect(fx.settings.get(JOURNAL_KEY)).toBe(journal);
+  });
+
+  it('text that looks like a number goes back as text', async () => {
+    const fx = await seedWorkbook();
+    const sheet = fx.sheets[0];
+    const s0 = await analyse(fx);
+    // Make a total a text-number: the fix turns it into a formula, the undo must give the text back.
+    const fix = fixChanges(s0.analysis)[0];
+    const k = `${fix.at.row}:${fix.at.col}`;
+    const cell = sheet.cells.get(k);
+    if (!cell) throw new Error('no cell');
+    cell.formula = '1 842';
+    cell.value = '1 842';
+    const original = fx.state();
+    const s = await analyse(fx);
+    const fixed = await writeStep(fx.context, fixes(s));
+    if (!fixed.ok) throw new Error(fixed.reason);
+    await undoAll(fx.context, fixed.journal, caps);
+    expect(fx.state()).toEqual(original);
+  });
+});
+
+describe('the analysis stored in the workbook', () => {
+  it('replaces the earlier snapshot and stores the settings, in two syncs', async () => {
+    const fx = await seedWorkbook();
+    const xml = (n: number) => `<budgetkoll xmlns="urn:budgetkoll:snapshot:1">${JSON.stringify({ version: 1, madeAt: `2026-11-2${n}T10:00:00Z`, fingerprint: 'f', settings: {}, reports: [], sections: [], errors: 0 })}</budgetkoll>`;
+    expect(await storeAnalysis(fx.context, caps, xml(1), '{"reservePercent":"20"}')).toEqual({ ok: true });
+    const before = fx.syncs;
+    expect(await storeAnalysis(fx.context, caps, xml(2), '{"reservePercent":"15"}')).toEqual({ ok: true });
+    expect(fx.syncs - before).toBe(2);
+    expect(fx.xmlParts).toHaveLength(1);
+    const parsed = snapshotFromXml(fx.xmlParts[0].xml);
+    expect(parsed?.ok && parsed.value.madeAt).toBe('2026-11-22T10:00:00Z');
+    expect(fx.settings.get('budgetkoll.settings')).toBe('{"reservePercent":"15"}');
+  });
+});

@@ -1,0 +1,591 @@
+/// <reference types="office-js" />
+import { fromA1, toA1 } from '../../src/core/address';
+import type { Grid } from '../../src/core/grid';
+
+// An Excel workbook that behaves enough like Excel for the adapter's tests. office-addin-mock
+// models property bags (load, then sync, then read); Excel's writes also need a workbook that
+// changes only at `sync`, in order, stopping at the first failure without undoing what ran
+// before it. So: a small workbook model (cells with formulas, values, formats and fills; notes;
+// settings; custom XML parts; added sheets, tables and charts), proxies whose methods and
+// property setters queue operations, and a `sync` that runs them, counts itself and can be
+// told to fail part-way. Reading a property that was not loaded and synced throws, as in
+// Office.js. The `Office` global (requirement sets) is an office-addin-mock object in the tests.
+
+export interface FakeCell {
+  /** What `range.formulas` gives: '=SUM(B2:B4)' or the constant. */
+  formula: unknown;
+  /** The computed value (the formula's cached result, or the constant). */
+  value: unknown;
+  numberFormat: string;
+  fill: { color: string; pattern: string };
+  hyperlink?: Excel.RangeHyperlink;
+  bold?: boolean;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: Map<string, FakeCell>;
+  protected: boolean;
+  tables: { address: string; style: string }[];
+  charts: { type: string; source: string; title: string; seriesTypes: string[] }[];
+}
+
+export function officeError(code: string, message = code): Error {
+  return Object.assign(new Error(message), { name: 'RichApi.Error', code });
+}
+
+const key = (row: number, col: number) => `${row}:${col}`;
+const NO_FILL = () => ({ color: '#FFFFFF', pattern: 'None' });
+
+export function fakeCell(formula: unknown, value = formula, numberFormat = 'General'): FakeCell {
+  return { formula, value, numberFormat, fill: NO_FILL() };
+}
+
+/** The engine's grid (a seed read by exceljs) as Excel would hold it. */
+export function sheetsFromGrid(grid: Grid): FakeSheet[] {
+  return grid.sheets.map((s) => {
+    const cells = new Map<string, FakeCell>();
+    s.rows.forEach((row, r) => row?.forEach((cell, c) => {
+      if (!cell) return;
+      let value: unknown = cell.value;
+      if (value instanceof Date) value = (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+      if (typeof value === 'object' && value !== null) value = (value as { error: string }).error;
+      cells.set(key(r, c), fakeCell(cell.formula ? `=${cell.formula}` : value, value, cell.numFmt ?? 'General'));
+    }));
+    return { name: s.name, cells, protected: false, tables: [], charts: [] };
+  });
+}
+
+type Op = () => void;
+
+export class FakeExcelWorkbook {
+  sheets: FakeSheet[];
+  notes = new Map<string, string>();
+  settings = new Map<string, unknown>();
+  xmlParts: { id: string; xml: string }[] = [];
+  readOnly = false;
+  activeSheet: string | null = null;
+  selected: string | null = null;
+  syncs = 0;
+  private queue: Op[] = [];
+  private failures = new Map<number, { afterOps: number; code: string }>();
+  private nextPart = 1;
+
+  constructor(sheets: FakeSheet[]) {
+    this.sheets = sheets;
+  }
+
+  get context(): Excel.RequestContext {
+    return { workbook: new WorkbookProxy(this), sync: () => this.sync() } as unknown as Excel.RequestContext;
+  }
+
+  /** Sync number `n` (counted from the workbook's creation) runs `afterOps` operations, then fails. */
+  failSync(n: number, afterOps: number, code = 'GeneralException'): void {
+    this.failures.set(n, { afterOps, code });
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const ops = this.queue.splice(0);
+    const failure = this.failures.get(this.syncs);
+    await Promise.resolve();
+    for (let i = 0; i < ops.length; i++) {
+      if (failure && i >= failure.afterOps) throw officeError(failure.code, 'There was an internal error while processing the request.');
+      ops[i]();
+    }
+    if (failure) throw officeError(failure.code);
+  }
+
+  sheet(name: string): FakeSheet | null {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  mustSheet(name: string): FakeSheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw officeError('ItemNotFound', `The requested resource doesn't exist (${name}).`);
+    return sheet;
+  }
+
+  newPartId(): string {
+    return `{PART-${this.nextPart++}}`;
+  }
+
+  /** A deep copy of everything a user could see, to compare before and after. */
+  state(): unknown {
+    return JSON.parse(JSON.stringify({
+      sheets: this.sheets.map((s) => ({ ...s, cells: [...s.cells.entries()].sort(([a], [b]) => a.localeCompare(b)) })),
+      notes: [...this.notes.entries()].sort(),
+      readOnly: this.readOnly,
+    }));
+  }
+}
+
+/** A proxy's loaded properties: read before load and sync, they throw as in Office.js. */
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  private nullObject: boolean | undefined;
+  constructor(protected readonly fx: FakeExcelWorkbook) {}
+
+  protected read<T>(name: string): T {
+    if (!this.loaded.has(name)) throw officeError('PropertyNotLoaded', `The property '${name}' is not available. Load it and call context.sync() first.`);
+    return this.loaded.get(name) as T;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw officeError('PropertyNotLoaded', "The property 'isNullObject' is not available.");
+    return this.nullObject;
+  }
+
+  protected setNull(value: boolean): void {
+    this.nullObject = value;
+  }
+
+  protected names(props: string | string[] | undefined): string[] {
+    const list = props === undefined ? [] : Array.isArray(props) ? props : props.split(',');
+    return list.map((p) => p.trim()).filter(Boolean);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class WorkbookProxy extends Loadable {
+  worksheets = new WorksheetsProxy(this.fx);
+  settings = new SettingsProxy(this.fx);
+  notes = new NotesProxy(this.fx);
+  customXmlParts = new XmlPartsProxy(this.fx);
+
+  load(props: string): this {
+    const names = this.names(props);
+    this.fx.enqueue(() => {
+      for (const n of names) if (n === 'readOnly') this.loaded.set('readOnly', this.fx.readOnly);
+    });
+    return this;
+  }
+
+  get readOnly(): boolean {
+    return this.read('readOnly');
+  }
+}
+
+class WorksheetsProxy extends Loadable {
+  private list: WorksheetProxy[] | null = null;
+
+  load(props: string): this {
+    const names = this.names(props).map((p) => p.replace(/^items\//, ''));
+    this.fx.enqueue(() => {
+      this.list = this.fx.sheets.map((s) => {
+        const proxy = new WorksheetProxy(this.fx, () => this.fx.sheet(s.name));
+        proxy.resolveNow();
+        proxy.fill(names);
+        return proxy;
+      });
+    });
+    return this;
+  }
+
+  get items(): WorksheetProxy[] {
+    if (!this.list) throw officeError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.list;
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.fx, () => this.fx.mustSheet(name));
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    const proxy = new WorksheetProxy(this.fx, () => this.fx.sheet(name));
+    this.fx.enqueue(() => proxy.resolveNow());
+    return proxy;
+  }
+
+  add(name: string): WorksheetProxy {
+    this.fx.enqueue(() => {
+      if (this.fx.sheet(name)) throw officeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
+      this.fx.sheets.push({ name, cells: new Map(), protected: false, tables: [], charts: [] });
+    });
+    return new WorksheetProxy(this.fx, () => this.fx.mustSheet(name));
+  }
+}
+
+class WorksheetProxy extends Loadable {
+  protection: { protected: boolean; load: (p: string) => void };
+  tables: { add: (range: RangeProxy, hasHeaders: boolean) => { style: string } };
+  charts: { add: (type: string, source: RangeProxy, seriesBy: string) => unknown };
+
+  constructor(fx: FakeExcelWorkbook, readonly target: () => FakeSheet | null) {
+    super(fx);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the object literal's getters read this proxy's loaded properties
+    const self = this;
+    this.protection = {
+      load: () => fx.enqueue(() => self.fill(['protection/protected'])),
+      get protected(): boolean {
+        return self.read('protection/protected');
+      },
+    } as WorksheetProxy['protection'];
+    this.tables = {
+      add: (range, _hasHeaders) => {
+        const table = { address: '', style: 'TableStyleMedium2' };
+        fx.enqueue(() => {
+          table.address = range.localAddress();
+          this.must().tables.push(table);
+        });
+        return new Proxy(table, { set: (t, p, v) => { fx.enqueue(() => { (t as Record<string | symbol, unknown>)[p] = v; }); return true; } });
+      },
+    };
+    this.charts = {
+      add: (type, source) => {
+        const chart = { type, source: '', title: '', seriesTypes: [type, type, type] };
+        fx.enqueue(() => {
+          chart.source = source.localAddress();
+          this.must().charts.push(chart);
+        });
+        return {
+          title: { set text(value: string) { fx.enqueue(() => { chart.title = value; }); } },
+          series: { getItemAt: (i: number) => ({ set chartType(value: string) { fx.enqueue(() => { chart.seriesTypes[i] = value; }); } }) },
+          setPosition: () => undefined,
+        };
+      },
+    };
+  }
+
+  resolveNow(): void {
+    this.setNull(this.target() === null);
+  }
+
+  must(): FakeSheet {
+    const sheet = this.target();
+    if (!sheet) throw officeError('ItemNotFound', "The requested resource doesn't exist.");
+    return sheet;
+  }
+
+  fill(names: string[]): void {
+    const sheet = this.target();
+    this.setNull(sheet === null);
+    if (!sheet) return;
+    for (const n of names) {
+      if (n === 'name') this.loaded.set('name', sheet.name);
+      if (n === 'protection/protected') this.loaded.set('protection/protected', sheet.protected);
+    }
+  }
+
+  load(props: string): this {
+    const names = this.names(props);
+    this.fx.enqueue(() => this.fill(names));
+    return this;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  getRange(address: string): RangeProxy {
+    const [from, to = from] = address.split(':');
+    const a = fromA1(from);
+    const b = fromA1(to);
+    if (!a || !b) throw officeError('InvalidArgument', address);
+    return new RangeProxy(this.fx, this, () => ({ top: a.row, left: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 }));
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return new RangeProxy(this.fx, this, () => ({ top: row, left: col, rows, cols }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.fx, this, () => usedBounds(this.must(), valuesOnly === true), true);
+  }
+
+  activate(): void {
+    this.fx.enqueue(() => { this.fx.activeSheet = this.must().name; });
+  }
+
+  delete(): void {
+    this.fx.enqueue(() => {
+      const sheet = this.must();
+      this.fx.sheets = this.fx.sheets.filter((s) => s !== sheet);
+    });
+  }
+}
+
+interface Bounds { top: number; left: number; rows: number; cols: number }
+
+function usedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null {
+  let top = Infinity, left = Infinity, bottom = -1, right = -1;
+  for (const [k, cell] of sheet.cells) {
+    const empty = (cell.formula === '' || cell.formula === null) && (valuesOnly || cell.fill.pattern === 'None');
+    if (empty) continue;
+    const [r, c] = k.split(':').map(Number);
+    top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
+  }
+  return bottom < 0 ? null : { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
+const valueType = (cell: FakeCell | undefined): string => {
+  if (!cell || cell.value === '' || cell.value === null || cell.value === undefined) return 'Empty';
+  if (typeof cell.value === 'number') return 'Double';
+  if (typeof cell.value === 'boolean') return 'Boolean';
+  if (typeof cell.value === 'string' && /^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!)$/.test(cell.value)) return 'Error';
+  return 'String';
+};
+
+class RangeProxy extends Loadable {
+  format: {
+    fill: { color: string; pattern: string; clear: () => void; load: (p: string) => void };
+    font: { bold: boolean; size: number };
+    columnWidth: number;
+  };
+
+  constructor(fx: FakeExcelWorkbook, private readonly sheet: WorksheetProxy, private readonly bounds: () => Bounds | null, private readonly orNull = false) {
+    super(fx);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the object literal's getters read this proxy's loaded properties
+    const self = this;
+    const cellsOf = () => self.cells();
+    this.format = {
+      fill: {
+        load: (props: string) => fx.enqueue(() => {
+          const first = self.firstCell();
+          for (const p of props.split(',')) self.loaded.set(`fill/${p.trim()}`, (first?.fill ?? NO_FILL())[p.trim() as 'color' | 'pattern']);
+        }),
+        get color() { return self.read<string>('fill/color'); },
+        set color(value: string) { fx.enqueue(() => { for (const c of cellsOf()) c.fill = { color: value.toUpperCase(), pattern: 'Solid' }; }); },
+        get pattern() { return self.read<string>('fill/pattern'); },
+        set pattern(value: string) { fx.enqueue(() => { for (const c of cellsOf()) c.fill = { ...c.fill, pattern: value }; }); },
+        clear: () => fx.enqueue(() => { for (const c of cellsOf()) c.fill = NO_FILL(); }),
+      },
+      font: {
+        set bold(value: boolean) { fx.enqueue(() => { for (const c of cellsOf()) c.bold = value; }); },
+        set size(_value: number) { /* not modelled */ },
+      } as RangeProxy['format']['font'],
+      set columnWidth(_value: number) { /* not modelled */ },
+    } as RangeProxy['format'];
+  }
+
+  private resolved(): Bounds | null {
+    const b = this.bounds();
+    if (!b && !this.orNull) throw officeError('ItemNotFound', "The requested resource doesn't exist.");
+    return b;
+  }
+
+  localAddress(): string {
+    const b = this.resolved() as Bounds;
+    return `${toA1(b.top, b.left)}:${toA1(b.top + b.rows - 1, b.left + b.cols - 1)}`;
+  }
+
+  /** The range's cells, created where empty (writes need them). */
+  private cells(): FakeCell[] {
+    const b = this.resolved();
+    if (!b) throw officeError('InvalidReference', 'null object');
+    const sheet = this.sheet.must();
+    const out: FakeCell[] = [];
+    for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.cols; c++) {
+      const k = key(b.top + r, b.left + c);
+      if (!sheet.cells.has(k)) sheet.cells.set(k, fakeCell(''));
+      out.push(sheet.cells.get(k) as FakeCell);
+    }
+    return out;
+  }
+
+  private firstCell(): FakeCell | undefined {
+    const b = this.resolved();
+    return b ? this.sheet.must().cells.get(key(b.top, b.left)) : undefined;
+  }
+
+  load(props: string): this {
+    const names = this.names(props);
+    this.fx.enqueue(() => {
+      const b = this.resolved();
+      this.setNull(b === null);
+      if (!b) return;
+      const sheet = this.sheet.must();
+      const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] =>
+        Array.from({ length: b.rows }, (_, r) => Array.from({ length: b.cols }, (_, c) => f(sheet.cells.get(key(b.top + r, b.left + c)))));
+      for (const n of names) {
+        if (n === 'address') this.loaded.set(n, `'${sheet.name}'!${this.localAddress()}`);
+        if (n === 'rowIndex') this.loaded.set(n, b.top);
+        if (n === 'columnIndex') this.loaded.set(n, b.left);
+        if (n === 'rowCount') this.loaded.set(n, b.rows);
+        if (n === 'columnCount') this.loaded.set(n, b.cols);
+        if (n === 'values') this.loaded.set(n, grid((c) => c?.value ?? ''));
+        if (n === 'formulas') this.loaded.set(n, grid((c) => c?.formula ?? ''));
+        if (n === 'numberFormat') this.loaded.set(n, grid((c) => c?.numberFormat ?? 'General'));
+        if (n === 'valueTypes') this.loaded.set(n, grid(valueType));
+      }
+    });
+    return this;
+  }
+
+  get rowIndex(): number { return this.read('rowIndex'); }
+  get columnIndex(): number { return this.read('columnIndex'); }
+  get rowCount(): number { return this.read('rowCount'); }
+  get columnCount(): number { return this.read('columnCount'); }
+  get address(): string { return this.read('address'); }
+  get values(): unknown[][] { return this.read('values'); }
+  get valueTypes(): string[][] { return this.read('valueTypes'); }
+  get numberFormat(): unknown[][] { return this.read('numberFormat'); }
+  get formulas(): unknown[][] { return this.read('formulas'); }
+
+  set formulas(rows: unknown[][]) {
+    this.fx.enqueue(() => {
+      const cells = this.cells();
+      const flat = rows.flat();
+      cells.forEach((cell, i) => {
+        const entry = flat[i];
+        if (typeof entry === 'string' && entry.startsWith("'")) {
+          cell.formula = entry.slice(1);
+          cell.value = entry.slice(1);
+        } else if (typeof entry === 'string' && entry.startsWith('=')) {
+          cell.formula = entry;
+          cell.value = evaluate(this.sheet.must(), entry);
+        } else if (typeof entry === 'string' && entry.trim() !== '' && Number.isFinite(Number(entry))) {
+          // Excel reads a typed number as a number.
+          cell.formula = Number(entry);
+          cell.value = Number(entry);
+        } else {
+          cell.formula = entry;
+          cell.value = entry;
+        }
+      });
+    });
+  }
+
+  set values(rows: unknown[][]) {
+    this.formulas = rows;
+  }
+
+  set hyperlink(link: Excel.RangeHyperlink) {
+    this.fx.enqueue(() => { for (const c of this.cells()) c.hyperlink = link; });
+  }
+
+  getMergedAreasOrNullObject(): Loadable & { load: (p: string) => unknown } {
+    const proxy = new (class extends Loadable {
+      load(): this {
+        this.fx.enqueue(() => this.setNull(true));
+        return this;
+      }
+    })(this.fx);
+    return proxy;
+  }
+
+  select(): void {
+    this.fx.enqueue(() => { this.fx.selected = `${this.sheet.must().name}!${this.localAddress()}`; });
+  }
+}
+
+/** SUM over ranges and single cells, and differences: enough for the formulas Budgetkoll writes. */
+function evaluate(sheet: FakeSheet, formula: string): number {
+  const num = (row: number, col: number) => {
+    const v = sheet.cells.get(key(row, col))?.value;
+    return typeof v === 'number' ? v : 0;
+  };
+  const term = (text: string): number => {
+    const sum = /^SUM\((.*)\)$/i.exec(text);
+    if (sum) return sum[1].split(',').reduce((n, part) => n + term(part), 0);
+    const [from, to = from] = text.split(':');
+    const a = fromA1(from);
+    const b = fromA1(to);
+    if (!a || !b) return Number(text) || 0;
+    let total = 0;
+    for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) total += num(r, c);
+    return total;
+  };
+  const body = formula.slice(1);
+  let total = 0;
+  for (const m of body.matchAll(/([+-]?)((?:SUM\([^)]*\))|[A-Z]+\d+(?::[A-Z]+\d+)?|\d+(?:\.\d+)?)/gi)) total += (m[1] === '-' ? -1 : 1) * term(m[2]);
+  return total;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class SettingsProxy {
+  constructor(private readonly fx: FakeExcelWorkbook) {}
+
+  add(name: string, value: unknown): void {
+    this.fx.enqueue(() => { this.fx.settings.set(name, value); });
+  }
+
+  getItemOrNullObject(name: string) {
+    const fx = this.fx;
+    return new (class extends Loadable {
+      load(): this {
+        fx.enqueue(() => {
+          this.setNull(!fx.settings.has(name));
+          this.loaded.set('value', fx.settings.get(name) ?? null);
+        });
+        return this;
+      }
+      get value(): unknown { return this.read('value'); }
+      delete(): void { fx.enqueue(() => { fx.settings.delete(name); }); }
+    })(fx);
+  }
+}
+
+const noteKey = (address: string) => {
+  const bang = address.lastIndexOf('!');
+  const sheet = address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+  return `${sheet}!${address.slice(bang + 1)}`;
+};
+
+class NotesProxy {
+  constructor(private readonly fx: FakeExcelWorkbook) {}
+
+  add(address: string, content: string): void {
+    this.fx.enqueue(() => {
+      const k = noteKey(address);
+      if (this.fx.notes.has(k)) throw officeError('InvalidArgument', 'The cell already has a note.');
+      this.fx.notes.set(k, content);
+    });
+  }
+
+  getItem(address: string) {
+    const fx = this.fx;
+    const k = noteKey(address);
+    const must = () => { if (!fx.notes.has(k)) throw officeError('ItemNotFound', 'No note.'); };
+    return {
+      set content(value: string) { fx.enqueue(() => { must(); fx.notes.set(k, value); }); },
+      delete: () => fx.enqueue(() => { must(); fx.notes.delete(k); }),
+    };
+  }
+
+  getItemOrNullObject(address: string) {
+    const fx = this.fx;
+    const k = noteKey(address);
+    return new (class extends Loadable {
+      load(): this {
+        fx.enqueue(() => {
+          this.setNull(!fx.notes.has(k));
+          this.loaded.set('content', fx.notes.get(k) ?? null);
+        });
+        return this;
+      }
+      get content(): string { return this.read('content'); }
+    })(fx);
+  }
+}
+
+class XmlPartsProxy {
+  constructor(private readonly fx: FakeExcelWorkbook) {}
+
+  add(xml: string): void {
+    this.fx.enqueue(() => { this.fx.xmlParts.push({ id: this.fx.newPartId(), xml }); });
+  }
+
+  getByNamespace(namespace: string) {
+    const fx = this.fx;
+    let items: { id: string; delete: () => void }[] | null = null;
+    return {
+      load: () => fx.enqueue(() => {
+        items = fx.xmlParts.filter((p) => p.xml.includes(`xmlns="${namespace}"`)).map((p) => ({
+          id: p.id,
+          delete: () => fx.enqueue(() => { fx.xmlParts = fx.xmlParts.filter((q) => q.id !== p.id); }),
+        }));
+      }),
+      get items() {
+        if (!items) throw officeError('PropertyNotLoaded', "The property 'items' is not available.");
+        return items;
+      },
+    };
+  }
+}
