@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, makeStaticStyles, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { hostFromSearch, loadOfficeJs } from './boot/host';
+import { FluentProvider, makeStaticStyles, makeStyles, tokens, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { hostFromSearch, loadOfficeJs, officeLanguage, officeUsesDarkTheme } from './boot/host';
+import { paneLanguage } from './excel/strings';
 import { createFileSource } from './standalone/fileSource';
 import { StandaloneApp } from './standalone/StandaloneApp';
 import { WordPane } from './word/WordPane';
@@ -9,11 +10,11 @@ import { WordPane } from './word/WordPane';
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 const useStyles = makeStyles({ provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 } });
 
-function Root({ children }: { children: ReactNode }) {
+function Root({ children, theme = webLightTheme }: { children: ReactNode; theme?: Theme }) {
   useGlobalStyles();
   const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider}>
+    <FluentProvider theme={theme} className={styles.provider}>
       {children}
     </FluentProvider>
   );
@@ -34,18 +35,43 @@ async function wordPane(): Promise<ReactNode | null> {
   }
 }
 
+/**
+ * In Excel: the pane that checks the open workbook. Its Excel half (the port, the Excel adapter
+ * and the engine) loads only there. Null when it cannot load.
+ */
+async function excelPane(): Promise<ReactNode | null> {
+  try {
+    // The view too: it is the only one with a dialog and a progress bar, which the first load need not carry.
+    const [{ createOfficeExcelPort }, { ExcelPane }] = await Promise.all([
+      import(/* webpackChunkName: "excel" */ './excel/officeExcelPort'),
+      import(/* webpackChunkName: "excel" */ './excel/ExcelPane'),
+    ]);
+    return <ExcelPane excel={createOfficeExcelPort()} language={paneLanguage(officeLanguage())} />;
+  } catch {
+    return null;
+  }
+}
+
 async function start(): Promise<void> {
   const element = document.getElementById('root');
   if (!element) return;
   let notice: string | undefined;
   if (hostFromSearch(window.location.search) === 'office') {
-    // The Excel data source is a later step; until then Excel gets the file chooser too.
     const app = await loadOfficeJs();
     if (app === null) notice = 'Office-biblioteket kunde inte laddas (saknas nätverket?). Välj arbetsboken som fil i stället; den läses här och skickas ingenstans.';
+    const theme = officeUsesDarkTheme() ? webDarkTheme : webLightTheme;
+    if (app === 'excel') {
+      const pane = await excelPane();
+      if (pane) {
+        createRoot(element).render(<Root theme={theme}>{pane}</Root>);
+        return;
+      }
+      notice = 'Budgetkolls Excel-del kunde inte laddas – ladda om tillägget. Under tiden kan du välja arbetsboken som fil här.';
+    }
     if (app === 'word') {
       const pane = await wordPane();
       if (pane) {
-        createRoot(element).render(<Root>{pane}</Root>);
+        createRoot(element).render(<Root theme={theme}>{pane}</Root>);
         return;
       }
       notice = 'Budgetkolls Word-del kunde inte laddas – ladda om tillägget. Under tiden kan du ladda ned avsnitten som ett Word-dokument här.';

@@ -56,3 +56,26 @@ export function loadOfficeJs(timeoutMs = 15_000): Promise<OfficeApp | null> {
     document.head.appendChild(script);
   });
 }
+
+interface OfficeDisplay {
+  context?: { displayLanguage?: unknown; officeTheme?: { bodyBackgroundColor?: unknown } };
+}
+
+const officeDisplay = (): OfficeDisplay | undefined => (globalThis as { Office?: OfficeDisplay }).Office;
+
+/** Office's display language ('sv-SE', 'en-US', …), once office.js is ready. */
+export function officeLanguage(office: OfficeDisplay | undefined = officeDisplay()): string | undefined {
+  const language = office?.context?.displayLanguage;
+  return typeof language === 'string' ? language : undefined;
+}
+
+/** Whether Office shows a dark theme: its task-pane background is dark. */
+export function officeUsesDarkTheme(office: OfficeDisplay | undefined = officeDisplay()): boolean {
+  const color = office?.context?.officeTheme?.bodyBackgroundColor;
+  if (typeof color !== 'string') return false;
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color.trim());
+  if (!m) return false;
+  const [r, g, b] = m.slice(1).map((h) => parseInt(h, 16));
+  // Relative luminance, roughly: below the middle is a dark theme.
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}

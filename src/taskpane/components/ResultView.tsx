@@ -3,7 +3,7 @@ import { Badge, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fl
 import type { AnalysisSettings } from '../../core/analyze';
 import { countText } from '../model/format';
 import type { SettingsForm } from '../model/settings';
-import type { ViewModel } from '../model/viewModel';
+import type { FindingView, TableView, ViewModel } from '../model/viewModel';
 import { EquityChart } from './EquityChart';
 import { FindingsList } from './FindingsList';
 import { SettingsPanel } from './SettingsPanel';
@@ -34,10 +34,14 @@ export interface ResultViewProps {
   busy?: boolean;
   /** What the host can do with the workbook (the browser: download a corrected copy). */
   actions?: ReactNode;
+  /** Selects a finding's cell in the workbook (the Excel pane). */
+  onSelectFinding?: (finding: FindingView) => void;
+  /** Selects a table's range in the workbook (the Excel pane). */
+  onSelectTable?: (table: TableView) => void;
 }
 
 /** One analysed workbook: a summary, then findings, tables, equity and settings as tabs. */
-export function ResultView({ name, view, settingsForm, onApplySettings, busy = false, actions }: ResultViewProps) {
+export function ResultView({ name, view, settingsForm, onApplySettings, busy = false, actions, onSelectFinding, onSelectTable }: ResultViewProps) {
   const styles = useStyles();
   const [tab, setTab] = useState<ResultTab>('findings');
   const withEquity = view.tables.filter((t) => t.equity.length > 0);
@@ -70,12 +74,12 @@ export function ResultView({ name, view, settingsForm, onApplySettings, busy = f
 
       {tab === 'findings' && (
         <div {...panelProps('findings')}>
-          <FindingsList findings={view.findings} tables={view.tables} showSheet={view.manySheets} />
+          <FindingsList findings={view.findings} tables={view.tables} showSheet={view.manySheets} onSelect={onSelectFinding} />
         </div>
       )}
       {tab === 'tables' && (
         <div {...panelProps('tables')}>
-          <TablesList tables={view.tables} />
+          <TablesList tables={view.tables} onSelect={onSelectTable} />
         </div>
       )}
       {tab === 'equity' && (

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Badge, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { countText, formatNumber } from '../model/format';
 import { kindName, roleName, type TableView } from '../model/viewModel';
 import { useTableStyles } from './tableStyles';
@@ -26,10 +26,12 @@ const useStyles = makeStyles({
 
 export interface TablesListProps {
   tables: TableView[];
+  /** Selects the table's range in the workbook (the Excel pane). */
+  onSelect?: (table: TableView) => void;
 }
 
 /** The budget tables Budgetkoll recognised: where they are, their years and unit, and how each row was read. */
-export function TablesList({ tables }: TablesListProps) {
+export function TablesList({ tables, onSelect }: TablesListProps) {
   const styles = useStyles();
   const t = useTableStyles();
   const id = useId();
@@ -54,6 +56,13 @@ export function TablesList({ tables }: TablesListProps) {
               <Badge appearance="tint" color="warning">{countText(table.counts.warning, 'warning')}</Badge>
               <Badge appearance="tint" color="informative">{countText(table.counts.info, 'info')}</Badge>
             </div>
+            {onSelect && (
+              <div>
+                <Button size="small" onClick={() => onSelect(table)} aria-label={`Markera ${table.sheet}!${table.range} i Excel`}>
+                  Markera i Excel
+                </Button>
+              </div>
+            )}
             <details>
               <summary className={styles.summary}>Raderna som Budgetkoll läste ({formatNumber(table.rows.length)})</summary>
               <table className={t.table} aria-label={`Raderna i ${table.heading}`}>

@@ -1,0 +1,55 @@
+import type { AnalysisSettings } from '../../core/analyze';
+import type { Language } from '../../core/messages';
+import type { TableReport } from '../../core/report';
+import type { ExcelCapabilities } from '../../excel/excelSupport';
+import type { Outcome } from '../model/source';
+import type { SettingsForm } from '../model/settings';
+
+// The seam between the Excel pane and the open workbook: the pane's components know no Excel.
+// In Excel it is officeExcelPort.ts (the only pane file that calls Excel.run); in tests, a fake.
+
+export interface WorkbookSummary {
+  readOnly: boolean;
+  protectedSheets: string[];
+  /** The settings stored in the workbook by an earlier analysis. */
+  settings: SettingsForm | null;
+  /** Budgetkoll's changes that "Ångra" can put back. */
+  undoSteps: number;
+}
+
+/** One cell "Rätta summor" would change, for the preview. */
+export interface FixPreview {
+  /** `Budget 2024!C10` */
+  cell: string;
+  before: string;
+  after: string;
+}
+
+export interface WorkbookAnalysis {
+  reports: TableReport[];
+  fixes: FixPreview[];
+  /** Cells "Markera i bladet" would mark. */
+  marks: number;
+  /** Why the analysis could not be stored in the workbook (for the Word pane); null when it was. */
+  notStored: string | null;
+}
+
+export type StepDone =
+  | { kind: 'marks'; cells: number; notes: boolean }
+  | { kind: 'check-sheet'; sheet: string }
+  | { kind: 'fixes'; cells: number }
+  | { kind: 'undo'; restored: number; kept: string[]; removedSheets: string[] };
+
+export interface ExcelWorkbookPort {
+  capabilities(): ExcelCapabilities;
+  /** The workbook's state when the pane opens. Never throws. */
+  inspect(): Promise<Outcome<WorkbookSummary>>;
+  /** Reads every sheet and checks it; `onProgress` gets 0…1 for a big workbook. Never throws. */
+  analyze(settings: AnalysisSettings, form: SettingsForm, language: Language, onProgress: (fraction: number) => void): Promise<Outcome<WorkbookAnalysis>>;
+  /** Selects a cell or range (`C10`, `A3:E36`) on a sheet. Never throws. */
+  select(sheet: string, address: string): Promise<Outcome<null>>;
+  mark(): Promise<Outcome<StepDone>>;
+  addCheckSheet(): Promise<Outcome<StepDone>>;
+  fix(): Promise<Outcome<StepDone>>;
+  undo(): Promise<Outcome<StepDone>>;
+}
