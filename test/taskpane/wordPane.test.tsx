@@ -244,9 +244,16 @@ describe('WordPane', () => {
 
   it('says when the sections come from the Excel pane’s snapshot', async () => {
     const { port } = fakeWord();
-    renderInFluent(<WordPane files={fakeFiles(() => seedPlan({ madeAt: '2025-03-12T13:05:00Z' }))} word={port} />);
+    renderInFluent(<WordPane files={fakeFiles(() => seedPlan({ madeAt: '2025-03-12T13:05:00Z', outdated: false }))} word={port} />);
     await choose();
     expect(screen.getByText(/^Avsnitten bygger på kontrollen som gjordes i Excel 12 mars 2025 kl\. \d\d:\d\d\.$/)).toBeTruthy();
+  });
+
+  it('says when the workbook changed since the Excel pane’s snapshot', async () => {
+    const { port } = fakeWord();
+    renderInFluent(<WordPane files={fakeFiles(() => seedPlan({ madeAt: '2025-03-12T13:05:00Z', outdated: true }))} word={port} />);
+    await choose();
+    expect(screen.getByText(/^Arbetsboken har ändrats sedan kontrollen i Excel 12 mars 2025 kl\. \d\d:\d\d: avsnitten bygger på siffrorna i filen, med inställningarna från Excel\.$/)).toBeTruthy();
   });
 
   it('says in Swedish why a workbook or the document cannot be read', async () => {

@@ -18,14 +18,12 @@ export interface CorrectedWorkbook {
   reports: TableReport[];
 }
 
-/**
- * When the sections come from the Excel pane's snapshot stored in the workbook (the check as
- * it was made in Excel) rather than from checking the workbook here. No snapshot is written
- * yet: the file source always builds the sections itself, and `snapshot` is null.
- */
+/** The Excel pane's snapshot stored in the workbook (the check as it was made in Excel). */
 export interface SnapshotInfo {
   /** When the Excel pane made the snapshot (ISO 8601). */
   madeAt: string;
+  /** The workbook's numbers changed since: the sections are built from the file, with the snapshot's settings. */
+  outdated: boolean;
 }
 
 /** The plan's sections for one workbook. */

@@ -2,6 +2,9 @@ import { analyzeGrid, type Analysis, type AnalysisSettings } from '../../core/an
 import type { Grid } from '../../core/grid';
 import { tableReport, type TableReport } from '../../core/report';
 import { buildSections, mainTable } from '../../core/sections/buildSections';
+import { analysisFingerprint, snapshotFromXml, type AnalysisSnapshot } from '../../core/snapshot';
+import JSZip from 'jszip';
+import { settingsFromForm } from '../model/settings';
 import { readWorkbookBytes } from '../../files/readXlsx';
 import type { Outcome, PlanSections } from '../model/source';
 
@@ -35,26 +38,49 @@ export async function analyzeFile(data: Uint8Array, fileName: string, settings: 
 }
 
 /**
- * The Excel pane's snapshot of its check, stored in the workbook: the sections as they were
- * when the check was made there. The Excel pane does not write one yet, so there is none to
- * find; when it does, reading it goes here and the Word pane says when it was made.
+ * The Excel pane's snapshot of its check, stored in the workbook as a custom XML part
+ * (customXml/itemN.xml in the saved file): the sections as they were when the check was made
+ * in Excel, with the settings chosen there. Null when the workbook holds none (or one this
+ * version cannot read: then the file's numbers are used, as without one).
  */
-export function readSnapshot(_grid: Grid): PlanSections | null {
+export async function readSnapshot(data: Uint8Array): Promise<AnalysisSnapshot | null> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return null;
+  }
+  const parts = Object.keys(zip.files).filter((name) => /^customXml\/item\d+\.xml$/i.test(name)).sort();
+  for (const name of parts) {
+    const found = snapshotFromXml(await zip.files[name].async('string'));
+    if (found?.ok) return found.value;
+  }
   return null;
 }
 
-/** The plan's sections: from the workbook's snapshot, else built from the checked numbers. No budget table: no sections. */
-export function planSections(grid: Grid, settings: AnalysisSettings): PlanSections {
-  const snapshot = readSnapshot(grid);
-  if (snapshot) return snapshot;
-  const analysis = analysisOf(grid, settings);
+/**
+ * The plan's sections: from the Excel pane's snapshot while the workbook still holds the numbers
+ * it was made from, else built from the checked numbers (with the snapshot's settings, when there
+ * is one). No budget table: no sections.
+ */
+export async function planSections(grid: Grid, settings: AnalysisSettings, snapshot: AnalysisSnapshot | null = null): Promise<PlanSections> {
+  let used = settings;
+  if (snapshot) {
+    const fromExcel = await settingsFromForm(snapshot.settings);
+    if (fromExcel.ok) used = fromExcel.settings;
+  }
+  const analysis = analysisOf(grid, used);
+  if (snapshot && analysisFingerprint(analysis) === snapshot.fingerprint) {
+    return { sections: snapshot.sections, reports: snapshot.reports, errors: snapshot.errors, snapshot: { madeAt: snapshot.madeAt, outdated: false } };
+  }
   const reports = analysis.tables.map((t) => tableReport(t));
   const main = mainTable(analysis);
-  if (!main) return { sections: [], reports, errors: 0, snapshot: null };
+  const info = snapshot ? { madeAt: snapshot.madeAt, outdated: true } : null;
+  if (!main) return { sections: [], reports, errors: 0, snapshot: info };
   return {
     sections: buildSections(analysis),
     reports,
     errors: main.findings.filter((f) => f.severity === 'error').length,
-    snapshot: null,
+    snapshot: info,
   };
 }

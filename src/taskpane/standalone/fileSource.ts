@@ -89,7 +89,8 @@ function openFile(file: PickedFile): AnalysisSource {
     if (!read.ok) return read;
     onStage('sections');
     await breathe();
-    return { ok: true, value: e.planSections(read.value, settings) };
+    const snapshot = await e.readSnapshot(await readBytes());
+    return { ok: true, value: await e.planSections(read.value, settings, snapshot) };
   }
 
   return {

@@ -279,7 +279,11 @@ export function WordPane({ files, word, notice }: WordPaneProps) {
           <h2 className={styles.name}>{ready.name}</h2>
 
           {ready.plan.snapshot && (
-            <Text>{`Avsnitten bygger på kontrollen som gjordes i Excel ${formatMadeAt(ready.plan.snapshot.madeAt)}.`}</Text>
+            <Text>
+              {ready.plan.snapshot.outdated
+                ? `Arbetsboken har ändrats sedan kontrollen i Excel ${formatMadeAt(ready.plan.snapshot.madeAt)}: avsnitten bygger på siffrorna i filen, med inställningarna från Excel.`
+                : `Avsnitten bygger på kontrollen som gjordes i Excel ${formatMadeAt(ready.plan.snapshot.madeAt)}.`}
+            </Text>
           )}
 
           {ready.plan.errors > 0 && (
