@@ -87,12 +87,24 @@ module.exports = (_env, argv) => {
         },
       },
     },
+    // `npm run dev-server` (and `npm start`): https://localhost:3000/, the address in manifest.xml.
     devServer: {
       static: { directory: path.join(root, 'dist') },
-      host: '127.0.0.1',
+      host: 'localhost',
       port: 3000,
       open: false,
       client: { overlay: true },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      // https with the Office development certificates (office-addin-dev-certs makes and trusts
+      // them the first time). A function the dev server calls when it starts: building
+      // (`webpack --mode production`) never touches a certificate.
+      server: {
+        type: async (options, app) => {
+          const { getHttpsServerOptions } = require('office-addin-dev-certs');
+          const { ca, cert, key } = await getHttpsServerOptions();
+          return require('https').createServer({ ...options, ca, cert, key }, app);
+        },
+      },
     },
   };
 };
