@@ -1,4 +1,4 @@
-import { hostFromSearch, officeApp } from '../../src/taskpane/boot/host';
+import { hostFromSearch, officeApp, officeLanguage, officeUsesDarkTheme } from '../../src/taskpane/boot/host';
 
 describe('where the pane runs', () => {
   it('is in Office only with _host_Info in the query', () => {
@@ -16,5 +16,15 @@ describe('where the pane runs', () => {
     expect(officeApp({ onReady }, { host: 'Word' })).toBe('word');
     expect(officeApp({ onReady, HostType }, { host: 'PowerPoint' })).toBe('other');
     expect(officeApp({ onReady })).toBe('other');
+  });
+
+  it('follows Office’s theme (dark when its pane background is dark) and display language', () => {
+    expect(officeUsesDarkTheme({ context: { officeTheme: { bodyBackgroundColor: '#262626' } } })).toBe(true);
+    expect(officeUsesDarkTheme({ context: { officeTheme: { bodyBackgroundColor: '#FFFFFF' } } })).toBe(false);
+    expect(officeUsesDarkTheme({ context: { officeTheme: { bodyBackgroundColor: 'E6E6E6' } } })).toBe(false);
+    expect(officeUsesDarkTheme({ context: {} })).toBe(false);
+    expect(officeUsesDarkTheme(undefined)).toBe(false);
+    expect(officeLanguage({ context: { displayLanguage: 'en-US' } })).toBe('en-US');
+    expect(officeLanguage({ context: {} })).toBeUndefined();
   });
 });
