@@ -160,9 +160,17 @@ function queueAspects(context: Excel.RequestContext, at: CellTarget, aspects: Ce
   }
 }
 
-function saveJournal(context: Excel.RequestContext, journal: Journal): void {
-  if (journal.steps.length === 0) context.workbook.settings.getItemOrNullObject(JOURNAL_KEY).delete();
-  else context.workbook.settings.add(JOURNAL_KEY, JSON.stringify(journal));
+/** `stored`: whether the workbook holds a journal now (a setting that is not there cannot be deleted). */
+function saveJournal(context: Excel.RequestContext, journal: Journal, stored: boolean): void {
+  if (journal.steps.length > 0) context.workbook.settings.add(JOURNAL_KEY, JSON.stringify(journal));
+  else if (stored) context.workbook.settings.getItem(JOURNAL_KEY).delete();
+}
+
+/** Queues a look at whether the workbook holds a journal; read it after the sync. */
+function queueJournalProbe(context: Excel.RequestContext): () => boolean {
+  const setting = context.workbook.settings.getItemOrNullObject(JOURNAL_KEY);
+  setting.load('value');
+  return () => !setting.isNullObject;
 }
 
 /** Writes one step (marks, fixes, the check sheet): one read sync, one write sync. Never throws. */
@@ -200,7 +208,7 @@ export async function writeStep(context: Excel.RequestContext, request: WriteReq
     const extra = request.extra?.(context);
     if (extra?.addedSheet) step.addedSheet = extra.addedSheet;
     const journal: Journal = { version: 1, steps: [...request.journal.steps, step] };
-    saveJournal(context, journal);
+    saveJournal(context, journal, true);
     await context.sync();
     syncs++;
     return { ok: true, journal, step, syncs };
@@ -220,6 +228,7 @@ async function rollBack(context: Excel.RequestContext, entries: JournalEntry[], 
     notes.forEach((n) => n?.load('content'));
     const sheet = addedSheet ? context.workbook.worksheets.getItemOrNullObject(addedSheet) : null;
     sheet?.load('name');
+    const journalStored = queueJournalProbe(context);
     await context.sync();
     syncs++;
     entries.forEach((entry, i) => {
@@ -227,7 +236,7 @@ async function rollBack(context: Excel.RequestContext, entries: JournalEntry[], 
       queueAspects(context, entry.at, entry.before, note ? !note.isNullObject : null);
     });
     if (sheet && !sheet.isNullObject) sheet.delete();
-    saveJournal(context, journal);
+    saveJournal(context, journal, journalStored());
     await context.sync();
     syncs++;
     return { ok: true, syncs };
@@ -255,6 +264,7 @@ export async function undoAll(context: Excel.RequestContext, journal: Journal, c
   let guard: () => string | null;
   let probes: Map<string, Probe>;
   let sheets: { name: string; sheet: Excel.Worksheet }[];
+  let journalStored: () => boolean;
   try {
     guard = queueGuard(context, [...new Set([...cells.values()].map((c) => c.sheet))]);
     probes = new Map([...cells.entries()].map(([key, at]) => [key, probeCell(context, at, caps)]));
@@ -263,6 +273,7 @@ export async function undoAll(context: Excel.RequestContext, journal: Journal, c
       sheet.load('name');
       return { name, sheet };
     });
+    journalStored = queueJournalProbe(context);
     await context.sync();
     syncs++;
   } catch (error) {
@@ -304,7 +315,7 @@ export async function undoAll(context: Excel.RequestContext, journal: Journal, c
     for (const [key, aspects] of restore) queueAspects(context, cells.get(key) as CellTarget, aspects, hadNote.get(key) ?? false);
     const removed = sheets.filter((s) => !s.sheet.isNullObject);
     for (const { sheet } of removed) sheet.delete();
-    saveJournal(context, { version: 1, steps: [] });
+    saveJournal(context, { version: 1, steps: [] }, journalStored());
     await context.sync();
     syncs++;
     return { ok: true, restored: restore.size, kept: [...kept], removedSheets: removed.map((s) => s.name), syncs };

@@ -235,6 +235,16 @@ describe('marks, fixes and undo', () => {
     expect(fx.settings.get(JOURNAL_KEY)).toBe(journal);
   });
 
+  it('rolls back the first write of a workbook (no journal stored yet) that fails half-way', async () => {
+    const fx = await seedWorkbook();
+    const s = await analyse(fx);
+    const state = fx.state();
+    fx.failSync(fx.syncs + 2, 9);
+    expect(await writeStep(fx.context, fixes(s))).toMatchObject({ ok: false, reason: expect.stringMatching(/Inget har ändrats/) });
+    expect(fx.state()).toEqual(state);
+    expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
+  });
+
   it('text that looks like a number goes back as text', async () => {
     const fx = await seedWorkbook();
     const sheet = fx.sheets[0];

@@ -506,6 +506,11 @@ class SettingsProxy {
     this.fx.enqueue(() => { this.fx.settings.set(name, value); });
   }
 
+  getItem(name: string) {
+    const item = this.getItemOrNullObject(name);
+    return item;
+  }
+
   getItemOrNullObject(name: string) {
     const fx = this.fx;
     return new (class extends Loadable {
@@ -517,7 +522,12 @@ class SettingsProxy {
         return this;
       }
       get value(): unknown { return this.read('value'); }
-      delete(): void { fx.enqueue(() => { fx.settings.delete(name); }); }
+      delete(): void {
+        fx.enqueue(() => {
+          if (!fx.settings.has(name)) throw officeError('ItemNotFound', 'No such setting.');
+          fx.settings.delete(name);
+        });
+      }
     })(fx);
   }
 }
