@@ -260,7 +260,7 @@ export async function undoAll(context: Excel.RequestContext, journal: Journal, c
   const entries = journal.steps.flatMap((s) => s.entries);
   const cells = new Map<string, CellTarget>();
   for (const e of entries) cells.set(cellKey(e.at), e.at);
-  const added = journal.steps.map((s) => s.addedSheet).filter((s): s is string => !!s);
+  const added = [...new Set(journal.steps.map((s) => s.addedSheet).filter((s): s is string => !!s))];
   let guard: () => string | null;
   let probes: Map<string, Probe>;
   let sheets: { name: string; sheet: Excel.Worksheet }[];

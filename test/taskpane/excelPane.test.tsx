@@ -115,12 +115,22 @@ describe('the Excel pane', () => {
     expect(fx.state()).toEqual(before);
   });
 
-  it('creates the check sheet with a table and a chart', async () => {
+  it('creates the check sheet with a table and a chart, replaces it when asked again, and undo removes it', async () => {
     const { fx } = await open();
+    const original = fx.sheets.map((s) => s.name);
     await analyse();
     fireEvent.click(screen.getByRole('button', { name: 'Skapa kontrollblad' }));
     await waitFor(() => expect(status()).toMatch(/Bladet Budgetkoll är skapat/));
     expect(fx.sheet('Budgetkoll')?.charts[0]).toMatchObject({ type: 'ColumnClustered', seriesTypes: ['ColumnClustered', 'Line', 'ColumnClustered'] });
+    // Again: the sheet is replaced, not joined by "Budgetkoll (2)"; undo removes it.
+    fireEvent.click(screen.getByRole('button', { name: 'Skapa kontrollblad' }));
+    await waitFor(() => expect(fx.syncs).toBeGreaterThan(0));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Skapa kontrollblad' }) as HTMLButtonElement).disabled).toBe(false));
+    expect(fx.sheets.map((s) => s.name)).toEqual([...original, 'Budgetkoll']);
+    expect(fx.sheet('Budgetkoll')?.charts).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Ångra Budgetkolls ändringar' }));
+    await waitFor(() => expect(status()).toMatch(/bladet Budgetkoll borttaget/));
+    expect(fx.sheets.map((s) => s.name)).toEqual(original);
   });
 
   it('a read-only workbook is analysed, but nothing can be written', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Unit } from '../../core/numbers';
 import { formatAmount, formatNumber } from '../model/format';
+import { usePaneText } from '../model/language';
 import type { EquityPoint } from '../model/viewModel';
 import { useTableStyles } from './tableStyles';
 
@@ -62,13 +63,15 @@ function useWidth(fallback: number) {
 export interface EquityChartProps {
   points: EquityPoint[];
   unit: Unit;
-  /** `medlemmarnas tilldelning` or `kostnaderna`: what the guideline's percentage is of. */
+  /** `medlemmarnas tilldelning` or `kostnaderna` (in the pane's language): what the guideline's percentage is of. */
   baseText?: string;
 }
 
 /** Equity at each year's end as bars (the part above the guideline in orange), the guideline as a dashed line. */
-export function EquityChart({ points, unit, baseText = 'medlemmarnas tilldelning' }: EquityChartProps) {
+export function EquityChart({ points, unit, baseText: base }: EquityChartProps) {
   const styles = useStyles();
+  const text = usePaneText();
+  const baseText = base ?? text.baseAllocation;
   const t = useTableStyles();
   const num = mergeClasses(t.td, t.number);
   const head = mergeClasses(t.th, t.number);
@@ -98,10 +101,10 @@ export function EquityChart({ points, unit, baseText = 'medlemmarnas tilldelning
   const hasProjected = points.some((p) => p.source === 'projected');
   const hasExcess = points.some((p, i) => limits[i] !== null && closing[i] > (limits[i] as number));
   const hasNegative = closing.some((c) => c < 0);
-  const limitText = percents.length === 1 ? `Riktvärde (${formatNumber(Number(percents[0]))}\u00a0% av ${baseText})` : `Riktvärde (procent av ${baseText})`;
+  const limitText = percents.length === 1 ? text.guidelineOf(formatNumber(Number(percents[0])), baseText) : text.guidelinePercentOf(baseText);
 
   const description = points.map((p) =>
-    `${p.year}: ${formatAmount(p.closing, unit)}${p.limit !== null ? `, riktvärde ${formatAmount(p.limit, unit)}` : ''}${p.source === 'projected' ? ' (beräknat)' : ''}`).join('; ');
+    `${p.year}: ${formatAmount(p.closing, unit)}${p.limit !== null ? `, ${text.guideline} ${formatAmount(p.limit, unit)}` : ''}${p.source === 'projected' ? ` (${text.projected})` : ''}`).join('; ');
 
   const limitPath = points.map((_p, i) => limits[i]).reduce<string[]>((parts, l, i) => {
     if (l === null) return parts;
@@ -119,7 +122,7 @@ export function EquityChart({ points, unit, baseText = 'medlemmarnas tilldelning
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
       >
-        <title id={`${id}-title`}>Eget kapital vid årets slut jämfört med riktvärdet, i {unit}</title>
+        <title id={`${id}-title`}>{text.chartTitle(unit)}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <text className={styles.axisTitle} x={margin.left - 8} y={10} textAnchor="end">{unit}</text>
         {ticks.map((t, i) => (
@@ -155,25 +158,25 @@ export function EquityChart({ points, unit, baseText = 'medlemmarnas tilldelning
         {hasLimit && <path d={limitPath} fill="none" style={{ stroke: COLORS.limit }} strokeWidth={2} strokeDasharray="6 4" data-testid="limit-line" />}
       </svg>
 
-      <ul className={styles.legend} aria-label="Förklaring">
-        <li className={styles.legendItem}><span className={styles.swatch} style={{ backgroundColor: COLORS.within }} />Eget kapital vid årets slut</li>
-        {hasExcess && <li className={styles.legendItem}><span className={styles.swatch} style={{ backgroundColor: COLORS.excess }} />Över riktvärdet</li>}
-        {hasNegative && <li className={styles.legendItem}><span className={styles.swatch} style={{ backgroundColor: COLORS.negative }} />Negativt eget kapital</li>}
+      <ul className={styles.legend} aria-label={text.legend}>
+        <li className={styles.legendItem}><span className={styles.swatch} style={{ backgroundColor: COLORS.within }} />{text.closingEquity}</li>
+        {hasExcess && <li className={styles.legendItem}><span className={styles.swatch} style={{ backgroundColor: COLORS.excess }} />{text.aboveGuideline}</li>}
+        {hasNegative && <li className={styles.legendItem}><span className={styles.swatch} style={{ backgroundColor: COLORS.negative }} />{text.negativeEquity}</li>}
         {hasLimit && <li className={styles.legendItem}><span className={styles.line} />{limitText}</li>}
-        {hasProjected && <li className={styles.legendItem}>* beräknat av Budgetkoll, tabellen anger inget utgående kapital</li>}
+        {hasProjected && <li className={styles.legendItem}>{text.projectedNote}</li>}
       </ul>
 
-      <div className={styles.tableWrap} role="region" aria-label={`Eget kapital per år (${unit}), tabell`} tabIndex={0}>
+      <div className={styles.tableWrap} role="region" aria-label={`${text.equityPerYear(unit)}, ${text.count.table[0]}`} tabIndex={0}>
         <table className={t.table}>
-          <caption className={t.caption}>Eget kapital per år ({unit})</caption>
+          <caption className={t.caption}>{text.equityPerYear(unit)}</caption>
           <thead>
             <tr>
-              <th scope="col" className={t.th}>År</th>
-              <th scope="col" className={head}>Ingående</th>
-              <th scope="col" className={head}>Årets resultat</th>
-              <th scope="col" className={head}>Utgående</th>
-              <th scope="col" className={head}>Riktvärde</th>
-              <th scope="col" className={head}>Över riktvärdet</th>
+              <th scope="col" className={t.th}>{text.year}</th>
+              <th scope="col" className={head}>{text.opening}</th>
+              <th scope="col" className={head}>{text.result}</th>
+              <th scope="col" className={head}>{text.closing}</th>
+              <th scope="col" className={head}>{text.guidelineHeader}</th>
+              <th scope="col" className={head}>{text.aboveGuideline}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,14 +1,12 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Badge, Checkbox, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Severity } from '../../core/findings';
-import { SEVERITY_HEADING, SEVERITY_ORDER, countText } from '../model/format';
+import { SEVERITY_ORDER, countText } from '../model/format';
+import { usePaneLanguage } from '../model/language';
+import { PANE_TEXT } from '../model/paneText';
 import type { FindingView, TableView } from '../model/viewModel';
 
-const BADGE: Record<Severity, { color: 'danger' | 'warning' | 'informative'; text: string }> = {
-  error: { color: 'danger', text: 'Fel' },
-  warning: { color: 'warning', text: 'Varning' },
-  info: { color: 'informative', text: 'Notering' },
-};
+const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -59,6 +57,8 @@ const ALL = '';
  */
 export function FindingsList({ findings, tables, showSheet = false, onSelect }: FindingsListProps) {
   const styles = useStyles();
+  const language = usePaneLanguage();
+  const text = PANE_TEXT[language];
   const id = useId();
   const [tableId, setTableId] = useState<string>(ALL);
   const [shown, setShown] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
@@ -98,22 +98,22 @@ export function FindingsList({ findings, tables, showSheet = false, onSelect }: 
     <div className={styles.root}>
       <div className={styles.filters}>
         {tables.length > 1 && (
-          <Field label="Tabell">
+          <Field label={text.table}>
             <Select value={tableId} onChange={(_e, data) => { setTableId(data.value); setActive(0); }}>
-              <option value={ALL}>Alla tabeller</option>
+              <option value={ALL}>{text.allTables}</option>
               {tables.map((t) => <option key={t.id} value={t.id}>{tableName(t)}</option>)}
             </Select>
           </Field>
         )}
         <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Visa</legend>
+          <legend className={styles.legend}>{text.show}</legend>
           <div className={styles.severities}>
             {SEVERITY_ORDER.map((severity) => (
               <Checkbox
                 key={severity}
                 checked={shown[severity]}
                 onChange={(_e, data) => { setShown({ ...shown, [severity]: data.checked === true }); setActive(0); }}
-                label={`${SEVERITY_HEADING[severity]} (${inTable.filter((f) => f.severity === severity).length})`}
+                label={`${text.severityHeading[severity]} (${inTable.filter((f) => f.severity === severity).length})`}
               />
             ))}
           </div>
@@ -122,16 +122,16 @@ export function FindingsList({ findings, tables, showSheet = false, onSelect }: 
 
       {visible.length === 0 && (
         <Text className={styles.empty}>
-          {findings.length === 0 ? 'Inga fynd: summorna stämmer.' : 'Inga fynd med de valda filtren.'}
+          {findings.length === 0 ? text.noFindings : text.noFilteredFindings}
         </Text>
       )}
 
       {groups.map((group) => (
         <section key={group.severity} className={styles.group} aria-labelledby={`${id}-${group.severity}`}>
           <h3 id={`${id}-${group.severity}`} className={styles.heading}>
-            {SEVERITY_HEADING[group.severity]} ({group.findings.length})
+            {text.severityHeading[group.severity]} ({group.findings.length})
           </h3>
-          <ul className={styles.list} aria-label={countText(group.findings.length, group.severity)}>
+          <ul className={styles.list} aria-label={countText(group.findings.length, group.severity, language)}>
             {group.findings.map((f) => {
               index += 1;
               const at = index;
@@ -142,7 +142,7 @@ export function FindingsList({ findings, tables, showSheet = false, onSelect }: 
                   ref={(el) => { items.current[at] = el; }}
                   tabIndex={at === current ? 0 : -1}
                   className={`${styles.item} ${styles[f.severity]}`}
-                  aria-label={`${BADGE[f.severity].text} i ${showSheet ? `${f.sheet}!` : ''}${f.cell}: ${f.message}`}
+                  aria-label={`${text.findingIn(text.severityBadge[f.severity], `${showSheet ? `${f.sheet}!` : ''}${f.cell}`)}: ${f.message}`}
                   onKeyDown={(e) => onKeyDown(e, at)}
                   onFocus={() => setActive(at)}
                   onClick={() => onSelect?.(f)}
@@ -152,12 +152,12 @@ export function FindingsList({ findings, tables, showSheet = false, onSelect }: 
                   <div className={styles.place}>
                     <span className={styles.cell}>{f.cell}</span>
                     {showSheet && <span className={styles.sheet}>{f.sheet}</span>}
-                    <Badge size="small" appearance="tint" color={BADGE[f.severity].color}>{BADGE[f.severity].text}</Badge>
+                    <Badge size="small" appearance="tint" color={BADGE_COLOR[f.severity]}>{text.severityBadge[f.severity]}</Badge>
                   </div>
                   <div className={styles.body}>
                     <Text>{f.message}</Text>
-                    {f.causedBy && <span className={styles.meta}>Följer av felet i {f.causedBy}</span>}
-                    {f.affects.length > 0 && <span className={styles.meta}>När det rättas ändras också: {f.affects.join(', ')}</span>}
+                    {f.causedBy && <span className={styles.meta}>{text.causedBy(f.causedBy)}</span>}
+                    {f.affects.length > 0 && <span className={styles.meta}>{text.affects(f.affects.join(', '))}</span>}
                     {tables.length > 1 && table && <span className={styles.meta}>{tableName(table)}</span>}
                   </div>
                 </li>

@@ -2,6 +2,8 @@ import { useId, useState, type ReactNode } from 'react';
 import { Badge, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { AnalysisSettings } from '../../core/analyze';
 import { countText } from '../model/format';
+import { usePaneLanguage } from '../model/language';
+import { PANE_TEXT } from '../model/paneText';
 import type { SettingsForm } from '../model/settings';
 import type { FindingView, TableView, ViewModel } from '../model/viewModel';
 import { EquityChart } from './EquityChart';
@@ -43,33 +45,35 @@ export interface ResultViewProps {
 /** One analysed workbook: a summary, then findings, tables, equity and settings as tabs. */
 export function ResultView({ name, view, settingsForm, onApplySettings, busy = false, actions, onSelectFinding, onSelectTable }: ResultViewProps) {
   const styles = useStyles();
+  const language = usePaneLanguage();
+  const text = PANE_TEXT[language];
   const [tab, setTab] = useState<ResultTab>('findings');
   const withEquity = view.tables.filter((t) => t.equity.length > 0);
-  const baseText = settingsForm.reserveBase === 'costs' ? 'kostnaderna' : 'medlemmarnas tilldelning';
+  const baseText = settingsForm.reserveBase === 'costs' ? text.baseCosts : text.baseAllocation;
   const id = useId();
   const panelProps = (value: ResultTab) => ({ role: 'tabpanel', id: `${id}-panel-${value}`, 'aria-labelledby': `${id}-tab-${value}`, className: styles.panel });
   const tabProps = (value: ResultTab) => ({ id: `${id}-tab-${value}`, value, 'aria-controls': tab === value ? `${id}-panel-${value}` : undefined });
 
   return (
-    <section className={mergeClasses(styles.root, busy && styles.stale)} aria-busy={busy} aria-label={`Resultat för ${name}`}>
+    <section className={mergeClasses(styles.root, busy && styles.stale)} aria-busy={busy} aria-label={text.resultsFor(name)}>
       <div className={styles.summary}>
         <div className={styles.titleBlock}>
           <h2 className={styles.fileName}>{name}</h2>
           <div className={styles.badges}>
-            <Badge appearance="outline" color="brand">{countText(view.tables.length, 'table')}</Badge>
-            <Badge appearance={view.counts.error > 0 ? 'filled' : 'outline'} color={view.counts.error > 0 ? 'danger' : 'success'}>{countText(view.counts.error, 'error')}</Badge>
-            <Badge appearance="tint" color="warning">{countText(view.counts.warning, 'warning')}</Badge>
-            <Badge appearance="tint" color="informative">{countText(view.counts.info, 'info')}</Badge>
+            <Badge appearance="outline" color="brand">{countText(view.tables.length, 'table', language)}</Badge>
+            <Badge appearance={view.counts.error > 0 ? 'filled' : 'outline'} color={view.counts.error > 0 ? 'danger' : 'success'}>{countText(view.counts.error, 'error', language)}</Badge>
+            <Badge appearance="tint" color="warning">{countText(view.counts.warning, 'warning', language)}</Badge>
+            <Badge appearance="tint" color="informative">{countText(view.counts.info, 'info', language)}</Badge>
           </div>
         </div>
         {actions}
       </div>
 
-      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as ResultTab)} aria-label="Visa">
-        <Tab {...tabProps('findings')}>Fynd ({view.findings.length})</Tab>
-        <Tab {...tabProps('tables')}>Tabeller ({view.tables.length})</Tab>
-        <Tab {...tabProps('equity')}>Eget kapital</Tab>
-        <Tab {...tabProps('settings')}>Inställningar</Tab>
+      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as ResultTab)} aria-label={text.show}>
+        <Tab {...tabProps('findings')}>{text.tabFindings} ({view.findings.length})</Tab>
+        <Tab {...tabProps('tables')}>{text.tabTables} ({view.tables.length})</Tab>
+        <Tab {...tabProps('equity')}>{text.tabEquity}</Tab>
+        <Tab {...tabProps('settings')}>{text.tabSettings}</Tab>
       </TabList>
 
       {tab === 'findings' && (
@@ -85,10 +89,7 @@ export function ResultView({ name, view, settingsForm, onApplySettings, busy = f
       {tab === 'equity' && (
         <div {...panelProps('equity')}>
           {withEquity.length === 0 && (
-            <Text>
-              Ingen tabell anger eget kapital vid årets början, så Budgetkoll kan inte räkna fram det. Ange ingående eget
-              kapital under Inställningar (ÅR=BELOPP), så räknas det fram år för år.
-            </Text>
+            <Text>{text.noEquity}</Text>
           )}
           {withEquity.map((t) => (
             <div key={t.id} className={styles.chartBlock}>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import type { AnalysisSettings } from '../../core/analyze';
+import { usePaneText } from '../model/language';
 import { DEFAULT_FORM, settingsFromForm, type FormErrors, type SettingsForm } from '../model/settings';
 
 const useStyles = makeStyles({
@@ -20,6 +21,7 @@ export interface SettingsPanelProps {
 /** The reserve guideline and the opening equity, as on the command line (--reserve-percent, --reserve-base, --opening-equity). */
 export function SettingsPanel({ value, onApply, busy = false }: SettingsPanelProps) {
   const styles = useStyles();
+  const text = usePaneText();
   const [draft, setDraft] = useState<SettingsForm>(value);
   const [errors, setErrors] = useState<FormErrors>({});
   useEffect(() => setDraft(value), [value]);
@@ -46,10 +48,10 @@ export function SettingsPanel({ value, onApply, busy = false }: SettingsPanelPro
   const changed = JSON.stringify(draft) !== JSON.stringify(value);
 
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate aria-label="Inställningar">
+    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate aria-label={text.settings}>
       <Field
-        label="Riktvärde för eget kapital (procent)"
-        hint="Standard: 20 procent av medlemmarnas tilldelning."
+        label={text.percentLabel}
+        hint={text.percentHint}
         validationState={errors.reservePercent ? 'error' : 'none'}
         validationMessage={errors.reservePercent}
       >
@@ -62,16 +64,16 @@ export function SettingsPanel({ value, onApply, busy = false }: SettingsPanelPro
         />
       </Field>
 
-      <Field label="Procent av">
+      <Field label={text.percentOf}>
         <RadioGroup value={draft.reserveBase} onChange={(_e, data) => update({ reserveBase: data.value as SettingsForm['reserveBase'] })}>
-          <Radio value="allocation" label="medlemmarnas tilldelning" />
-          <Radio value="costs" label="kostnaderna" />
+          <Radio value="allocation" label={text.baseAllocation} />
+          <Radio value="costs" label={text.baseCosts} />
         </RadioGroup>
       </Field>
 
       <Field
-        label="Ingående eget kapital (ÅR=BELOPP)"
-        hint="För tabeller som inte anger eget kapital vid årets början, till exempel 2025=4000 i tabellens enhet. Lämna tomt annars."
+        label={text.openingLabel}
+        hint={text.openingHint}
         validationState={errors.openingEquity ? 'error' : 'none'}
         validationMessage={errors.openingEquity}
       >
@@ -79,11 +81,11 @@ export function SettingsPanel({ value, onApply, busy = false }: SettingsPanelPro
       </Field>
 
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy || checking}>Kör kontrollen igen</Button>
+        <Button type="submit" appearance="primary" disabled={busy || checking}>{text.rerun}</Button>
         <Button type="button" disabled={busy || JSON.stringify(draft) === JSON.stringify(DEFAULT_FORM)} onClick={() => { setDraft(DEFAULT_FORM); setErrors({}); }}>
-          Återställ standardvärden
+          {text.reset}
         </Button>
-        {changed && <span aria-live="polite">Ändringarna gäller när du kör kontrollen igen.</span>}
+        {changed && <span aria-live="polite">{text.pending}</span>}
       </div>
     </form>
   );

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { countText, formatNumber } from '../model/format';
+import { usePaneLanguage } from '../model/language';
+import { PANE_TEXT } from '../model/paneText';
 import { kindName, roleName, type TableView } from '../model/viewModel';
 import { useTableStyles } from './tableStyles';
 
@@ -35,8 +37,10 @@ export function TablesList({ tables, onSelect }: TablesListProps) {
   const styles = useStyles();
   const t = useTableStyles();
   const id = useId();
+  const language = usePaneLanguage();
+  const text = PANE_TEXT[language];
   if (tables.length === 0) {
-    return <Text>Ingen budgettabell hittades. Budgetkoll letar efter en tabell med årskolumner (till exempel 2024 eller Budget 2025) och rader med belopp.</Text>;
+    return <Text>{text.noTables}</Text>;
   }
   return (
     <ul className={styles.root}>
@@ -45,32 +49,32 @@ export function TablesList({ tables, onSelect }: TablesListProps) {
           <section className={styles.card} aria-labelledby={`${id}-${i}`}>
             <h3 id={`${id}-${i}`} className={styles.heading}>{table.heading}</h3>
             <dl className={styles.facts}>
-              <dt className={styles.term}>Blad</dt><dd className={styles.definition}>{table.sheet}</dd>
-              <dt className={styles.term}>Område</dt><dd className={styles.definition}>{table.range}</dd>
-              <dt className={styles.term}>Enhet</dt><dd className={styles.definition}>{table.unit}</dd>
-              <dt className={styles.term}>År</dt>
-              <dd className={styles.definition}>{table.columns.map((c) => `${c.header} (${c.cell}, ${kindName(c.kind)})`).join(' · ')}</dd>
+              <dt className={styles.term}>{text.sheet}</dt><dd className={styles.definition}>{table.sheet}</dd>
+              <dt className={styles.term}>{text.range}</dt><dd className={styles.definition}>{table.range}</dd>
+              <dt className={styles.term}>{text.unit}</dt><dd className={styles.definition}>{table.unit}</dd>
+              <dt className={styles.term}>{text.years}</dt>
+              <dd className={styles.definition}>{table.columns.map((c) => `${c.header} (${c.cell}, ${kindName(c.kind, language)})`).join(' · ')}</dd>
             </dl>
             <div className={styles.badges}>
-              <Badge appearance={table.counts.error > 0 ? 'filled' : 'outline'} color={table.counts.error > 0 ? 'danger' : 'success'}>{countText(table.counts.error, 'error')}</Badge>
-              <Badge appearance="tint" color="warning">{countText(table.counts.warning, 'warning')}</Badge>
-              <Badge appearance="tint" color="informative">{countText(table.counts.info, 'info')}</Badge>
+              <Badge appearance={table.counts.error > 0 ? 'filled' : 'outline'} color={table.counts.error > 0 ? 'danger' : 'success'}>{countText(table.counts.error, 'error', language)}</Badge>
+              <Badge appearance="tint" color="warning">{countText(table.counts.warning, 'warning', language)}</Badge>
+              <Badge appearance="tint" color="informative">{countText(table.counts.info, 'info', language)}</Badge>
             </div>
             {onSelect && (
               <div>
-                <Button size="small" onClick={() => onSelect(table)} aria-label={`Markera ${table.sheet}!${table.range} i Excel`}>
-                  Markera i Excel
+                <Button size="small" onClick={() => onSelect(table)} aria-label={text.selectIn(`${table.sheet}!${table.range}`)}>
+                  {text.selectInExcel}
                 </Button>
               </div>
             )}
             <details>
-              <summary className={styles.summary}>Raderna som Budgetkoll läste ({formatNumber(table.rows.length)})</summary>
-              <table className={t.table} aria-label={`Raderna i ${table.heading}`}>
+              <summary className={styles.summary}>{text.rowsRead(formatNumber(table.rows.length))}</summary>
+              <table className={t.table} aria-label={text.rowsOf(table.heading)}>
                 <thead>
                   <tr>
-                    <th scope="col" className={mergeClasses(t.th, t.number, styles.rowNumber)}>Rad</th>
-                    <th scope="col" className={t.th}>Etikett</th>
-                    <th scope="col" className={t.th}>Läst som</th>
+                    <th scope="col" className={mergeClasses(t.th, t.number, styles.rowNumber)}>{text.row}</th>
+                    <th scope="col" className={t.th}>{text.label}</th>
+                    <th scope="col" className={t.th}>{text.readAs}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -78,7 +82,7 @@ export function TablesList({ tables, onSelect }: TablesListProps) {
                     <tr key={r.row}>
                       <td className={mergeClasses(t.td, t.number)}>{r.row}</td>
                       <td className={mergeClasses(t.td, r.role !== 'line' && r.role !== 'group' && t.strong)}>{r.label}</td>
-                      <td className={t.td}>{roleName(r.role)}</td>
+                      <td className={t.td}>{roleName(r.role, language)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -10,6 +10,7 @@ import { PAGE_RULES } from '../components/pageStyles';
 import { ResultView } from '../components/ResultView';
 import { useTableStyles } from '../components/tableStyles';
 import { sentence } from '../model/format';
+import { PaneLanguageProvider } from '../model/language';
 import { DEFAULT_FORM, settingsFromForm, type SettingsForm } from '../model/settings';
 import { buildViewModel, type FindingView, type TableView, type ViewModel } from '../model/viewModel';
 import type { ExcelWorkbookPort, FixPreview, StepDone, WorkbookSummary } from './port';
@@ -136,95 +137,97 @@ export function ExcelPane({ excel, language = 'sv' }: ExcelPaneProps) {
   );
 
   return (
-    <main className={styles.page}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>Budgetkoll</h1>
-        <Text className={styles.lead}>{s.lead}</Text>
-      </header>
+    <PaneLanguageProvider value={language}>
+      <main className={styles.page}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>Budgetkoll</h1>
+          <Text className={styles.lead}>{s.lead}</Text>
+        </header>
 
-      {!caps.analyze.ok && <ErrorBar title={s.analyzeFailed} text={caps.analyze.reason} />}
-      {caps.analyze.ok && !caps.write.ok && (
-        <MessageBar intent="warning"><MessageBarBody>{caps.write.reason}</MessageBarBody></MessageBar>
-      )}
-      {summary?.readOnly && <MessageBar intent="warning"><MessageBarBody>{s.readOnly}</MessageBarBody></MessageBar>}
-      {summary && summary.protectedSheets.length > 0 && (
-        <MessageBar intent="info"><MessageBarBody>{s.protectedSheets(summary.protectedSheets)}</MessageBarBody></MessageBar>
-      )}
+        {!caps.analyze.ok && <ErrorBar title={s.analyzeFailed} text={caps.analyze.reason} />}
+        {caps.analyze.ok && !caps.write.ok && (
+          <MessageBar intent="warning"><MessageBarBody>{caps.write.reason}</MessageBarBody></MessageBar>
+        )}
+        {summary?.readOnly && <MessageBar intent="warning"><MessageBarBody>{s.readOnly}</MessageBarBody></MessageBar>}
+        {summary && summary.protectedSheets.length > 0 && (
+          <MessageBar intent="info"><MessageBarBody>{s.protectedSheets(summary.protectedSheets)}</MessageBarBody></MessageBar>
+        )}
 
-      <div>
-        <Button appearance="primary" size="large" onClick={() => void analyze()} disabled={busy || !caps.analyze.ok}>
-          {result ? s.reanalyze : s.analyze}
-        </Button>
-      </div>
+        <div>
+          <Button appearance="primary" size="large" onClick={() => void analyze()} disabled={busy || !caps.analyze.ok}>
+            {result ? s.reanalyze : s.analyze}
+          </Button>
+        </div>
 
-      <div className={styles.status} role="status" aria-live="polite">
-        {status.kind === 'busy' && <ProgressBar value={status.fraction ?? undefined} aria-label={status.text} />}
-        {status.kind === 'busy' && <Text>{status.text}</Text>}
-        {status.kind === 'done' && <Text>{status.text}</Text>}
-        {action.kind === 'busy' && <Text>{action.text}</Text>}
-        {action.kind === 'done' && <Text>{action.text}</Text>}
-      </div>
-      <div role="alert">
-        {status.kind === 'error' && <ErrorBar title={status.title} text={status.text} />}
-        {action.kind === 'error' && <ErrorBar title={action.title} text={action.text} />}
-        {result?.notStored && <MessageBar intent="warning"><MessageBarBody>{s.notStored(result.notStored)}</MessageBarBody></MessageBar>}
-      </div>
+        <div className={styles.status} role="status" aria-live="polite">
+          {status.kind === 'busy' && <ProgressBar value={status.fraction ?? undefined} aria-label={status.text} />}
+          {status.kind === 'busy' && <Text>{status.text}</Text>}
+          {status.kind === 'done' && <Text>{status.text}</Text>}
+          {action.kind === 'busy' && <Text>{action.text}</Text>}
+          {action.kind === 'done' && <Text>{action.text}</Text>}
+        </div>
+        <div role="alert">
+          {status.kind === 'error' && <ErrorBar title={status.title} text={status.text} />}
+          {action.kind === 'error' && <ErrorBar title={action.title} text={action.text} />}
+          {result?.notStored && <MessageBar intent="warning"><MessageBarBody>{s.notStored(result.notStored)}</MessageBarBody></MessageBar>}
+        </div>
 
-      {result && result.view.tables.length > 0 && (
-        <ResultView
-          name="Arbetsboken"
-          view={result.view}
-          settingsForm={form}
-          onApplySettings={onApplySettings}
-          busy={busy}
-          actions={actions}
-          onSelectFinding={onSelectFinding}
-          onSelectTable={onSelectTable}
-        />
-      )}
+        {result && result.view.tables.length > 0 && (
+          <ResultView
+            name={s.workbook}
+            view={result.view}
+            settingsForm={form}
+            onApplySettings={onApplySettings}
+            busy={busy}
+            actions={actions}
+            onSelectFinding={onSelectFinding}
+            onSelectTable={onSelectTable}
+          />
+        )}
 
-      <Dialog open={preview} onOpenChange={(_e, data) => setPreview(data.open)}>
-        <DialogSurface aria-describedby={undefined}>
-          <DialogBody>
-            <DialogTitle>{s.previewTitle}</DialogTitle>
-            <DialogContent>
-              <Text block>{s.previewLead(fixCount)}</Text>
-              <div className={styles.previewList}>
-                <table className={t.table} aria-label={s.previewTitle}>
-                  <thead>
-                    <tr>
-                      <th scope="col" className={t.th}>{s.previewCell}</th>
-                      <th scope="col" className={t.th}>{s.previewBefore}</th>
-                      <th scope="col" className={t.th}>{s.previewAfter}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result?.fixes.map((f) => (
-                      <tr key={f.cell}>
-                        <td className={t.td}>{f.cell}</td>
-                        <td className={`${t.td} ${styles.mono}`}>{f.before}</td>
-                        <td className={`${t.td} ${styles.mono}`}>{f.after}</td>
+        <Dialog open={preview} onOpenChange={(_e, data) => setPreview(data.open)}>
+          <DialogSurface aria-describedby={undefined}>
+            <DialogBody>
+              <DialogTitle>{s.previewTitle}</DialogTitle>
+              <DialogContent>
+                <Text block>{s.previewLead(fixCount)}</Text>
+                <div className={styles.previewList}>
+                  <table className={t.table} aria-label={s.previewTitle}>
+                    <thead>
+                      <tr>
+                        <th scope="col" className={t.th}>{s.previewCell}</th>
+                        <th scope="col" className={t.th}>{s.previewBefore}</th>
+                        <th scope="col" className={t.th}>{s.previewAfter}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setPreview(false)}>{s.cancel}</Button>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  setPreview(false);
-                  void act(() => excel.fix());
-                }}
-              >
-                {s.confirmFix(fixCount)}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-    </main>
+                    </thead>
+                    <tbody>
+                      {result?.fixes.map((f) => (
+                        <tr key={f.cell}>
+                          <td className={t.td}>{f.cell}</td>
+                          <td className={`${t.td} ${styles.mono}`}>{f.before}</td>
+                          <td className={`${t.td} ${styles.mono}`}>{f.after}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="secondary" onClick={() => setPreview(false)}>{s.cancel}</Button>
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    setPreview(false);
+                    void act(() => excel.fix());
+                  }}
+                >
+                  {s.confirmFix(fixCount)}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </main>
+    </PaneLanguageProvider>
   );
 }

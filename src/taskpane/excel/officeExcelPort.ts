@@ -151,14 +151,24 @@ export function createOfficeExcelPort(run: Run = officeRun, caps: ExcelCapabilit
 
     fix: () => step((s) => ({ kind: 'fixes', changes: fixChanges(s.analysis) }), (_s, cells) => ({ kind: 'fixes', cells })),
 
-    addCheckSheet: () => {
-      const name = freeSheetName(inspection?.sheets.map((s) => s.name) ?? []);
+    async addCheckSheet() {
+      try {
+        // The sheet names as they are now: a new check sheet must not take a name in use.
+        if (!inspection) await run((context) => inspect(context));
+      } catch (error) {
+        return failure('Budgetkoll kunde inte läsa arbetsboken', error);
+      }
+      const names = inspection?.sheets.map((s) => s.name) ?? [];
+      // A check sheet Budgetkoll made before is replaced (under its name), not joined by a second one.
+      const previous = journal.steps.map((s) => s.addedSheet).find((name): name is string => !!name && names.includes(name));
+      const name = previous ?? freeSheetName(names);
       return step(
         (s) => ({
           kind: 'check-sheet',
           changes: [],
           tables: [],
           extra: (context) => {
+            if (previous) context.workbook.worksheets.getItem(previous).delete();
             queueCheckSheet(context, s.analysis, name);
             return { addedSheet: name };
           },

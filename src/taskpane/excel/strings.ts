@@ -5,6 +5,8 @@ import type { StepDone } from './port';
 
 export interface ExcelPaneStrings {
   lead: string;
+  /** The results' heading: the open workbook has no file name to show. */
+  workbook: string;
   analyze: string;
   reanalyze: string;
   reading: string;
@@ -37,6 +39,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 const SV: ExcelPaneStrings = {
   lead: 'Kontrollerar budgettabellerna i den öppna arbetsboken: summor, följdfel, eget kapital och riktvärdet.',
+  workbook: 'Arbetsboken',
   analyze: 'Analysera arbetsboken',
   reanalyze: 'Analysera igen',
   reading: 'Läser arbetsboken…',
@@ -83,6 +86,7 @@ const SV: ExcelPaneStrings = {
 
 const EN: ExcelPaneStrings = {
   lead: 'Checks the budget tables in the open workbook: totals, knock-on errors, equity and the reserve guideline.',
+  workbook: 'Workbook',
   analyze: 'Analyse workbook',
   reanalyze: 'Analyse again',
   reading: 'Reading the workbook…',

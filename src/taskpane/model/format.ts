@@ -1,5 +1,7 @@
 import type { Severity } from '../../core/findings';
+import type { Language } from '../../core/messages';
 import type { Unit } from '../../core/numbers';
+import { PANE_TEXT } from './paneText';
 
 // Swedish number format for the pane, on the JSON contract's decimal strings:
 // the same output as the engine's formatSwedish (core/format.ts), without
@@ -48,19 +50,15 @@ export function formatNumber(value: number): string {
   return /e/i.test(plain) ? plain : formatDecimal(plain);
 }
 
-const WORDS: Record<Severity | 'table', [string, string]> = {
-  error: ['fel', 'fel'],
-  warning: ['varning', 'varningar'],
-  info: ['notering', 'noteringar'],
-  table: ['tabell', 'tabeller'],
-};
-
-/** `1 fel`, `4 varningar`, `1 tabell`. */
-export function countText(count: number, what: Severity | 'table'): string {
-  return `${formatNumber(count)} ${WORDS[what][count === 1 ? 0 : 1]}`;
+/** `1 fel`, `4 varningar`, `1 tabell` (in English `1 error`, `4 warnings`, `1 table`; the number in Swedish format). */
+export function countText(count: number, what: Severity | 'table', language: Language = 'sv'): string {
+  return `${formatNumber(count)} ${PANE_TEXT[language].count[what][count === 1 ? 0 : 1]}`;
 }
 
-export const SEVERITY_HEADING: Record<Severity, string> = { error: 'Fel', warning: 'Varningar', info: 'Noteringar' };
+/** A severity's group heading: `Fel`, `Varningar`, `Noteringar` (`Errors`, `Warnings`, `Notes`). */
+export const severityHeading = (severity: Severity, language: Language = 'sv'): string => PANE_TEXT[language].severityHeading[severity];
+/** The Swedish headings (the Swedish-only callers' table). */
+export const SEVERITY_HEADING: Record<Severity, string> = PANE_TEXT.sv.severityHeading;
 export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
 
 /** A reason from the engine starts in lower case (it follows a colon on the command line). */

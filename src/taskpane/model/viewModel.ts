@@ -1,7 +1,9 @@
 import type { Severity } from '../../core/findings';
+import type { Language } from '../../core/messages';
 import type { Unit } from '../../core/numbers';
 import type { EquityReport, FindingReport, TableReport } from '../../core/report';
 import { SEVERITY_ORDER, keepAmountsTogether } from './format';
+import { PANE_TEXT } from './paneText';
 
 // What the components show, built from the JSON contract only, so the same
 // components serve the browser (a chosen file) and Excel (the open workbook).
@@ -115,19 +117,8 @@ export function buildViewModel(reports: TableReport[]): ViewModel {
   return { tables, findings, counts, manySheets: new Set(reports.map((r) => r.sheet)).size > 1 };
 }
 
-const ROLE_NAMES: Record<string, string> = {
-  line: 'rad',
-  group: 'rubrik',
-  total: 'summa',
-  result: 'resultat',
-  'opening-equity': 'ingående eget kapital',
-  'closing-equity': 'utgående eget kapital',
-  available: 'tillgängliga medel',
-  limit: 'riktvärde',
-  remaining: 'kvar att disponera',
-};
+/** How a row was read: `summa`, `ingående eget kapital` (in English `total`, `opening equity`); an unknown role as it is. */
+export const roleName = (role: string, language: Language = 'sv'): string => PANE_TEXT[language].roles[role] ?? role;
 
-export const roleName = (role: string): string => ROLE_NAMES[role] ?? role;
-
-const KIND_NAMES: Record<string, string> = { budget: 'budget', plan: 'plan', prognos: 'prognos', utfall: 'utfall' };
-export const kindName = (kind: string): string => KIND_NAMES[kind] ?? kind;
+/** A year column's kind: `budget`, `prognos` (in English `budget`, `forecast`); an unknown kind as it is. */
+export const kindName = (kind: string, language: Language = 'sv'): string => PANE_TEXT[language].kinds[kind] ?? kind;
