@@ -31,7 +31,10 @@ function addBlock(sheet: ExcelJS.Worksheet, block: CheckSheetBlock): void {
 /** The `Budgetkoll` sheet: the findings with links to their cells, the cells the fix changed, and equity per year. */
 export function addCheckSheet(workbook: ExcelJS.Workbook, analysis: Analysis, fixes: CellFix[]): ExcelJS.Worksheet {
   const content = checkSheetContent(analysis, fixes);
-  const sheet = workbook.addWorksheet(freeSheetName(workbook, 'Budgetkoll'));
+  // The check sheet of an earlier correction is replaced, not joined by a "Budgetkoll (2)".
+  const earlier = workbook.worksheets.find((ws) => ws.getCell('A1').value === content.title);
+  if (earlier) workbook.removeWorksheet(earlier.id);
+  const sheet = workbook.addWorksheet(earlier?.name ?? freeSheetName(workbook, 'Budgetkoll'));
   sheet.columns = CHECK_SHEET_WIDTHS.map((width) => ({ width }));
   sheet.addRow([content.title]).font = { bold: true, size: 14 };
   sheet.addRow([content.summary]);

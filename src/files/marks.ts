@@ -11,6 +11,8 @@ export function markFindings(workbook: ExcelJS.Workbook, analysis: Analysis): vo
     // exceljs shares one style object between cells loaded with the same format: copy it before changing.
     cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${SEVERITY_FILL_RGB[mark.severity]}` } } };
     const existing = typeof cell.note === 'string' ? cell.note : '';
-    cell.note = [existing, markNoteText(mark)].filter(Boolean).join('\n\n');
+    const text = markNoteText(mark);
+    // A book corrected before already carries the note: fixing it again adds nothing.
+    if (!existing.includes(text)) cell.note = [existing, text].filter(Boolean).join('\n\n');
   }
 }
