@@ -208,3 +208,19 @@ describe('findings on cells', () => {
     expect(problems(values).some((p) => p.startsWith('title-years-mismatch'))).toBe(mismatch);
   });
 });
+
+describe('a very long table', () => {
+  // Guards the bound on subtotals stated above their parts: without it this took minutes
+  // (N²/2 steps). The timeout is a hang guard, not a performance assertion.
+  it('of 20 000 lines is read as one table whose total adds up', () => {
+    const lines = 20_000;
+    const values: CellValue[][] = [[null, 2024, 2025]];
+    for (let i = 0; i < lines; i++) values.push([`Konto ${i}`, 1000 + (i % 97), 2000 + (i % 89)]);
+    const sum = (col: number) => values.slice(1).reduce((n, row) => n + (row[col] as number), 0);
+    values.push(['Summa kostnader', sum(1), sum(2)]);
+    const analysis = analyzeGrid({ sheets: [sheetFromValues('Huvudbok', values)] });
+    expect(analysis.tables).toHaveLength(1);
+    expect(analysis.tables[0].table.rows[lines].role).toBe('total');
+    expect(analysis.tables[0].findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  }, 30_000);
+});

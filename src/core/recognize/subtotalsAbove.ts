@@ -60,6 +60,9 @@ interface Marks {
   at: number[];
 }
 
+/** The most lines a subtotal above its parts may sum (far more than any budget group has). */
+export const MAX_CHILDREN_ABOVE = 500;
+
 function bestChildren(search: Search, p: number): Term[] | null {
   const { rows, blank, parents, sums, inside, items } = search;
   // Rows only ever join at the bottom and a row's children lie below it, so a new row never puts
@@ -76,7 +79,10 @@ function bestChildren(search: Search, p: number): Term[] | null {
   let found = false;
   let bestCount = 0;
   let scored = false;
-  for (let j = p + 1; j < rows.length && rows[j].role === 'line'; j++) {
+  // A subtotal stated above its parts heads a group of a few lines (the seeds: 2–9). Without a
+  // bound, a table of N lines costs N²/2 steps here: minutes for a 60 000-line ledger.
+  const end = Math.min(rows.length, p + 1 + MAX_CHILDREN_ABOVE);
+  for (let j = p + 1; j < end && rows[j].role === 'line'; j++) {
     if (blank[j]) break;
     // Inside another: a child of a row taken before it.
     const isInside = inside.at[j] === stamp;
