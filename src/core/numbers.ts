@@ -10,6 +10,7 @@ export type ParsedNumber =
 const GROUP_SPACES = /[ \u00a0\u2009\u202f\u2007]/g;
 // Minus signs seen in pasted text: hyphen, U+2212 minus, en dash.
 const MINUS = /^[-\u2212\u2013]/;
+const TRAILING_MINUS = /[0-9]\s*[-\u2212\u2013]$/;
 const UNIT_SUFFIX = /\s*(tkr|mkr|kr|kronor|:-)\.?$/i;
 
 /**
@@ -36,6 +37,10 @@ export function parseSwedishNumber(text: string): ParsedNumber {
     s = s.slice(1).trim();
   } else if (s.startsWith('+')) {
     s = s.slice(1).trim();
+  } else if (TRAILING_MINUS.test(s)) {
+    // `1 842,50-`, as some economy systems export a negative amount (`100:-` is kronor, read above).
+    negative = !negative;
+    s = s.slice(0, -1).trim();
   }
   const digits = normalizeSeparators(s.replace(GROUP_SPACES, ''));
   if (digits === null) return { ok: false, reason: 'not-a-number' };

@@ -82,3 +82,17 @@ describe('parseYearHeader', () => {
     expect(parseYearHeader(input)).toBeNull();
   });
 });
+
+describe('a minus after the amount', () => {
+  it.each([
+    ['100-', '-100'],
+    ['1 842,50-', '-1842.5'],
+    ['12 930 tkr-', null],
+    ['100:-', '100'],
+    ['(100)-', null],
+    ['-', null],
+  ])('%j → %s', (text, expected) => {
+    const parsed = parseSwedishNumber(text);
+    expect(parsed.ok ? parsed.value.toString() : null).toBe(expected);
+  });
+});
