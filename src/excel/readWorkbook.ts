@@ -42,7 +42,16 @@ export interface WorkbookRead {
   syncs: number;
 }
 
-export type ReadOutcome = { ok: true; read: WorkbookRead } | { ok: false; changed: true };
+export type ReadOutcome = { ok: true; read: WorkbookRead } | { ok: false; changed: true } | { ok: false; changed: false; reason: string };
+
+/**
+ * Cells of the used ranges (empty ones inside them included) Budgetkoll reads at most: twice the
+ * command's limit of filled cells, since a used range is a rectangle. Past it the pane says so
+ * rather than keep Excel busy for minutes.
+ */
+export const MAX_USED_CELLS = 2_000_000;
+
+const spaced = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
 
 const settingValue = (item: Excel.Setting): string | null => (item.isNullObject || typeof item.value !== 'string' ? null : item.value);
 
@@ -125,9 +134,17 @@ export async function readWorkbook(
   caps: ExcelCapabilities,
   onProgress: (done: number, total: number) => void = () => undefined,
   budget = CELLS_PER_SYNC,
+  maxCells = MAX_USED_CELLS,
 ): Promise<ReadOutcome> {
   const batches = planReads(inspection.sheets, budget);
   const total = batches.reduce((n, b) => n + b.reduce((m, p) => m + p.cells, 0), 0);
+  if (total > maxCells) {
+    return {
+      ok: false,
+      changed: false,
+      reason: `arbetsbokens blad omfattar ${spaced(total)} celler, fler än Budgetkoll läser (${spaced(maxCells)}) – kopiera budgetbladet till en egen arbetsbok och analysera den`,
+    };
+  }
   const rows = new Map<string, Sheet['rows']>(inspection.sheets.map((s) => [s.name, []]));
   const merges = new Map<string, string[]>();
   const raw = new Map<string, RawCells[]>(inspection.sheets.map((s) => [s.name, []]));
@@ -153,7 +170,7 @@ export async function readWorkbook(
     try {
       await context.sync();
     } catch (error) {
-      if (isPayloadTooLarge(error) && budget > 1000) return readWorkbook(context, inspection, caps, onProgress, Math.floor(budget / 4));
+      if (isPayloadTooLarge(error) && budget > 1000) return readWorkbook(context, inspection, caps, onProgress, Math.floor(budget / 4), maxCells);
       throw error;
     }
     syncs++;

@@ -97,6 +97,15 @@ describe('reading the open workbook', () => {
     expect(outcome.ok).toBe(true);
   });
 
+  it('refuses a workbook beyond the cell limit with a Swedish reason, before reading any cell', async () => {
+    const fx = await seedWorkbook();
+    const inspection = await inspectWorkbook(fx.context, caps);
+    const before = fx.syncs;
+    const outcome = await readWorkbook(fx.context, inspection, caps, undefined, undefined, 100);
+    expect(outcome).toMatchObject({ ok: false, changed: false, reason: expect.stringMatching(/fler än Budgetkoll läser \(100\) – kopiera budgetbladet/) });
+    expect(fx.syncs).toBe(before);
+  });
+
   it('notices sheets added since the inspection', async () => {
     const fx = await seedWorkbook();
     const inspection = await inspectWorkbook(fx.context, caps);

@@ -98,15 +98,17 @@ export function createOfficeExcelPort(run: Run = officeRun, caps: ExcelCapabilit
     async analyze(settings: AnalysisSettings, form: SettingsForm, language: Language, onProgress) {
       if (!caps.analyze.ok) return { ok: false, reason: caps.analyze.reason };
       try {
-        const read = await run(async (context) => {
+        const outcome = await run(async (context) => {
           for (let attempt = 0; attempt < 3; attempt++) {
             const current = inspection ?? (await inspect(context));
-            const outcome = await readWorkbook(context, current, caps, (done, total) => onProgress(total === 0 ? 1 : done / total));
-            if (outcome.ok) return outcome.read;
+            const read = await readWorkbook(context, current, caps, (done, total) => onProgress(total === 0 ? 1 : done / total));
+            if (read.ok || !read.changed) return read;
             inspection = null;
           }
           throw Object.assign(new Error('changing'), { code: 'WorkbookChanging' });
         });
+        if (!outcome.ok) return { ok: false, reason: outcome.changed ? 'Arbetsboken ändras just nu. Försök igen.' : outcome.reason };
+        const read = outcome.read;
         const analysis = analyzeGrid(read.grid, settings);
         session = { read, analysis, tables: analysis.tables.map(({ table }) => ({ sheet: table.sheet, ...table.range })) };
         const reports = analysis.tables.map((t) => tableReport(t, language));
