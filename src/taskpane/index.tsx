@@ -60,21 +60,19 @@ async function start(): Promise<void> {
     const app = await loadOfficeJs();
     if (app === null) notice = 'Office-biblioteket kunde inte laddas (saknas nätverket?). Välj arbetsboken som fil i stället; den läses här och skickas ingenstans.';
     const theme = officeUsesDarkTheme() ? webDarkTheme : webLightTheme;
-    if (app === 'excel') {
-      const pane = await excelPane();
+    // Each application's pane, and what the file chooser says when that pane cannot load.
+    const panes = {
+      excel: { load: excelPane, fallback: 'Budgetkolls Excel-del kunde inte laddas – ladda om tillägget. Under tiden kan du välja arbetsboken som fil här.' },
+      word: { load: wordPane, fallback: 'Budgetkolls Word-del kunde inte laddas – ladda om tillägget. Under tiden kan du ladda ned avsnitten som ett Word-dokument här.' },
+    };
+    const chosen = app === 'excel' || app === 'word' ? panes[app] : null;
+    if (chosen) {
+      const pane = await chosen.load();
       if (pane) {
         createRoot(element).render(<Root theme={theme}>{pane}</Root>);
         return;
       }
-      notice = 'Budgetkolls Excel-del kunde inte laddas – ladda om tillägget. Under tiden kan du välja arbetsboken som fil här.';
-    }
-    if (app === 'word') {
-      const pane = await wordPane();
-      if (pane) {
-        createRoot(element).render(<Root theme={theme}>{pane}</Root>);
-        return;
-      }
-      notice = 'Budgetkolls Word-del kunde inte laddas – ladda om tillägget. Under tiden kan du ladda ned avsnitten som ett Word-dokument här.';
+      notice = chosen.fallback;
     }
   }
   createRoot(element).render(<Root><StandaloneApp files={createFileSource()} notice={notice} /></Root>);

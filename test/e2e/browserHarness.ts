@@ -62,3 +62,35 @@ export function useBrowser(): Harness {
   });
   return { browser: () => browser!, server: () => server!, started: () => !!browser && !!server, origin: () => server?.origin ?? '' };
 }
+
+/**
+ * The built pane opened as Office opens it (`search` holds `_host_Info`): the office.js the page
+ * asks for is answered with `officeJs` (never fetched), every other request off the local server
+ * is refused.
+ */
+export async function openWithFakeOffice(harness: Harness, search: string, officeJs: string, viewport = { width: 420, height: 900 }): Promise<Session> {
+  if (!harness.started()) throw new Error('browser not started');
+  const origin = harness.server().origin;
+  const context = await harness.browser().newContext({ acceptDownloads: false, viewport, locale: 'sv-SE', serviceWorkers: 'block' });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`)) return route.continue();
+    if (url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: officeJs });
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${origin}/taskpane.html${search}`);
+  return { context, page, requests, errors };
+}
+
+/**
+ * Waits until the page needs no horizontal scrolling at `width` pixels. A function, not a string:
+ * the pane's Content-Security-Policy refuses string evaluation.
+ */
+export function fitsWidth(page: Page, width: number): Promise<unknown> {
+  return page.waitForFunction((w) => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth <= w, width);
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { ARTIFACTS, OFFICE_JS, ROOT, canRun, useBrowser, type Session } from './browserHarness';
+import { ARTIFACTS, OFFICE_JS, ROOT, canRun, openWithFakeOffice, useBrowser, type Session } from './browserHarness';
 import { sheetsFromGrid } from '../excel/fakeExcel';
 import { readSeedGrid } from '../helpers/seeds';
 
@@ -42,22 +42,7 @@ window.Excel = { run: function (batch) { return batch(window.__book.context); } 
 const harness = useBrowser();
 
 async function openInExcel(): Promise<Session> {
-  const origin = harness.server().origin;
-  const context = await harness.browser().newContext({ acceptDownloads: false, viewport: { width: 420, height: 1000 }, locale: 'sv-SE', serviceWorkers: 'block' });
-  const requests: string[] = [];
-  const errors: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const officeJs = await fakeOfficeJs();
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${origin}/`)) return route.continue();
-    if (url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: officeJs });
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${origin}/taskpane.html${IN_EXCEL}`);
-  return { context, page, requests, errors };
+  return openWithFakeOffice(harness, IN_EXCEL, await fakeOfficeJs(), { width: 420, height: 1000 });
 }
 
 const book = <T>(session: Session, read: string): Promise<T> =>

@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
-import { ARTIFACTS, OFFICE_JS, ROOT, canRun, useBrowser, type Session } from './browserHarness';
+import { ARTIFACTS, OFFICE_JS, ROOT, canRun, fitsWidth, useBrowser, type Session } from './browserHarness';
 
 // The built pane (dist/, `npm run build`) in a real browser: Debian's chromium
 // driven by playwright-core, served from 127.0.0.1. `.ci/run` installs
@@ -67,7 +67,7 @@ describe('the standalone pane in a browser', () => {
       await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001.png'), fullPage: true });
       // As narrow as an Excel task pane.
       await page.setViewportSize({ width: 350, height: 900 });
-      await page.waitForFunction('document.documentElement.scrollWidth <= 350');
+      await fitsWidth(page, 350);
       await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-narrow.png'), fullPage: true });
       await page.setViewportSize({ width: 1100, height: 900 });
 
@@ -104,7 +104,7 @@ describe('the standalone pane in a browser', () => {
       await page.getByText('Budgeten har fel – avsnitten säger det, men rätta helst först.').waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-downloads.png') });
       await page.setViewportSize({ width: 350, height: 900 });
-      await page.waitForFunction('document.documentElement.scrollWidth <= 350');
+      await fitsWidth(page, 350);
       await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-downloads-narrow.png') });
       await page.setViewportSize({ width: 1100, height: 900 });
 
@@ -158,7 +158,7 @@ describe('the standalone pane in a browser', () => {
       await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-equity.png'), fullPage: true });
       await page.setViewportSize({ width: 350, height: 900 });
       // The chart redraws at the pane's width: nothing wider than the pane.
-      await page.waitForFunction('document.documentElement.scrollWidth <= 350');
+      await fitsWidth(page, 350);
       await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-equity-narrow.png'), fullPage: true });
       await page.setViewportSize({ width: 1100, height: 900 });
 

@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import * as ts from 'typescript';
-import { ARTIFACTS, OFFICE_JS, ROOT, canRun, useBrowser, type Session } from './browserHarness';
+import { ARTIFACTS, OFFICE_JS, ROOT, canRun, fitsWidth, openWithFakeOffice, useBrowser, type Session } from './browserHarness';
 
 // The built pane opened in Word, in a real harness.browser(). Word is simulated: the office.js the
 // page asks for is answered here (never fetched) with an Office that says host Word, and a
@@ -45,23 +45,7 @@ const harness = useBrowser();
 
 
 async function openInWord(supported: boolean, width = 420): Promise<Session> {
-  if (!harness.started()) throw new Error('browser not started');
-  const origin = harness.server().origin;
-  const context = await harness.browser().newContext({ acceptDownloads: false, viewport: { width, height: 900 }, locale: 'sv-SE', serviceWorkers: 'block' });
-  const requests: string[] = [];
-  const errors: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const officeJs = fakeOfficeJs(supported);
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${origin}/`)) return route.continue();
-    if (url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: officeJs });
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${origin}/taskpane.html${IN_WORD}`);
-  return { context, page, requests, errors };
+  return openWithFakeOffice(harness, IN_WORD, fakeOfficeJs(supported), { width, height: 900 });
 }
 
 /** Only office.js (answered here) leaves the local harness.server(). */
@@ -177,7 +161,7 @@ describe('the pane in Word', () => {
 
       // As narrow as a Word task pane: nothing wider than the pane.
       await page.setViewportSize({ width: 350, height: 900 });
-      await page.waitForFunction('document.documentElement.scrollWidth <= 350');
+      await fitsWidth(page, 350);
       await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-narrow.png'), fullPage: true });
 
       expect(offOrigin(requests)).toEqual([]);
