@@ -82,6 +82,36 @@ export function millisOfMoney(value: Money): number {
   return value.s < 0 ? -millis : millis;
 }
 
+/** Below this, whole thousandths have at most fifteen digits: see moneyOfMillis. */
+const MILLIS_BOUND = 1e15;
+
+/**
+ * The Money of a whole number of thousandths below 1e15 in size: new Money(millis / 1000). The
+ * double quotient reads back as exactly that decimal (one of at most fifteen digits is the only
+ * one its double rounds back to, as in moneyOfExcelDouble); zero is always +0.
+ */
+export function moneyOfMillis(millis: number): Money {
+  return new Money(millis === 0 ? 0 : millis / MILLIS_PER_UNIT);
+}
+
+/**
+ * Σ signs[i] · values[i] (all +1 where no signs are given) made as one Money from the values'
+ * whole thousandths, where every value is whole thousandths and the sum stays below 1e15 of
+ * them; `decimal()` otherwise. `decimal` computes that same sum with Decimals: at these sizes
+ * Decimal adds exactly, so both give the same value. A zero sum is left to `decimal` too, for
+ * the sign Decimal gives it (−0 − 0 is −0).
+ */
+export function exactSumOr(values: readonly Money[], signs: readonly (1 | -1)[] | null, decimal: () => Money): Money {
+  let millis = 0;
+  for (let i = 0; i < values.length; i++) {
+    const m = millisOfMoney(values[i]);
+    millis = signs && signs[i] === -1 ? millis - m : millis + m;
+    // Whole numbers below 1e15 add exactly; NaN fails the test too.
+    if (!(Math.abs(millis) < MILLIS_BOUND)) return decimal();
+  }
+  return millis === 0 ? decimal() : moneyOfMillis(millis);
+}
+
 export function sumMoney(values: readonly Money[]): Money {
   return values.reduce<Money>((acc, v) => acc.plus(v), ZERO);
 }

@@ -1,4 +1,5 @@
 import { makeFinding, type Finding } from '../findings';
+import type { TableCell } from '../recompute';
 import { sheetRef, type Check } from './types';
 
 /** A number typed as text looks right but Excel's SUM leaves it out. */
@@ -24,10 +25,18 @@ export const textNumberCheck: Check = {
 export const hardcodedTotalsCheck: Check = {
   codes: ['hardcoded-totals'],
   run({ table, recomputed }) {
-    const totals = recomputed.relations.filter((r) => r.kind === 'sum' && table.rows[r.target.row].values[r.target.col] !== null);
-    const typed = totals.filter((r) => !table.rows[r.target.row].cells[r.target.col]?.formula);
-    if (typed.length === 0) return [];
-    const first = typed[0].target;
-    return [makeFinding('hardcoded-totals', sheetRef(table, first), { params: { count: typed.length, total: totals.length } })];
+    let total = 0;
+    let typed = 0;
+    let first: TableCell | null = null;
+    for (const r of recomputed.relations) {
+      const row = table.rows[r.target.row];
+      if (r.kind !== 'sum' || row.values[r.target.col] === null) continue;
+      total++;
+      if (row.cells[r.target.col]?.formula) continue;
+      typed++;
+      first ??= r.target;
+    }
+    if (!first) return [];
+    return [makeFinding('hardcoded-totals', sheetRef(table, first), { params: { count: typed, total } })];
   },
 };

@@ -1,23 +1,33 @@
-import { fromA1 } from '../address';
 import { makeFinding, type Finding } from '../findings';
 import type { BudgetTable, Term } from '../model';
 import { sheetRef, type Check } from './types';
 
-const REFERENCE = /(?:('[^']+'|[A-Za-z0-9_.åäöÅÄÖ]+)!)?(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g;
+// A reference with its parts captured: sheet, then column letters and row digits of each end.
+const REFERENCE = /(?:('[^']+'|[A-Za-z0-9_.åäöÅÄÖ]+)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
 
 /** Sheet rows a formula reads in one column of its own sheet. */
 export function rowsReferenced(formula: string, sheet: string, col: number): Set<number> {
   const rows = new Set<number>();
-  for (const m of formula.matchAll(REFERENCE)) {
+  // exec on the one global expression: what matchAll yields, without cloning the expression per formula.
+  REFERENCE.lastIndex = 0;
+  for (let m = REFERENCE.exec(formula); m; m = REFERENCE.exec(formula)) {
     const sheetName = m[1]?.replace(/^'|'$/g, '');
     if (sheetName && sheetName !== sheet) continue;
-    const a = fromA1(m[2].replace(/\$/g, ''));
-    const b = m[3] ? fromA1(m[3].replace(/\$/g, '')) : a;
+    const a = cellOf(m[2], m[3]);
+    const b = m[4] ? cellOf(m[4], m[5]) : a;
     if (!a || !b) continue;
     if (col < Math.min(a.col, b.col) || col > Math.max(a.col, b.col)) continue;
     for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) rows.add(r);
   }
   return rows;
+}
+
+/** fromA1 of a reference already split by REFERENCE: capital letters, and at most seven digits. */
+function cellOf(letters: string, digits: string): { row: number; col: number } | null {
+  if (digits.length > 7) return null;
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 64);
+  return { row: Number(digits) - 1, col: col - 1 };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ZERO, sumMoney, type Money } from '../money';
+import { Money, ZERO, exactSumOr, sumMoney } from '../money';
 import type { Unit } from '../numbers';
 import type { BudgetTable, Term } from '../model';
 import type { Recomputed } from '../recompute';
@@ -23,7 +23,8 @@ export interface EquityYear {
   excess: Money | null;
 }
 
-const KRONOR_PER_UNIT: Record<Unit, number> = { kr: 1, tkr: 1000, mkr: 1_000_000 };
+const KRONOR_PER_UNIT: Record<Unit, Money> = { kr: new Money(1), tkr: new Money(1000), mkr: new Money(1_000_000) };
+const HUNDREDTH = new Money('0.01');
 
 /**
  * closing = opening + income − costs, and next year's opening = this closing;
@@ -38,11 +39,11 @@ export function projectEquity(table: BudgetTable, recomputed: Recomputed, shape:
   let opening = start.opening;
   shape.chain.slice(start.index).forEach((col, i, chain) => {
     const { income, costs } = flows[start.index + i];
-    const closing = opening.plus(income).minus(costs);
+    const closing = exactSumOr([opening, income, costs], [1, 1, -1], () => opening.plus(income).minus(costs));
     const statedClosing = statedClosingOf(table, shape, col, chain[i + 1]);
-    const allocation = shape.allocation.length > 0 ? sumMoney(shape.allocation.map((row) => recomputed.value({ row, col }))) : null;
+    const allocation = shape.allocation.length > 0 ? sumOfRows(recomputed, shape.allocation, col) : null;
     years.push({
-      year: table.columns[col].year, column: col, opening, income, costs, result: income.minus(costs), closing,
+      year: table.columns[col].year, column: col, opening, income, costs, result: difference(income, costs), closing,
       statedClosing, source: statedClosing ? 'stated' : 'projected', allocation,
       ...reserveLimit(settings.reserve, table.unit, allocation, costs, closing),
     });
@@ -62,24 +63,39 @@ export interface YearFlow {
 /** Income, costs and result per year of the chain, whether or not the table states equity. */
 export function yearFlows(table: BudgetTable, recomputed: Recomputed, shape: EquityShape | null): YearFlow[] {
   if (!shape) return [];
-  const sum = (terms: Term[], col: number) => sumMoney(terms.map((t) => recomputed.value({ row: t.row, col }).times(t.sign)));
   return shape.chain.map((col) => {
-    const income = sum(shape.income, col);
-    const costs = sum(shape.costs, col);
-    return { year: table.columns[col].year, column: col, income, costs, result: income.minus(costs) };
+    const income = signedSum(recomputed, shape.income, col);
+    const costs = signedSum(recomputed, shape.costs, col);
+    return { year: table.columns[col].year, column: col, income, costs, result: difference(income, costs) };
   });
 }
 
 function startOfChain(table: BudgetTable, recomputed: Recomputed, shape: EquityShape, settings: Settings): { index: number; opening: Money } | null {
   if (shape.opening.length > 0) {
     const col = shape.chain[0];
-    return { index: 0, opening: sumMoney(shape.opening.map((t) => recomputed.value({ row: t.row, col }).times(t.sign))) };
+    return { index: 0, opening: signedSum(recomputed, shape.opening, col) };
   }
   const given = settings.openingEquity;
   if (!given) return null;
   const index = shape.chain.findIndex((col) => table.columns[col].year === given.year);
   return index < 0 ? null : { index, opening: given.amount };
 }
+
+// Sums of whole thousandths are made as one Money each (money.ts, exactSumOr), the Decimal
+// expressions being the reference — and what is computed where the values are not whole thousandths.
+
+/** Σ sign · value of the terms in one column. */
+function signedSum(recomputed: Recomputed, terms: Term[], col: number): Money {
+  const values = terms.map((t) => recomputed.value({ row: t.row, col }));
+  return exactSumOr(values, terms.map((t) => t.sign), () => sumMoney(values.map((v, i) => v.times(terms[i].sign))));
+}
+
+function sumOfRows(recomputed: Recomputed, rows: number[], col: number): Money {
+  const values = rows.map((row) => recomputed.value({ row, col }));
+  return exactSumOr(values, null, () => sumMoney(values));
+}
+
+const difference = (a: Money, b: Money): Money => exactSumOr([a, b], [1, -1], () => a.minus(b));
 
 function statedClosingOf(table: BudgetTable, shape: EquityShape, col: number, nextCol: number | undefined): Money | null {
   if (shape.closingRow !== null) return table.rows[shape.closingRow].values[col];
@@ -91,9 +107,12 @@ function statedClosingOf(table: BudgetTable, shape: EquityShape, col: number, ne
 export function reserveLimit(reserve: ReserveSettings, unit: Unit, allocation: Money | null, costs: Money, closing: Money): Pick<EquityYear, 'percent' | 'limit' | 'excess'> {
   const base = reserve.base === 'costs' ? costs : allocation;
   if (!base) return { percent: null, limit: null, excess: null };
-  const inKronor = (allocation ?? costs).times(KRONOR_PER_UNIT[unit]);
-  const step = reserve.brackets.find((b) => b.upToKr === null || inKronor.lte(b.upToKr)) ?? reserve.brackets[reserve.brackets.length - 1];
-  const limit = base.times(step.percent).dividedBy(100);
+  // The allocation in kronor decides the step only where a step has an upper bound (not the default single step).
+  let inKronor: Money | undefined;
+  const step = reserve.brackets.find((b) => b.upToKr === null || (inKronor ??= (allocation ?? costs).times(KRONOR_PER_UNIT[unit])).lte(b.upToKr))
+    ?? reserve.brackets[reserve.brackets.length - 1];
+  // × 0.01 is ÷ 100 exactly (the digits only shift), without a long division.
+  const limit = base.times(step.percent).times(HUNDREDTH);
   return { percent: step.percent, limit, excess: closing.gt(limit) ? closing.minus(limit) : ZERO };
 }
 

@@ -30,7 +30,8 @@ export function equityShape(table: BudgetTable): EquityShape | null {
   const closingTerms = closingRow >= 0 ? termsOf.get(closingRow) ?? [] : [];
   const resultTerm = closingTerms.find((t) => roleOf(t.row) === 'result');
   const opening = resultTerm ? closingTerms.filter((t) => t !== resultTerm) : openingRow >= 0 ? [{ row: openingRow, sign: 1 as const }] : [];
-  const draws = leaves(split.income, termsOf).filter((row) => DRAW.test(table.rows[row].label));
+  const incomeLeaves = leaves(split.income, termsOf);
+  const draws = incomeLeaves.filter((row) => DRAW.test(table.rows[row].label));
   return {
     chain: chainColumns(table),
     income: [...split.income.filter((t) => !draws.includes(t.row)), ...draws.filter((row) => !split.income.some((t) => t.row === row)).map((row) => ({ row, sign: -1 as const }))],
@@ -38,7 +39,7 @@ export function equityShape(table: BudgetTable): EquityShape | null {
     opening,
     closingRow: closingRow >= 0 ? closingRow : null,
     openingRow: openingRow >= 0 ? openingRow : null,
-    allocation: leaves(split.income, termsOf).filter((row) => !EXTERNAL.test(table.rows[row].label)),
+    allocation: incomeLeaves.filter((row) => !EXTERNAL.test(table.rows[row].label)),
   };
 }
 

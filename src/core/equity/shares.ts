@@ -1,4 +1,4 @@
-import { sumMoney, type Money } from '../money';
+import { exactSumOr, sumMoney, type Money } from '../money';
 import type { BudgetTable } from '../model';
 import type { Recomputed } from '../recompute';
 import type { EquityShape } from './shape';
@@ -42,16 +42,22 @@ export function identifyMembers(table: BudgetTable, shape: EquityShape | null): 
 export function memberShares(table: BudgetTable, recomputed: Recomputed, shape: EquityShape | null, members: Members | null): ShareYear[] {
   if (!shape || !members) return [];
   const value = (row: number, col: number) => recomputed.value({ row, col });
+  // Sums made as one Money each where the values are whole thousandths (money.ts, exactSumOr).
+  const sum = (rows: number[], col: number) => {
+    const values = rows.map((row) => value(row, col));
+    return exactSumOr(values, null, () => sumMoney(values));
+  };
   return shape.chain.map((col) => {
     const amounts = {
-      state: sumMoney(members.rows.state.map((r) => value(r, col))),
-      region: sumMoney(members.rows.region.map((r) => value(r, col))),
-      municipalities: sumMoney(members.rows.municipalities.map((r) => value(r, col))),
+      state: sum(members.rows.state, col),
+      region: sum(members.rows.region, col),
+      municipalities: sum(members.rows.municipalities, col),
     };
+    const { state, region, municipalities } = amounts;
     return {
       year: table.columns[col].year,
       column: col,
-      allocation: amounts.state.plus(amounts.region).plus(amounts.municipalities),
+      allocation: exactSumOr([state, region, municipalities], null, () => state.plus(region).plus(municipalities)),
       amounts,
       municipalities: members.rows.municipalities.map((row) => ({ row, label: table.rows[row].label, amount: value(row, col) })),
     };

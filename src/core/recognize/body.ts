@@ -45,7 +45,7 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
       if (Number.isFinite(v)) {
         // Excel's double to 15 significant digits (its float noise dropped), as Money and in thousandths.
         const double = excelDouble(v);
-        value = moneyOfExcelDouble(double);
+        value = labels ? labels.money(double) : moneyOfExcelDouble(double);
         exact = millisOfDouble(double);
       }
     } else if (typeof v === 'string') {
