@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { fixWorkbookBytes } from '../files/fixWorkbook';
 import { readWorkbookBytes } from '../files/readXlsx';
+import { readFileBytes } from '../files/readWorkbookFile';
 import { analyzeGrid, hasErrors, type AnalysisSettings } from '../core/analyze';
 import type { Io } from './io';
 import type { ParsedArgs } from './args';
@@ -22,17 +23,16 @@ export interface FixOutcome {
 /** Writes the corrected copy, then reads it back and checks it again: the proof the fix worked. */
 export async function fixFile(input: string, output: string, settings: AnalysisSettings): Promise<FixOutcome> {
   if (path.resolve(input) === path.resolve(output)) return { ok: false, message: 'utfilen får inte vara samma fil som indata – Budgetkoll skriver aldrig över originalet', remainingErrors: false };
-  let data: Buffer;
-  try {
-    data = await fs.readFile(input);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? 'filen finns inte' : `filen kunde inte läsas (${code})`, remainingErrors: false };
-  }
-  const result = await fixWorkbookBytes(new Uint8Array(data), path.basename(input), settings);
+  const read = await readFileBytes(input);
+  if (!read.ok) return { ok: false, message: read.reason, remainingErrors: false };
+  const result = await fixWorkbookBytes(read.data, path.basename(input), settings);
   if (!result.ok) return { ok: false, message: result.reason, remainingErrors: false };
-  await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
-  await fs.writeFile(output, result.bytes);
+  try {
+    await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
+    await fs.writeFile(output, result.bytes);
+  } catch (e) {
+    return { ok: false, message: `${path.basename(output)} kunde inte skrivas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, remainingErrors: false };
+  }
   const reread = await readWorkbookBytes(result.bytes, output);
   const after = reread.ok ? analyzeGrid(reread.grid, settings) : null;
   const marked = result.analysis.tables.reduce((n, t) => n + t.findings.filter((f) => f.code !== 'hardcoded-totals').length, 0);

@@ -1,17 +1,38 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { readWorkbookBytes, type ReadResult } from './readXlsx';
+import { DEFAULT_LIMITS, fileSizeProblem, type ReadLimits } from './limits';
+import { readWorkbookGrid, type GridReadResult } from './readGrid';
 
-/** Reads an .xlsx file from disk; a missing or unreadable file is a Swedish reason, never a throw. */
-export async function readWorkbookFile(file: string): Promise<ReadResult> {
-  let data: Buffer;
+export type ReadBytes = { ok: true; data: Uint8Array } | { ok: false; reason: string };
+
+/**
+ * A file's bytes, or the Swedish reason they are not read: missing, a folder, unreadable, or
+ * bigger than the limit (checked before reading, so a huge file is never loaded into memory).
+ */
+export async function readFileBytes(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadBytes> {
   try {
-    data = await fs.readFile(file);
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) return { ok: false, reason: 'det är en mapp, inte en fil' };
+    const tooBig = fileSizeProblem(stat.size, limits);
+    if (tooBig) return { ok: false, reason: tooBig };
+    const data = await fs.readFile(file);
+    return { ok: true, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, reason: 'filen finns inte' };
     if (code === 'EISDIR') return { ok: false, reason: 'det är en mapp, inte en fil' };
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: 'filen får inte läsas (behörighet saknas)' };
     return { ok: false, reason: `filen kunde inte läsas (${code ?? 'okänt fel'})` };
   }
-  return readWorkbookBytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), path.basename(file));
+}
+
+/**
+ * Reads an .xlsx file from disk into the engine's Grid (readGrid.ts: the Grid readWorkbookBytes
+ * reads, without the exceljs workbook, which only fixing needs); a missing or unreadable file is a
+ * Swedish reason, never a throw.
+ */
+export async function readWorkbookFile(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<GridReadResult> {
+  const read = await readFileBytes(file, limits);
+  if (!read.ok) return read;
+  return readWorkbookGrid(read.data, path.basename(file), limits);
 }

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Cell, CellValue, Grid, Sheet } from '../core/grid';
+import type { Cell, Grid, Sheet } from '../core/grid';
+import { gridCell } from './gridCell';
+import { textDocumentKind } from './fileKinds';
+import { DEFAULT_LIMITS, fileSizeProblem, zipProblem, type ReadLimits } from './limits';
 
 // Browser-safe: bytes in, Grid out. The Node wrapper that reads a path is readWorkbookFile.ts.
 
@@ -8,17 +11,35 @@ export type ReadResult = { ok: true; grid: Grid; workbook: ExcelJS.Workbook } | 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
-/** Reads .xlsx bytes into the engine's Grid; every failure is a Swedish reason, never a throw. */
-export async function readWorkbookBytes(data: Uint8Array, fileName = 'arbetsbok.xlsx'): Promise<ReadResult> {
-  const problem = formatProblem(data, extensionOf(fileName));
+/**
+ * Reads .xlsx bytes into the engine's Grid; every failure is a Swedish reason, never a throw.
+ * Beyond the limits (limits.ts) nothing is built: the reason says so.
+ */
+export async function readWorkbookBytes(data: Uint8Array, fileName = 'arbetsbok.xlsx', limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadResult> {
+  const problem = await workbookProblem(data, fileName, limits);
   if (problem) return { ok: false, reason: problem };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, reason: 'filen är skadad eller ingen giltig Excel-arbetsbok (.xlsx)' };
+    return { ok: false, reason: DAMAGED };
   }
+  // Excel never saves a workbook without a worksheet: its sheets are missing or unreadable.
+  if (workbook.worksheets.length === 0) return { ok: false, reason: NO_WORKSHEET };
   return { ok: true, grid: { sheets: workbook.worksheets.map(toSheet) }, workbook };
+}
+
+/** The reasons when exceljs cannot read the bytes, or reads no worksheet from them. */
+export const DAMAGED = 'filen är skadad eller ingen giltig Excel-arbetsbok (.xlsx)';
+export const NO_WORKSHEET = 'arbetsboken har inget kalkylblad som går att läsa – filen kan vara skadad';
+
+/**
+ * Why the bytes are not handed to exceljs at all (no .xlsx, beyond the limits), or null.
+ * `zipToCheck` may give the same zip in a form zipProblem reads faster (storedZip.ts); it is
+ * asked only once the bytes have passed the other checks.
+ */
+export async function workbookProblem(data: Uint8Array, fileName: string, limits: ReadLimits, zipToCheck: () => Uint8Array = () => data): Promise<string | null> {
+  return formatProblem(data, extensionOf(fileName)) ?? fileSizeProblem(data.length, limits) ?? await zipProblem(zipToCheck(), limits);
 }
 
 function extensionOf(fileName: string): string {
@@ -48,6 +69,8 @@ function formatProblem(data: Uint8Array, extension: string): string | null {
       : 'filen är i det äldre Excel-formatet (.xls) – spara den som .xlsx i Excel';
   }
   if (!startsWith(data, ZIP)) {
+    const kind = textDocumentKind(data);
+    if (kind) return kind;
     if (extension === '.csv' || extension === '.txt') return 'en CSV- eller textfil är ingen arbetsbok – öppna den i Excel och spara som .xlsx';
     return 'filen är ingen Excel-arbetsbok (.xlsx)';
   }
@@ -85,31 +108,7 @@ function mergeRanges(ws: ExcelJS.Worksheet): string[] {
 }
 
 function toCell(cell: ExcelJS.Cell): Cell | undefined {
-  const raw = cell.value as unknown;
-  const numFmt = cell.numFmt || undefined;
-  if (raw === null || raw === undefined) return undefined;
-  if (typeof raw === 'object' && !(raw instanceof Date)) {
-    const obj = raw as Record<string, unknown>;
-    if ('formula' in obj || 'sharedFormula' in obj) {
-      const formula = (obj.formula as string | undefined) ?? (cell.formula as string | undefined) ?? String(obj.sharedFormula);
-      return { value: plainValue(obj.result), formula, numFmt };
-    }
-    return { value: plainValue(raw), numFmt };
-  }
-  return { value: plainValue(raw), numFmt };
-}
-
-function plainValue(raw: unknown): CellValue {
-  if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'number' || typeof raw === 'string' || typeof raw === 'boolean' || raw instanceof Date) return raw;
-  if (typeof raw === 'object') {
-    const obj = raw as Record<string, unknown>;
-    if (typeof obj.error === 'string') return { error: obj.error };
-    if (Array.isArray(obj.richText)) return (obj.richText as { text: string }[]).map((t) => t.text).join('');
-    if (typeof obj.text === 'string') return obj.text;
-    if ('result' in obj) return plainValue(obj.result);
-  }
-  return null;
+  return gridCell(cell.value, cell.numFmt || undefined, () => cell.formula as string | undefined);
 }
 
 function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {

@@ -3,7 +3,8 @@ import type { Grid } from '../../core/grid';
 import { tableReport, type TableReport } from '../../core/report';
 import { buildSections, mainTable } from '../../core/sections/buildSections';
 import { analysisFingerprint, snapshotFromXml, type AnalysisSnapshot } from '../../core/snapshot';
-import JSZip from 'jszip';
+import { zipEntries } from '../../files/zipDirectory';
+import { zipEntryText } from '../../files/zipText';
 import { settingsFromForm } from '../model/settings';
 import { readWorkbookBytes } from '../../files/readXlsx';
 import type { Outcome, PlanSections } from '../model/source';
@@ -44,15 +45,10 @@ export async function analyzeFile(data: Uint8Array, fileName: string, settings: 
  * version cannot read: then the file's numbers are used, as without one).
  */
 export async function readSnapshot(data: Uint8Array): Promise<AnalysisSnapshot | null> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(data);
-  } catch {
-    return null;
-  }
-  const parts = Object.keys(zip.files).filter((name) => /^customXml\/item\d+\.xml$/i.test(name)).sort();
-  for (const name of parts) {
-    const found = snapshotFromXml(await zip.files[name].async('string'));
+  const parts = (zipEntries(data) ?? []).filter((entry) => /^customXml\/item\d+\.xml$/i.test(entry.name)).sort((a, b) => a.name.localeCompare(b.name));
+  for (const part of parts) {
+    const text = await zipEntryText(data, part);
+    const found = text === null ? null : snapshotFromXml(text);
     if (found?.ok) return found.value;
   }
   return null;

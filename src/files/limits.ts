@@ -1,0 +1,170 @@
+import { zipDocumentKind } from './fileKinds';
+import { storedBytes, zipEntries, type ZipEntry } from './zipDirectory';
+
+// Browser-safe. What Budgetkoll reads at most, and what a file is when it is no workbook. A file
+// beyond a limit gets one Swedish sentence before exceljs builds anything in memory: never an
+// out-of-memory, never minutes of waiting.
+
+export interface ReadLimits {
+  /** The file as it is on disk. */
+  maxFileBytes: number;
+  /** The zip's entries unpacked, all together (a zip bomb stops here). */
+  maxUnpackedBytes: number;
+  /** Cells of all worksheets together, with a value or only a format: what exceljs would build. */
+  maxCells: number;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Measured on the command (2 vCPU): exceljs reads some 100 000 cells a second and holds about
+ * 0.5 KB per cell, so a million cells is 8–15 seconds and 500–650 MB; a 60 000-row ledger of
+ * six columns 3–5 seconds. A budget workbook has a few thousand cells. Counting the cells
+ * first (below) takes half a second for a million, and stops at twice the limit.
+ */
+export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
+  maxFileBytes: 50 * MB,
+  maxUnpackedBytes: 256 * MB,
+  maxCells: 1_000_000,
+});
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+const COPY_THE_BUDGET = 'kopiera budgetbladet till en egen arbetsbok och kontrollera den';
+
+/** '62,3 MB' */
+function megabytes(bytes: number): string {
+  const mb = bytes / MB;
+  return `${(mb >= 10 ? Math.round(mb).toString() : mb.toFixed(1)).replace('.', ',')} MB`;
+}
+
+/** '1 200 000' */
+function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/** The reason a file of this size is not read, or null. */
+export function fileSizeProblem(bytes: number, limits: ReadLimits = DEFAULT_LIMITS): string | null {
+  return bytes > limits.maxFileBytes
+    ? `filen är för stor (${megabytes(bytes)}) – Budgetkoll läser arbetsböcker på högst ${megabytes(limits.maxFileBytes)}`
+    : null;
+}
+
+/**
+ * What is wrong with a zip file that should be an .xlsx: another kind of document, too big
+ * unpacked, too many cells. Null when exceljs may read it (and say itself if it is damaged).
+ */
+export async function zipProblem(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<string | null> {
+  const entries = zipEntries(data);
+  if (!entries) return null;
+  const kind = zipDocumentKind(new Set(entries.map((e) => e.name)));
+  if (kind) return kind;
+  const unpacked = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (unpacked > limits.maxUnpackedBytes) {
+    return `arbetsboken är för stor uppackad (${megabytes(unpacked)}, högst ${megabytes(limits.maxUnpackedBytes)}) – ${COPY_THE_BUDGET}`;
+  }
+  const cells = await countCells(data, entries.filter((e) => WORKSHEET.test(e.name)), limits);
+  if (cells === 'too-big') {
+    return `arbetsboken är för stor uppackad (mer än ${megabytes(limits.maxUnpackedBytes)}) – ${COPY_THE_BUDGET}`;
+  }
+  if (cells !== null && cells > limits.maxCells) {
+    return `arbetsboken har för många celler (${cells > limits.maxCells * 2 ? 'mer än ' : ''}${count(Math.min(cells, limits.maxCells * 2))}, högst ${count(limits.maxCells)}) – ${COPY_THE_BUDGET}`;
+  }
+  return null;
+}
+
+interface ByteReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  cancel(reason?: unknown): Promise<void>;
+}
+interface Pipeable {
+  pipeThrough(transform: unknown): { getReader(): ByteReader };
+}
+type Inflater = new (format: 'deflate-raw') => unknown;
+
+/**
+ * Counts the cells (`<c …>` elements) of the worksheets by unpacking them as a stream, a chunk
+ * at a time: nothing is kept. Stops as soon as the limit is passed. Null when the count cannot
+ * be made here (no DecompressionStream, an unknown compression, damaged data: exceljs then
+ * reads the file and says what is wrong); 'too-big' when the data unpack to more than the zip said.
+ */
+async function countCells(data: Uint8Array, sheets: ZipEntry[], limits: ReadLimits): Promise<number | 'too-big' | null> {
+  const Inflate = (globalThis as { DecompressionStream?: Inflater }).DecompressionStream;
+  const BlobType = (globalThis as { Blob?: new (parts: Uint8Array[]) => { stream(): Pipeable } }).Blob;
+  const counter = new CellCounter();
+  let unpacked = 0;
+  for (const entry of sheets) {
+    const stored = storedBytes(data, entry);
+    if (!stored) return null;
+    if (entry.method === 0) {
+      counter.scan(stored);
+      unpacked += stored.length;
+    } else if (entry.method === 8 && Inflate && BlobType) {
+      const reader = new BlobType([stored]).stream().pipeThrough(new Inflate('deflate-raw')).getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done || !value) break;
+          counter.scan(value);
+          unpacked += value.length;
+          if (counter.cells > limits.maxCells * 2 || unpacked > limits.maxUnpackedBytes) {
+            await reader.cancel().catch(() => undefined);
+            break;
+          }
+        }
+      } catch {
+        return null;
+      }
+    } else {
+      return null;
+    }
+    if (unpacked > limits.maxUnpackedBytes) return 'too-big';
+    if (counter.cells > limits.maxCells * 2) break;
+  }
+  return counter.cells;
+}
+
+const LT = 0x3c;
+const COLON = 0x3a;
+const LOWER_C = 0x63;
+
+/** A name character of an XML tag: letters, digits, '_', '-', '.'. */
+function isNameByte(b: number): boolean {
+  return (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d || b === 0x2e || b >= 0x80;
+}
+
+/**
+ * Counts start tags named `c` (with or without a namespace prefix: `<c r="A1">`, `<x:c>`),
+ * across chunk boundaries. `<col>`, `<cfRule>` and the end tag `</c>` are not cells.
+ */
+class CellCounter {
+  cells = 0;
+  private inName = false;
+  private localLength = 0;
+  private localIsC = false;
+
+  scan(bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (!this.inName) {
+        if (b === LT) {
+          this.inName = true;
+          this.localLength = 0;
+          this.localIsC = false;
+        }
+        continue;
+      }
+      if (b === COLON) {
+        this.localLength = 0;
+        this.localIsC = false;
+      } else if (isNameByte(b)) {
+        this.localLength++;
+        this.localIsC = this.localLength === 1 && b === LOWER_C;
+      } else {
+        if (this.localLength === 1 && this.localIsC) this.cells++;
+        this.inName = b === LT;
+        this.localLength = 0;
+        this.localIsC = false;
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import type { Grid } from '../core/grid';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits';
+import { gridOfModel } from './modelGrid';
+import { parseWorkbookModel } from './parsedWorkbook';
+import { DAMAGED, readWorkbookBytes, workbookProblem } from './readXlsx';
+import { storedCopy } from './storedZip';
+
+export type GridReadResult = { ok: true; grid: Grid } | { ok: false; reason: string };
+
+/**
+ * The check's reader (Node: storedZip.ts unpacks with zlib): .xlsx bytes to the same Grid, and the
+ * same reasons, as readWorkbookBytes — without building exceljs's worksheets, which a check never
+ * writes to (modelGrid.ts), and with the limits checked on a stored copy of the zip (storedZip.ts).
+ */
+export async function readWorkbookGrid(data: Uint8Array, fileName = 'arbetsbok.xlsx', limits: ReadLimits = DEFAULT_LIMITS): Promise<GridReadResult> {
+  const problem = await workbookProblem(data, fileName, limits, () => storedCopy(data, limits.maxUnpackedBytes) ?? data);
+  if (problem) return { ok: false, reason: problem };
+  let model;
+  try {
+    model = await parseWorkbookModel(data);
+  } catch {
+    return { ok: false, reason: DAMAGED };
+  }
+  if (!model) return readWorkbookBytes(data, fileName, limits);
+  return gridOfModel(model);
+}

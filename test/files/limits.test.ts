@@ -1,0 +1,149 @@
+/**
+ * The read limits (src/files/limits.ts) and the file kinds (src/files/fileKinds.ts): a file
+ * beyond a limit or of another kind gets one Swedish reason before exceljs builds anything.
+ * The limits are injectable, so small files stand in for big ones here; test/cli/badInput.test.ts
+ * runs the defaults through the command.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { DEFAULT_LIMITS, fileSizeProblem, zipProblem, type ReadLimits } from '../../src/files/limits';
+import { textDocumentKind, zipDocumentKind } from '../../src/files/fileKinds';
+import { readWorkbookBytes } from '../../src/files/readXlsx';
+import { readFileBytes, readWorkbookFile } from '../../src/files/readWorkbookFile';
+import { zipEntries } from '../../src/files/zipDirectory';
+import { manyCellsWorkbook, zipBomb } from '../fixtures/badCorpus';
+import { SEEDS_DIR, SEED_SLUGS } from '../helpers/seeds';
+import { writeZip } from '../helpers/zipWriter';
+
+const limits = (over: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...over });
+const seedBytes = (slug: string) => new Uint8Array(fs.readFileSync(path.join(SEEDS_DIR, `${slug}.xlsx`)));
+
+/** The cells exceljs builds (with a value or a style), counted the slow way. */
+async function exceljsCells(data: Uint8Array): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  let n = 0;
+  wb.eachSheet((ws) => ws.eachRow({ includeEmpty: true }, (row) => { n += row.actualCellCount; }));
+  return n;
+}
+
+describe('the cell count', () => {
+  it.each(SEED_SLUGS.flatMap((s) => [s, `${s}-formulas`]))('is exact on %s: the limit at the count passes, one below it stops', async (slug) => {
+    const data = seedBytes(slug);
+    const cells = await exceljsCells(data);
+    expect(cells).toBeGreaterThan(50);
+    await expect(zipProblem(data, limits({ maxCells: cells }))).resolves.toBeNull();
+    await expect(zipProblem(data, limits({ maxCells: cells - 1 }))).resolves.toBe(
+      `arbetsboken har för många celler (${String(cells).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')}, högst ${String(cells - 1).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')}) – kopiera budgetbladet till en egen arbetsbok och kontrollera den`,
+    );
+  });
+
+  it('counts cells with a namespace prefix and without addresses, and not <col>, <cfRule> or </c>', async () => {
+    const sheet = '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:cols><x:col min="1" max="2"/></x:cols>'
+      + '<x:sheetData><x:row><x:c><x:v>1</x:v></x:c><x:c r="B1"\n t="n"><x:v>2</x:v></x:c><x:c/></x:row></x:sheetData>'
+      + '<x:conditionalFormatting><x:cfRule type="cellIs"/></x:conditionalFormatting></x:worksheet>';
+    const data = writeZip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) }]);
+    await expect(zipProblem(data, limits({ maxCells: 3 }))).resolves.toBeNull();
+    await expect(zipProblem(data, limits({ maxCells: 2 }))).resolves.toMatch(/för många celler \(3, högst 2\)/);
+  });
+
+  it('counts across the chunks the stream unpacks in (a million cells, exactly)', async () => {
+    const data = await manyCellsWorkbook(1_000_000);
+    await expect(zipProblem(data, limits({ maxCells: 1_000_000 }))).resolves.toBeNull();
+    await expect(zipProblem(data, limits({ maxCells: 999_999 }))).resolves.toMatch(/för många celler \(1 000 000, högst 999 999\)/);
+  });
+
+  it('stops counting at twice the limit and says "more than"', async () => {
+    const data = await manyCellsWorkbook(50_000);
+    const started = Date.now();
+    await expect(zipProblem(data, limits({ maxCells: 1000 }))).resolves.toMatch(/för många celler \(mer än 2 000, högst 1 000\)/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('keeps a workbook beyond the limit from exceljs: readWorkbookBytes answers at once', async () => {
+    const data = await manyCellsWorkbook(1_200_000);
+    const started = Date.now();
+    const read = await readWorkbookBytes(data, 'stor.xlsx');
+    expect(read).toEqual({ ok: false, reason: 'arbetsboken har för många celler (1 200 000, högst 1 000 000) – kopiera budgetbladet till en egen arbetsbok och kontrollera den' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('zip bombs and sizes', () => {
+  it('stops at the unpacked size the zip states', async () => {
+    const data = await zipBomb(3, false);
+    await expect(zipProblem(data, limits({ maxUnpackedBytes: 2 * 1024 * 1024 }))).resolves.toMatch(/^arbetsboken är för stor uppackad \(3,0 MB, högst 2,0 MB\) – /);
+    await expect(zipProblem(data, limits({ maxUnpackedBytes: 4 * 1024 * 1024 }))).resolves.toBeNull();
+  });
+
+  it('stops while unpacking when the zip understates it', async () => {
+    const data = await zipBomb(3, true);
+    expect(zipEntries(data)!.find((e) => e.name === 'xl/worksheets/sheet1.xml')!.uncompressedSize).toBe(4096);
+    await expect(zipProblem(data, limits({ maxUnpackedBytes: 2 * 1024 * 1024 }))).resolves.toMatch(/^arbetsboken är för stor uppackad \(mer än 2,0 MB\) – /);
+  });
+
+  it('says a file is too big before it reads it (a sparse 60 MB file), and on bytes as the pane has them', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'budgetkoll-limits-'));
+    try {
+      const file = path.join(tmp, 'stor.xlsx');
+      fs.writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+      fs.truncateSync(file, 60 * 1024 * 1024);
+      await expect(readFileBytes(file)).resolves.toEqual({ ok: false, reason: 'filen är för stor (60 MB) – Budgetkoll läser arbetsböcker på högst 50 MB' });
+      const small = path.join(SEEDS_DIR, 'seed-000-lund-prel.xlsx');
+      await expect(readWorkbookFile(small, limits({ maxFileBytes: 1000 }))).resolves.toMatchObject({ ok: false, reason: expect.stringMatching(/^filen är för stor/) });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    expect(fileSizeProblem(50 * 1024 * 1024)).toBeNull();
+    expect(fileSizeProblem(50 * 1024 * 1024 + 1)).toMatch(/för stor \(50 MB\)/);
+    const seed = seedBytes('seed-000-lund-prel');
+    await expect(readWorkbookBytes(seed, 'seed.xlsx', limits({ maxFileBytes: seed.length - 1 }))).resolves.toMatchObject({ ok: false, reason: expect.stringMatching(/^filen är för stor/) });
+    await expect(readWorkbookBytes(seed, 'seed.xlsx', limits({ maxFileBytes: seed.length }))).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe('what a file is when it is no workbook', () => {
+  it.each([
+    ['<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>', /webbsida \(HTML\)/],
+    ['\ufeff  <html xmlns:x="urn:schemas-microsoft-com:office:excel"><table></table></html>', /webbsida \(HTML\)/],
+    ['<table><tr><td>Staten</td></tr></table>', /webbsida \(HTML\)/],
+    ['<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>', /XML-kalkylblad \(Excel 2003\)/],
+    ['<?xml version="1.0"?><rapport/>', /XML-fil, ingen Excel-arbetsbok/],
+    ['%PDF-1.7\n', /PDF/],
+    ['{\\rtf1\\ansi Budget}', /RTF-dokument/],
+    ['Konto;Belopp\n3000;100\n', null],
+  ])('%j', (text, kind) => {
+    const result = textDocumentKind(new Uint8Array(Buffer.from(text, 'utf8')));
+    if (kind === null) expect(result).toBeNull();
+    else expect(result).toMatch(kind);
+  });
+
+  it('reads an HTML export saved as UTF-16 too', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><body><table></table></body></html>', 'utf16le')]);
+    expect(textDocumentKind(new Uint8Array(utf16))).toMatch(/webbsida/);
+  });
+
+  it.each([
+    [['xl/workbook.xml', 'xl/worksheets/sheet1.xml'], null],
+    [['xl/workbook.bin'], /\.xlsb/],
+    [['word/document.xml'], /Word-dokument/],
+    [['ppt/presentation.xml'], /PowerPoint/],
+    [['mimetype', 'content.xml'], /OpenDocument/],
+    [['a.txt'], /zip-arkiv men ingen Excel-arbetsbok/],
+  ])('a zip with %j', (names, kind) => {
+    const result = zipDocumentKind(new Set(names));
+    if (kind === null) expect(result).toBeNull();
+    else expect(result).toMatch(kind);
+  });
+
+  it('lists a zip\'s entries as JSZip does, and gives up on a cut-off one', async () => {
+    const data = seedBytes('seed-002-bksv');
+    const names = Object.keys((await JSZip.loadAsync(data)).files).filter((n) => !n.endsWith('/')).sort();
+    expect(zipEntries(data)!.map((e) => e.name).filter((n) => !n.endsWith('/')).sort()).toEqual(names);
+    expect(zipEntries(data.subarray(0, data.length - 30))).toBeNull();
+    expect(zipEntries(new Uint8Array(10))).toBeNull();
+  });
+});
