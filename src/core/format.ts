@@ -14,7 +14,9 @@ export function formatSwedish(value: Money, options: FormatOptions = {}): string
   const group = options.groupSeparator ?? ' ';
   const abs = value.abs();
   const fixed = abs.decimalPlaces() > 0 ? abs.toFixed(Math.min(abs.decimalPlaces(), 2)) : abs.toFixed(0);
-  const [intPart, fraction] = fixed.split('.');
+  // Rounded to two decimals, without the zeros rounding leaves (0,5005 → 0,5, as 0,5 is written).
+  const [intPart, rawFraction] = fixed.split('.');
+  const fraction = rawFraction?.replace(/0+$/, '');
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   const sign = value.isNegative() && !value.isZero() ? MINUS_SIGN : '';
   const text = `${sign}${grouped}${fraction ? `,${fraction}` : ''}`;

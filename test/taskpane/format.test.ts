@@ -12,7 +12,8 @@ describe('Swedish numbers in the pane', () => {
     expect(formatAmount('-1522', 'tkr')).toBe('\u22121\u00a0522\u00a0tkr');
     expect(formatDecimal('1842.5')).toBe('1\u00a0842,5');
     expect(formatDecimal('-0')).toBe('0');
-    expect(formatDecimal('0.995')).toBe('1,00');
+    expect(formatDecimal('0.995')).toBe('1');
+    expect(formatDecimal('0.5005')).toBe('0,5');
     expect(formatNumber(2000)).toBe('2\u00a0000');
     expect(formatNumber(-2500)).toBe('\u22122\u00a0500');
   });

@@ -20,7 +20,8 @@ export function formatDecimal(decimal: string, group = NBSP): string {
   if (fraction.length > 2) {
     const rounded = (BigInt(digits + fraction.slice(0, 2)) + (fraction.charCodeAt(2) >= 53 ? 1n : 0n)).toString().padStart(3, '0');
     digits = rounded.slice(0, -2);
-    fraction = rounded.slice(-2);
+    // Without the zeros rounding leaves (0,5005 → 0,5), as the engine writes it.
+    fraction = rounded.slice(-2).replace(/0+$/, '');
   }
   digits = digits.replace(/^0+(?=\d)/, '');
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
