@@ -14,16 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { BAD_DIR, BASE, CASES, put, type Expectation } from '../test/fixtures/badCorpus';
-
-function findRoot(start: string): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
+import { findRoot } from './findRoot';
 
 /** The base budget converted by LibreOffice to each format the corpus needs. */
 function sofficeFiles(): Record<string, Buffer> {

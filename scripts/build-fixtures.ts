@@ -17,20 +17,11 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { extraSheets, headerRowNumber, bodyRowNumber, seedTables } from '../test/fixtures/seedTables';
 import type { SeedTable, SeedValue } from '../test/fixtures/seedTables';
+import { findRoot } from './findRoot';
 
 const FIXED_DATE = new Date(Date.UTC(2023, 10, 1, 0, 0, 0)); // 2023-11-01
 const LABEL_COLUMN_WIDTH = 45;
 const YEAR_COLUMN_WIDTH = 14;
-
-function findRoot(start: string): string {
-  let dir = start;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
 
 function numFmtFor(table: SeedTable, value: number): string {
   if (table.numFmt) return table.numFmt;
