@@ -109,7 +109,10 @@ export function exactSumOr(values: readonly Money[], signs: readonly (1 | -1)[] 
     // Whole numbers below 1e15 add exactly; NaN fails the test too.
     if (!(Math.abs(millis) < MILLIS_BOUND)) return decimal();
   }
-  return millis === 0 ? decimal() : moneyOfMillis(millis);
+  if (millis === 0) return decimal();
+  // A single value added to zero is that value (and Money never changes): no new Money for it.
+  if (values.length === 1 && (!signs || signs[0] === 1)) return values[0];
+  return moneyOfMillis(millis);
 }
 
 export function sumMoney(values: readonly Money[]): Money {

@@ -17,7 +17,9 @@ export async function readWorkbookGrid(data: Uint8Array, fileName = 'arbetsbok.x
   if (problem) return { ok: false, reason: problem };
   let model;
   try {
-    model = await parseWorkbookModel(data);
+    // As a Buffer (a view, no copy), as exceljs's own readFile hands it over: JSZip then reads the
+    // entries as Node buffers, and parses a workbook this size about a tenth faster.
+    model = await parseWorkbookModel(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   } catch {
     return { ok: false, reason: DAMAGED };
   }
