@@ -144,15 +144,16 @@ class CellCounter {
 
   scan(bytes: Uint8Array): void {
     for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i];
       if (!this.inName) {
-        if (b === LT) {
-          this.inName = true;
-          this.localLength = 0;
-          this.localIsC = false;
-        }
+        // Outside a tag name only '<' matters: jump to it (a native search, not a byte at a time).
+        i = bytes.indexOf(LT, i);
+        if (i < 0) return;
+        this.inName = true;
+        this.localLength = 0;
+        this.localIsC = false;
         continue;
       }
+      const b = bytes[i];
       if (b === COLON) {
         this.localLength = 0;
         this.localIsC = false;
