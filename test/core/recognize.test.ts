@@ -77,6 +77,27 @@ describe('recognising a table', () => {
     expect(only(values).table.columns.map((c) => c.kind)).toEqual([kind, kind]);
   });
 
+  it('finds two tables side by side on one header row, each with its own labels, title and findings', () => {
+    const second = LUND.map((row, i) => (i === 0 ? ['BUDGET för 2024 – projekt'] : row.map((v) => (typeof v === 'number' && i > 1 ? v * 2 : v))));
+    second[12] = ['Summa kostnader', 17020, 99]; // H13 wrong: 15920
+    const values = LUND.map((row, i) => [...row, ...new Array(4 - row.length).fill(null), null, ...second[i]]);
+    const { tables } = analyzeGrid(grid(values));
+    expect(tables.map((t) => [t.table.title?.text, toA1(t.table.range.top, t.table.range.left) + ':' + toA1(t.table.range.bottom, t.table.range.right)])).toEqual([
+      ['BUDGET för 2024', 'A2:C14'],
+      ['BUDGET för 2024 – projekt', 'F2:H14'],
+    ]);
+    expect(tables[0].findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(tables[1].findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${cell(f.at)}`)).toContain('sum-mismatch H13');
+  });
+
+  it('reads a header row whose years go back only as the start of another table of two years or more', () => {
+    const header = (years: CellValue[]) => [['BUDGET för 2024'], [null, ...years], ...LUND.slice(2).map((row) => [...row, 1, 1])];
+    // 2024 2025 | 2023 alone: no second table, and no first one (the row is no header).
+    expect(analyzeGrid(grid(header([2024, 2025, 2023, null]).map((r) => r.slice(0, 4)))).tables).toEqual([]);
+    // Going back within written headers is no header either: Plan 2026 before Budget 2024.
+    expect(analyzeGrid(grid([[null, 'Plan 2026', 'Budget 2024'], ...LUND.slice(2)]))).toEqual({ tables: [] });
+  });
+
   it('takes the unit from a header cell, a title, a note under the table, or the size of the numbers', () => {
     const body: CellValue[][] = [['Medlemmar', 4000, 4000], ['Kansli', 3000, 3100], ['Summa kostnader', 3000, 3100]];
     expect(only([['Intäkter (tkr)', 'Budget 2024', 'Budget 2025'], ...body]).table.unitSource).toBe('header');

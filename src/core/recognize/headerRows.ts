@@ -4,6 +4,8 @@ import { parseYearHeader, type YearHeader } from '../yearHeader';
 export interface HeaderRow {
   row: number;
   years: { col: number; header: YearHeader }[];
+  /** The leftmost column the table's labels may stand in: right of another table's years on the same row. */
+  firstLabelCol: number;
 }
 
 /**
@@ -15,19 +17,27 @@ export function findHeaderRows(sheet: Sheet): HeaderRow[] {
   const headers: HeaderRow[] = [];
   sheet.rows.forEach((cells, row) => {
     if (!cells) return;
-    const header = headerInRow(cells);
-    if (header) headers.push({ row, years: header });
+    let firstLabelCol = 0;
+    for (const years of headerInRow(cells)) {
+      headers.push({ row, years, firstLabelCol });
+      firstLabelCol = years[years.length - 1].col + 1;
+    }
   });
   return headers;
 }
 
 const DIGIT = /\d/;
 
-function headerInRow(cells: (Cell | undefined)[]): HeaderRow['years'] | null {
+/**
+ * The year headers of a row, as one run per table: two tables side by side share a header row
+ * (`2024 Plan 2025 Plan 2026 … 2024 Plan 2025 Plan 2026`), and where the years go back, the next
+ * table's start. Every run has two years or more, or the row is no header.
+ */
+function headerInRow(cells: (Cell | undefined)[]): HeaderRow['years'][] {
   // A number that is not a year rules the row out wherever it stands: look for one first.
   for (let col = 0; col < cells.length; col++) {
     const value = cells[col]?.value;
-    if (typeof value === 'number' && parseYearHeader(value) === null) return null;
+    if (typeof value === 'number' && parseYearHeader(value) === null) return [];
   }
   const years: HeaderRow['years'] = [];
   const plain: boolean[] = [];
@@ -41,16 +51,25 @@ function headerInRow(cells: (Cell | undefined)[]): HeaderRow['years'] | null {
       years.push({ col, header });
       plain.push(typeof cell!.value === 'number');
     } else if (typeof cell!.value === 'number') {
-      return null; // a row with other numbers is data (`Sparade medel 3 327 3 941 2 021 2 071`)
+      return []; // a row with other numbers is data (`Sparade medel 3 327 3 941 2 021 2 071`)
     }
   }
-  if (years.length < 2) return null;
+  const runs: HeaderRow['years'][] = [];
+  let run = years.slice(0, 1);
   for (let i = 1; i < years.length; i++) {
     const step = years[i].header.year - years[i - 1].header.year;
     // Bare numbers must count up a year at a time; written headers may repeat a
     // year (`Budget 2023`, `Prognos 2023`) or skip one (`Utfall 2022`, `Budget 2024`).
     const allowed = plain[i] && plain[i - 1] ? step === 1 : step >= 0 && step <= 2;
-    if (!allowed) return null;
+    if (allowed) {
+      run.push(years[i]);
+      continue;
+    }
+    // Only going back to an earlier year starts another table; any other break is no header.
+    if (step >= 0) return [];
+    runs.push(run);
+    run = [years[i]];
   }
-  return years;
+  runs.push(run);
+  return runs.every((r) => r.length >= 2) ? runs : [];
 }

@@ -28,14 +28,15 @@ export function recognizeTables(grid: Grid): BudgetTable[] {
 export function recognizeSheet(sheet: Sheet, labels: LabelFacts = new LabelFacts()): BudgetTable[] {
   const headers = findHeaderRows(sheet);
   const tables: BudgetTable[] = [];
-  let consumedUntil = -1;
   headers.forEach((header, i) => {
-    if (header.row <= consumedUntil) return;
-    const nextHeader = headers[i + 1]?.row ?? sheet.rows.length;
+    const firstYear = header.years[0].col;
+    const lastYear = header.years[header.years.length - 1].col;
+    // A header within a table found above is part of it; one beside it starts a table of its own.
+    if (tables.some((t) => header.row <= t.range.bottom && firstYear <= t.range.right && lastYear >= t.range.left)) return;
+    // The body ends at the next header below that is not wholly right of this one's years.
+    const nextHeader = headers.find((h, j) => j > i && h.row > header.row && h.years[0].col <= lastYear)?.row ?? sheet.rows.length;
     const table = recognizeAt(sheet, header, nextHeader, labels);
-    if (!table) return;
-    tables.push(table);
-    consumedUntil = table.range.bottom;
+    if (table) tables.push(table);
   });
   return tables;
 }
@@ -46,7 +47,7 @@ function bodyEnd(sheet: Sheet, header: HeaderRow, limit: number, rightCol: numbe
   let last = header.row;
   let blanks = 0;
   for (let row = header.row + 1; row < limit; row++) {
-    if (isBlankRow(sheet, row, 0, rightCol)) {
+    if (isBlankRow(sheet, row, header.firstLabelCol, rightCol)) {
       if (++blanks >= MAX_BLANK_ROWS) break;
       continue;
     }
@@ -64,7 +65,7 @@ const NUMBER_LIKE = /^[\d\s.,()\-−]+$/;
  * the header. A header whose first "year" sits over a column of labels
  * (`Budget 2024` as a caption above the labels) gives that column back.
  */
-function chooseLabelColumn(sheet: Sheet, years: HeaderRow['years'], top: number, bottom: number): { labelCol: number; years: HeaderRow['years'] } | null {
+function chooseLabelColumn(sheet: Sheet, years: HeaderRow['years'], firstCol: number, top: number, bottom: number): { labelCol: number; years: HeaderRow['years'] } | null {
   const counted = new Map<number, number>();
   const textCount = (col: number): number => {
     const known = counted.get(col);
@@ -81,7 +82,7 @@ function chooseLabelColumn(sheet: Sheet, years: HeaderRow['years'], top: number,
   };
   const first = years[0].col;
   let best = -1;
-  for (let col = 0; col < first; col++) if (textCount(col) > 0 && (best < 0 || textCount(col) > textCount(best))) best = col;
+  for (let col = firstCol; col < first; col++) if (textCount(col) > 0 && (best < 0 || textCount(col) > textCount(best))) best = col;
   if (best < 0 && years.length > 2 && textCount(first) > (bottom - top + 1) / 2) return { labelCol: first, years: years.slice(1) };
   return best < 0 ? null : { labelCol: best, years };
 }
@@ -90,7 +91,7 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number, labels: Lab
   const rightCol = header.years[header.years.length - 1].col;
   const bottom = bodyEnd(sheet, header, limit, rightCol);
   if (bottom <= header.row) return null;
-  const chosen = chooseLabelColumn(sheet, header.years, header.row + 1, bottom);
+  const chosen = chooseLabelColumn(sheet, header.years, header.firstLabelCol, header.row + 1, bottom);
   if (!chosen) return null;
   const { labelCol, years } = chosen;
   const columns: TableColumn[] = years.map((y) => ({ col: y.col, header: y.header.header, year: y.header.year, kind: y.header.kind }));
@@ -104,7 +105,7 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number, labels: Lab
   if (dataRows.length < 2) return null;
   const headerLabel = cellAt(sheet, header.row, labelCol);
   const headerLabelText = headerLabel && !isBlank(headerLabel) && typeof headerLabel.value === 'string' ? headerLabel.value : '';
-  const title = findTitle(sheet, header.row, labelCol, rightCol);
+  const title = findTitle(sheet, header.row, labelCol, rightCol, header.firstLabelCol);
   const unitRow = joined.find((r) => r.kind === 'unit')?.unit;
   const { unit, source } = detectUnit({
     unitRow,
@@ -112,7 +113,7 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number, labels: Lab
     titleTexts: title ? [title.text] : [],
     // Read only if the sources before them state no unit.
     get noteTexts() {
-      return [...notes, ...belowTable(sheet, bottom, rightCol)];
+      return [...notes, ...belowTable(sheet, bottom, header.firstLabelCol, rightCol)];
     },
     get labels() {
       return joined.map((r) => r.label);
@@ -145,8 +146,8 @@ function reaches(value: Money, millis: number, limit: number): boolean {
   return Number.isNaN(millis) ? value.abs().toNumber() >= limit : Math.abs(millis) >= limit * MILLIS_PER_UNIT;
 }
 
-function belowTable(sheet: Sheet, bottom: number, rightCol: number): string[] {
-  return [1, 2, 3].flatMap((d) => rowTexts(sheet, bottom + d, 0, rightCol));
+function belowTable(sheet: Sheet, bottom: number, leftCol: number, rightCol: number): string[] {
+  return [1, 2, 3].flatMap((d) => rowTexts(sheet, bottom + d, leftCol, rightCol));
 }
 
 function toTableRows(joined: RawRow[], sectionLabel: string, unit: Unit, columns: TableColumn[], labels: LabelFacts): Pick<BudgetTable, 'rows' | 'relations' | 'carry'> {
