@@ -40,6 +40,11 @@ describe('the sentences', () => {
     expect(bksv.some((t) => t.startsWith('Observera: budgettabellen innehåller ett fel'))).toBe(true);
   });
 
+  it('name the förbund from the sheet, above the table\'s title', async () => {
+    const bksv = texts(buildSections(await analyzeSeed('seed-002-bksv.xlsx')));
+    expect(bksv).toContain('Samordningsförbundet Burlöv-Kävlinge-Staffanstorp-Vellinge. Belopp i kr.');
+  });
+
   it('propose the decision for the budget year and the plan years', async () => {
     const sections = buildSections(await analyzeSeed('seed-004-sodra-lappland.xlsx'));
     expect(texts(sections.slice(-1))).toEqual(['Förslag till beslut', 'Styrelsen föreslås besluta:', 'att godkänna verksamhetsplanen för 2024,', 'att fastställa budgeten för 2024 och planen för 2025–2026.']);

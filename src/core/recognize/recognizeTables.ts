@@ -134,6 +134,7 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number, labels: Lab
     headerRow: header.row,
     labelCol,
     title,
+    nameHints: nameHints(sheet, header, rightCol, headerLabelText),
     unit,
     unitSource: source,
     columns,
@@ -144,6 +145,16 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number, labels: Lab
 /** Whether |value| as a double is at least `limit` (a whole number), from the exact thousandths where there are some. */
 function reaches(value: Money, millis: number, limit: number): boolean {
   return Number.isNaN(millis) ? value.abs().toNumber() >= limit : Math.abs(millis) >= limit * MILLIS_PER_UNIT;
+}
+
+/** Rows above a title that may name the förbund (`Samordningsförbundet Exempel` over `Budget 2024`). */
+const NAME_ROWS_ABOVE = 6;
+
+/** The texts above the header, nearest first, and the header's own label: where a sheet names its förbund. */
+function nameHints(sheet: Sheet, header: HeaderRow, rightCol: number, headerLabelText: string): string[] {
+  const texts: string[] = headerLabelText.trim() === '' ? [] : [headerLabelText.trim()];
+  for (let row = header.row - 1; row >= Math.max(0, header.row - NAME_ROWS_ABOVE); row--) texts.push(...rowTexts(sheet, row, header.firstLabelCol, rightCol));
+  return texts;
 }
 
 function belowTable(sheet: Sheet, bottom: number, leftCol: number, rightCol: number): string[] {
