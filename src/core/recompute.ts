@@ -15,27 +15,63 @@ export interface TableCell {
 
 export const cellKey = (c: TableCell): string => `${c.row}:${c.col}`;
 
+/**
+ * The engine's own relations. Their parts are kept as the table's row terms and the one column they
+ * are read in; `terms` (an object per part) is made only when a caller reads it. The recomputation
+ * and most checks read the parts directly, so on a large workbook most relations never make them
+ * (they were a tenth of all the engine allocated).
+ */
+class TableRelation implements CellRelation {
+  private expanded: CellRelation['terms'] | undefined;
+
+  constructor(
+    readonly kind: 'sum' | 'carry',
+    readonly target: TableCell,
+    /** The row terms (the table's own Term objects, which nothing changes). */
+    readonly parts: readonly Term[],
+    /** The table column every part is read in. */
+    readonly partCol: number,
+    private readonly cells: TableCells,
+  ) {}
+
+  get terms(): CellRelation['terms'] {
+    return (this.expanded ??= this.parts.map((t) => ({ cell: this.cells.at(t.row, this.partCol), sign: t.sign })));
+  }
+}
+
+/** One object per cell of the table, shared by every relation that names it (nothing changes them). */
+class TableCells {
+  private readonly cells: (TableCell | undefined)[];
+
+  constructor(private readonly width: number, private readonly height: number) {
+    this.cells = new Array(width * height);
+  }
+
+  at(row: number, col: number): TableCell {
+    if (!(Number.isInteger(row) && Number.isInteger(col) && row >= 0 && row < this.height && col >= 0 && col < this.width)) return { row, col };
+    return (this.cells[row * this.width + col] ??= { row, col });
+  }
+}
+
 /** Every row relation, column by column, and every link of the equity chain. */
 export function cellRelations(table: BudgetTable): CellRelation[] {
-  const out: CellRelation[] = [];
+  return tableRelations(table);
+}
+
+function tableRelations(table: BudgetTable): TableRelation[] {
+  const out: TableRelation[] = [];
   const width = table.columns.length;
-  const height = table.rows.length;
-  // One object per cell of the table, shared by every relation that names it (nothing changes them).
-  const cells: (TableCell | undefined)[] = new Array(width * height);
-  const cellOf = (row: number, col: number): TableCell => {
-    if (!(Number.isInteger(row) && Number.isInteger(col) && row >= 0 && row < height && col >= 0 && col < width)) return { row, col };
-    return (cells[row * width + col] ??= { row, col });
-  };
-  const expand = (terms: Term[], col: number) => terms.map((t) => ({ cell: cellOf(t.row, col), sign: t.sign }));
+  const cells = new TableCells(width, table.rows.length);
   for (const rel of table.relations) {
+    const targetValues = table.rows[rel.target].values;
     for (let col = 0; col < width; col++) {
-      let anyValue = table.rows[rel.target].values[col] !== null;
+      let anyValue = targetValues[col] !== null;
       for (let i = 0; !anyValue && i < rel.terms.length; i++) anyValue = table.rows[rel.terms[i].row].values[col] !== null;
-      if (anyValue) out.push({ kind: 'sum', target: cellOf(rel.target, col), terms: expand(rel.terms, col) });
+      if (anyValue) out.push(new TableRelation('sum', cells.at(rel.target, col), rel.terms, col, cells));
     }
   }
   for (const carry of table.carry) {
-    for (const [from, to] of carry.links) out.push({ kind: 'carry', target: cellOf(carry.target, to), terms: expand(carry.terms, from) });
+    for (const [from, to] of carry.links) out.push(new TableRelation('carry', cells.at(carry.target, to), carry.terms, from, cells));
   }
   return out;
 }
@@ -75,28 +111,49 @@ export class CellMap<T> {
     this.inside = new Array(this.width * this.height);
   }
 
-  private index(c: TableCell): number {
-    const { row, col } = c;
-    return Number.isInteger(row) && Number.isInteger(col) && row >= 0 && row < this.height && col >= 0 && col < this.width ? row * this.width + col : -1;
+  private index(row: number, col: number): number {
+    // (x >>> 0) === x: a whole number from 0 below 2^32.
+    return row >>> 0 === row && row < this.height && col >>> 0 === col && col < this.width ? row * this.width + col : -1;
   }
 
   get(c: TableCell): T | undefined {
-    const i = this.index(c);
-    return i >= 0 ? this.inside[i] : this.outside?.get(cellKey(c));
+    return this.getAt(c.row, c.col);
   }
 
   set(c: TableCell, value: T): void {
-    const i = this.index(c);
+    this.setAt(c.row, c.col, value);
+  }
+
+  /** get and set by row and column, for callers that hold no TableCell object. */
+  getAt(row: number, col: number): T | undefined {
+    const i = this.index(row, col);
+    return i >= 0 ? this.inside[i] : this.outside?.get(`${row}:${col}`);
+  }
+
+  setAt(row: number, col: number, value: T): void {
+    const i = this.index(row, col);
     if (i >= 0) this.inside[i] = value;
-    else (this.outside ??= new Map()).set(cellKey(c), value);
+    else (this.outside ??= new Map()).set(`${row}:${col}`, value);
   }
 }
 
 /** A key for a table cell in a Set or Map: a small number for the table's own cells, cellKey for any other. */
 export function cellId(table: BudgetTable, c: TableCell): number | string {
-  const { row, col } = c;
+  return cellIdAt(table, c.row, c.col);
+}
+
+export function cellIdAt(table: BudgetTable, row: number, col: number): number | string {
   const width = table.columns.length;
-  return Number.isInteger(row) && Number.isInteger(col) && row >= 0 && row < table.rows.length && col >= 0 && col < width ? row * width + col : cellKey(c);
+  return Number.isInteger(row) && Number.isInteger(col) && row >= 0 && row < table.rows.length && col >= 0 && col < width ? row * width + col : `${row}:${col}`;
+}
+
+/** Each part of a relation in order, as `terms` lists them; the engine's own relations make no `terms` for it. */
+export function forEachPart(rel: CellRelation, f: (row: number, col: number, sign: 1 | -1) => void): void {
+  if (rel instanceof TableRelation) {
+    for (const t of rel.parts) f(t.row, rel.partCol, t.sign);
+  } else {
+    for (const t of rel.terms) f(t.cell.row, t.cell.col, t.sign);
+  }
 }
 
 /**
@@ -109,18 +166,28 @@ export function cellId(table: BudgetTable, c: TableCell): number | string {
  * same Decimal sum as always. Where they are not, every decision is made on Decimals.
  */
 export function recomputeTotals(table: BudgetTable, tolerance: Money): Recomputed {
-  const relations = cellRelations(table);
+  const relations = tableRelations(table);
   // The last relation of a target wins, as in a Map built from the list.
-  const relationAt = new CellMap<CellRelation>(table);
+  const relationAt = new CellMap<TableRelation>(table);
   for (const rel of relations) relationAt.set(rel.target, rel);
   let byTarget: Map<string, CellRelation> | undefined;
-  const stated = (c: TableCell): Money => statedValue(table, c);
+  const rows = table.rows;
+  const width = table.columns.length;
+  const height = rows.length;
+  // statedValue by row and column.
+  const statedAt = (row: number, col: number): Money => rows[row].values[col] ?? ZERO;
+  // The thousandths of every stated value (0 where blank, as statedValue reads it; NaN where not
+  // exact), read from each Money once, in one pass: relations read most cells two or three times.
+  const statedMillis = new Float64Array(width * height);
+  for (let row = 0; row < height; row++) {
+    const values = rows[row].values;
+    for (let col = 0; col < width; col++) statedMillis[row * width + col] = millisOfStated(values[col]);
+  }
+  // (x >>> 0) === x: a whole number from 0 below 2^32.
+  const statedMillisAt = (row: number, col: number): number => (row >>> 0 === row && row < height && col >>> 0 === col && col < width
+    ? statedMillis[row * width + col]
+    : millisOfStated(rows[row].values[col]));
   const toleranceMillis = millisOfMoney(tolerance);
-  // Thousandths of a stated value (0 where blank, as statedValue reads it; NaN where not exact).
-  const statedMillis = (c: TableCell): number => {
-    const v = table.rows[c.row].values[c.col];
-    return v === null || v === undefined ? 0 : millisOfMoney(v);
-  };
   // Sums depend only on the Money objects they add, and Money never changes: each relation's
   // stated sum is computed once, and serves as its recomputed sum too while every part's
   // value is its stated one (the same object).
@@ -128,7 +195,7 @@ export function recomputeTotals(table: BudgetTable, tolerance: Money): Recompute
   const statedSum = (rel: CellRelation): Money => {
     let sum = statedSums.get(rel);
     if (!sum) {
-      sum = sumOf(rel, stated);
+      sum = rel instanceof TableRelation ? sumOfParts(rel, statedAt) : sumOfTerms(rel, (c) => statedAt(c.row, c.col));
       statedSums.set(rel, sum);
     }
     return sum;
@@ -137,29 +204,36 @@ export function recomputeTotals(table: BudgetTable, tolerance: Money): Recompute
   const memo = new CellMap<Money | typeof VISITING>(table);
   // Thousandths of a memoised value that is not the stated one (NaN where not exact).
   const memoMillis = new CellMap<number>(table);
-  const recomputedSum = (rel: CellRelation): Money => {
-    for (const t of rel.terms) if (value(t.cell) !== stated(t.cell)) return sumOf(rel, value);
+  const recomputedSumOf = (rel: TableRelation): Money => {
+    const col = rel.partCol;
+    for (const t of rel.parts) if (valueAt(t.row, col) !== statedAt(t.row, col)) return sumOfParts(rel, valueAt);
     return statedSum(rel);
   };
-  const value = (cell: TableCell): Money => {
-    const known = memo.get(cell);
+  const recomputedSum = (rel: CellRelation): Money => {
+    if (rel instanceof TableRelation) return recomputedSumOf(rel);
+    for (const t of rel.terms) if (value(t.cell) !== statedAt(t.cell.row, t.cell.col)) return sumOfTerms(rel, value);
+    return statedSum(rel);
+  };
+  const valueAt = (row: number, col: number): Money => {
+    const known = memo.getAt(row, col);
     if (known && known !== VISITING) return known;
-    const rel = relationAt.get(cell);
+    const rel = relationAt.getAt(row, col);
     // A cycle can only come from a misread table; the stated value breaks it.
-    if (!rel || known === VISITING) return statedValue(table, cell);
-    memo.set(cell, VISITING);
+    if (!rel || known === VISITING) return statedAt(row, col);
+    memo.setAt(row, col, VISITING);
     // The parts' values, in the order the Decimal sum reads them, and their exact sum.
     let sumMillis = Number.isNaN(toleranceMillis) ? NaN : 0;
-    for (const t of rel.terms) {
-      const part = value(t.cell);
+    const partCol = rel.partCol;
+    for (const t of rel.parts) {
+      const part = valueAt(t.row, partCol);
       if (Number.isNaN(sumMillis)) continue;
-      const millis = part === stated(t.cell) ? statedMillis(t.cell) : memoMillis.get(t.cell) ?? NaN;
+      const millis = part === statedAt(t.row, partCol) ? statedMillisAt(t.row, partCol) : memoMillis.getAt(t.row, partCol) ?? NaN;
       sumMillis = t.sign === 1 ? sumMillis + millis : sumMillis - millis;
       // A safe integer stays exact; NaN fails the test too.
       if (!(Math.abs(sumMillis) <= Number.MAX_SAFE_INTEGER)) sumMillis = NaN;
     }
-    const own = table.rows[cell.row].values[cell.col];
-    const ownMillis = own === null || own === undefined ? NaN : statedMillis(cell);
+    const own = rows[row].values[col];
+    const ownMillis = own === null || own === undefined ? NaN : statedMillisAt(row, col);
     let v: Money;
     let millis = NaN;
     if (!Number.isNaN(sumMillis) && (own === null || !Number.isNaN(ownMillis))) {
@@ -167,21 +241,30 @@ export function recomputeTotals(table: BudgetTable, tolerance: Money): Recompute
       if (own !== null && Math.abs(ownMillis - sumMillis) <= toleranceMillis) {
         v = own;
       } else {
-        v = recomputedSum(rel);
+        v = recomputedSumOf(rel);
         millis = sumMillis;
       }
     } else {
-      const sum = recomputedSum(rel);
+      const sum = recomputedSumOf(rel);
       v = own !== null && own.minus(sum).abs().lte(tolerance) ? own : sum;
     }
-    memo.set(cell, v);
-    if (v !== own) memoMillis.set(cell, millis);
+    memo.setAt(row, col, v);
+    if (v !== own) memoMillis.setAt(row, col, millis);
     return v;
   };
+  const value = (cell: TableCell): Money => valueAt(cell.row, cell.col);
   const statedDifferenceMillis = (rel: CellRelation): number => {
-    let difference = statedMillis(rel.target);
+    let difference = statedMillisAt(rel.target.row, rel.target.col);
+    if (rel instanceof TableRelation) {
+      const col = rel.partCol;
+      for (const t of rel.parts) {
+        difference = t.sign === 1 ? difference - statedMillisAt(t.row, col) : difference + statedMillisAt(t.row, col);
+        if (!(Math.abs(difference) <= Number.MAX_SAFE_INTEGER)) return NaN;
+      }
+      return difference;
+    }
     for (const t of rel.terms) {
-      difference = t.sign === 1 ? difference - statedMillis(t.cell) : difference + statedMillis(t.cell);
+      difference = t.sign === 1 ? difference - statedMillisAt(t.cell.row, t.cell.col) : difference + statedMillisAt(t.cell.row, t.cell.col);
       if (!(Math.abs(difference) <= Number.MAX_SAFE_INTEGER)) return NaN;
     }
     return difference;
@@ -199,10 +282,23 @@ export function recomputeTotals(table: BudgetTable, tolerance: Money): Recompute
   };
 }
 
+/** Thousandths of a stated value: 0 where blank, as statedValue reads it; NaN where not exact. */
+function millisOfStated(v: Money | null | undefined): number {
+  return v === null || v === undefined ? 0 : millisOfMoney(v);
+}
+
 /** Marks a cell whose value is being computed. */
 const VISITING = Symbol('visiting');
 
-function sumOf(rel: CellRelation, valueOf: (c: TableCell) => Money): Money {
+// The same Decimal sum, in the same order, over the engine's own relations and over any other.
+function sumOfParts(rel: TableRelation, valueAt: (row: number, col: number) => Money): Money {
+  let acc = ZERO;
+  const col = rel.partCol;
+  for (const t of rel.parts) acc = t.sign === 1 ? acc.plus(valueAt(t.row, col)) : acc.minus(valueAt(t.row, col));
+  return acc;
+}
+
+function sumOfTerms(rel: CellRelation, valueOf: (c: TableCell) => Money): Money {
   let acc = ZERO;
   for (const t of rel.terms) acc = t.sign === 1 ? acc.plus(valueOf(t.cell)) : acc.minus(valueOf(t.cell));
   return acc;

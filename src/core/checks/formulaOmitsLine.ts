@@ -5,29 +5,46 @@ import { sheetRef, type Check } from './types';
 // A reference with its parts captured: sheet, then column letters and row digits of each end.
 const REFERENCE = /(?:('[^']+'|[A-Za-z0-9_.åäöÅÄÖ]+)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
 
+// A plain sum: SUM(…), or nothing but references, +, : and parentheses. Without the g flag a
+// regular expression keeps no state, so one object serves every test.
+const PLAIN_SUM = /^\s*(SUM|SUMMA)\s*\(|^[\s$A-Z0-9+():]+$/i;
+
 /** Sheet rows a formula reads in one column of its own sheet. */
 export function rowsReferenced(formula: string, sheet: string, col: number): Set<number> {
   const rows = new Set<number>();
+  const ranges = rowRangesReferenced(formula, sheet, col, []);
+  for (let i = 0; i < ranges.length; i += 2) for (let r = ranges[i]; r <= ranges[i + 1]; r++) rows.add(r);
+  return rows;
+}
+
+/**
+ * The same rows as ranges: first, last, first, last, … written into `out` (emptied first). Each
+ * reference is one range, so a long SUM is two numbers rather than a set of every row it reads.
+ */
+function rowRangesReferenced(formula: string, sheet: string, col: number, out: number[]): number[] {
+  out.length = 0;
   // exec on the one global expression: what matchAll yields, without cloning the expression per formula.
   REFERENCE.lastIndex = 0;
   for (let m = REFERENCE.exec(formula); m; m = REFERENCE.exec(formula)) {
     const sheetName = m[1]?.replace(/^'|'$/g, '');
     if (sheetName && sheetName !== sheet) continue;
-    const a = cellOf(m[2], m[3]);
-    const b = m[4] ? cellOf(m[4], m[5]) : a;
-    if (!a || !b) continue;
-    if (col < Math.min(a.col, b.col) || col > Math.max(a.col, b.col)) continue;
-    for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) rows.add(r);
+    // fromA1 of each end: at most seven row digits.
+    if (m[3].length > 7 || (m[4] && m[5].length > 7)) continue;
+    const aCol = columnOf(m[2]);
+    const aRow = Number(m[3]) - 1;
+    const bCol = m[4] ? columnOf(m[4]) : aCol;
+    const bRow = m[4] ? Number(m[5]) - 1 : aRow;
+    if (col < Math.min(aCol, bCol) || col > Math.max(aCol, bCol)) continue;
+    out.push(Math.min(aRow, bRow), Math.max(aRow, bRow));
   }
-  return rows;
+  return out;
 }
 
-/** fromA1 of a reference already split by REFERENCE: capital letters, and at most seven digits. */
-function cellOf(letters: string, digits: string): { row: number; col: number } | null {
-  if (digits.length > 7) return null;
+/** The 0-based column of capital column letters. */
+function columnOf(letters: string): number {
   let col = 0;
   for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 64);
-  return { row: Number(digits) - 1, col: col - 1 };
+  return col - 1;
 }
 
 /**
@@ -38,29 +55,37 @@ export const formulaOmitsLineCheck: Check = {
   codes: ['formula-omits-line'],
   run({ table }) {
     const findings: Finding[] = [];
-    const termsOf = new Map(table.relations.map((r) => [r.target, r.terms]));
+    let termsOf: Map<number, Term[]> | undefined;
+    const ranges: number[] = [];
     for (const rel of table.relations) {
       if (rel.terms.some((t) => t.sign === -1)) continue;
-      table.columns.forEach((column, c) => {
-        const formula = table.rows[rel.target].cells[c]?.formula;
-        if (!formula || !/^\s*(SUM|SUMMA)\s*\(|^[\s$A-Z0-9+():]+$/i.test(formula) || formula.includes('-')) return;
-        const referenced = rowsReferenced(formula, table.sheet, column.col);
-        const omitted = rel.terms.filter((t) => !isCovered(table, t, referenced, termsOf));
-        if (omitted.length === 0) return;
+      const target = table.rows[rel.target];
+      for (let c = 0; c < table.columns.length; c++) {
+        const column = table.columns[c];
+        const formula = target.cells[c]?.formula;
+        if (!formula || formula.includes('-') || !PLAIN_SUM.test(formula)) continue;
+        rowRangesReferenced(formula, table.sheet, column.col, ranges);
+        termsOf ??= new Map(table.relations.map((r) => [r.target, r.terms]));
+        let omitted: Term[] | null = null;
+        for (const t of rel.terms) if (!isCovered(table, t, ranges, termsOf)) (omitted ??= []).push(t);
+        if (!omitted) continue;
         findings.push(makeFinding('formula-omits-line', sheetRef(table, { row: rel.target, col: c }), {
-          rowLabel: table.rows[rel.target].label,
+          rowLabel: target.label,
           year: column.year,
-          stated: table.rows[rel.target].values[c],
+          stated: target.values[c],
           params: { cellFormula: `=${formula}`, omitted: omitted.map((t) => table.rows[t.row].label).join(', ') },
         }));
-      });
+      }
     }
     return findings;
   },
 };
 
-function isCovered(table: BudgetTable, term: Term, referenced: Set<number>, termsOf: Map<number, Term[]>): boolean {
-  if (referenced.has(table.rows[term.row].row)) return true;
+function isCovered(table: BudgetTable, term: Term, ranges: readonly number[], termsOf: Map<number, Term[]>): boolean {
+  const row = table.rows[term.row].row;
+  for (let i = 0; i < ranges.length; i += 2) if (row >= ranges[i] && row <= ranges[i + 1]) return true;
   const children = termsOf.get(term.row);
-  return !!children && children.every((child) => isCovered(table, child, referenced, termsOf));
+  if (!children) return false;
+  for (const child of children) if (!isCovered(table, child, ranges, termsOf)) return false;
+  return true;
 }

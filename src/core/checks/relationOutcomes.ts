@@ -1,5 +1,5 @@
 import { ZERO, type Money } from '../money';
-import { CellMap, cellId, statedValue, type CellRelation, type TableCell } from '../recompute';
+import { CellMap, cellId, cellIdAt, forEachPart, statedValue, type CellRelation, type TableCell } from '../recompute';
 import type { BudgetTable } from '../model';
 import type { CheckContext } from './types';
 
@@ -79,12 +79,12 @@ export function dependentsOf(context: CheckContext): Dependents {
   const { table, recomputed } = context;
   const dependents: Dependents = new Map();
   for (const rel of recomputed.relations) {
-    for (const t of rel.terms) {
-      const key = cellId(table, t.cell);
+    forEachPart(rel, (row, col) => {
+      const key = cellIdAt(table, row, col);
       const list = dependents.get(key);
       if (list) list.push(rel);
       else dependents.set(key, [rel]);
-    }
+    });
   }
   return dependents;
 }

@@ -34,11 +34,11 @@ interface Deviation {
 function deviation(context: CheckContext, actual: Money, allocation: Money, group: MemberGroup, rows: number): Deviation | null {
   const exact = exactShare(actual, allocation, EXPECTED_SHARE[group]);
   const quarterTolerance = exact ? quarterToleranceMillis(context.tolerance, rows) : NaN;
+  const toldExactly = exact !== null && !Number.isNaN(quarterTolerance);
+  // Told on integers, a share within tolerance needs no Decimal product.
+  if (toldExactly && Math.abs(exact.quarterDeviation) <= quarterTolerance) return null;
   const expected = allocation.times(EXPECTED_MONEY[group]);
-  const within = exact && !Number.isNaN(quarterTolerance)
-    ? Math.abs(exact.quarterDeviation) <= quarterTolerance
-    : actual.minus(expected).abs().lte(toleranceFor(context, rows));
-  if (within) return null;
+  if (!toldExactly && actual.minus(expected).abs().lte(toleranceFor(context, rows))) return null;
   const share = (exact && fourDecimalRatio(exact.amount, exact.allocation)) ?? decimalShare(actual, allocation);
   return { expected, difference: actual.minus(expected), share };
 }

@@ -1,17 +1,23 @@
 import { makeFinding } from '../findings';
 import type { Check } from './types';
 
+// Global expressions run with exec from lastIndex 0: what matchAll yields, without cloning them per title.
+const RANGE = /\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g;
+const YEAR = /\b((?:19|20)\d{2})\b/g;
+
 /** Years a title names: `Budget 2024`, `plan 2025–2026`, `2024 - 2026`. */
 export function yearsInTitle(title: string): number[] {
   const years = new Set<number>();
-  const range = /\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/g;
   let rest = title;
-  for (const m of title.matchAll(range)) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
+  RANGE.lastIndex = 0;
+  for (let m = RANGE.exec(title); m; m = RANGE.exec(title)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
     for (let y = Math.min(a, b); y <= Math.max(a, b) && y - a < 20; y++) years.add(y);
     rest = rest.replace(m[0], ' ');
   }
-  for (const m of rest.matchAll(/\b((?:19|20)\d{2})\b/g)) years.add(Number(m[1]));
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(rest); m; m = YEAR.exec(rest)) years.add(Number(m[1]));
   return [...years].sort((a, b) => a - b);
 }
 

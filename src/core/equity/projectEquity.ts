@@ -38,12 +38,13 @@ export function projectEquity(table: BudgetTable, recomputed: Recomputed, shape:
   const years: EquityYear[] = [];
   let opening = start.opening;
   shape.chain.slice(start.index).forEach((col, i, chain) => {
-    const { income, costs } = flows[start.index + i];
-    const closing = exactSumOr([opening, income, costs], [1, 1, -1], () => opening.plus(income).minus(costs));
+    // The flow's result is income − costs already: the same Money serves both.
+    const { income, costs, result } = flows[start.index + i];
+    const closing = exactSumOr([opening, income, costs], OPENING_PLUS_INCOME_LESS_COSTS, () => opening.plus(income).minus(costs));
     const statedClosing = statedClosingOf(table, shape, col, chain[i + 1]);
     const allocation = shape.allocation.length > 0 ? sumOfRows(recomputed, shape.allocation, col) : null;
     years.push({
-      year: table.columns[col].year, column: col, opening, income, costs, result: difference(income, costs), closing,
+      year: table.columns[col].year, column: col, opening, income, costs, result, closing,
       statedClosing, source: statedClosing ? 'stated' : 'projected', allocation,
       ...reserveLimit(settings.reserve, table.unit, allocation, costs, closing),
     });
@@ -95,12 +96,28 @@ function sumOfRows(recomputed: Recomputed, rows: number[], col: number): Money {
   return exactSumOr(values, null, () => sumMoney(values));
 }
 
-const difference = (a: Money, b: Money): Money => exactSumOr([a, b], [1, -1], () => a.minus(b));
+const OPENING_PLUS_INCOME_LESS_COSTS: readonly (1 | -1)[] = [1, 1, -1];
+const PLUS_MINUS: readonly (1 | -1)[] = [1, -1];
+
+const difference = (a: Money, b: Money): Money => exactSumOr([a, b], PLUS_MINUS, () => a.minus(b));
 
 function statedClosingOf(table: BudgetTable, shape: EquityShape, col: number, nextCol: number | undefined): Money | null {
   if (shape.closingRow !== null) return table.rows[shape.closingRow].values[col];
   if (shape.openingRow !== null && nextCol !== undefined) return table.rows[shape.openingRow].values[nextCol];
   return null;
+}
+
+// × 0.01 is ÷ 100 exactly (the digits only shift), without a long division. A shift also commutes
+// with rounding to significant digits, so base · (percent · 0.01) is (base · percent) · 0.01 to the
+// last digit: one product per year, with percent · 0.01 made once per percentage (Money never changes).
+const HUNDREDTHS = new WeakMap<Money, Money>();
+function hundredthsOf(percent: Money): Money {
+  let fraction = HUNDREDTHS.get(percent);
+  if (!fraction) {
+    fraction = percent.times(HUNDREDTH);
+    HUNDREDTHS.set(percent, fraction);
+  }
+  return fraction;
 }
 
 /** The guideline: a percentage of the allocation (or of costs), the step chosen by the allocation's size in kronor. */
@@ -111,8 +128,7 @@ export function reserveLimit(reserve: ReserveSettings, unit: Unit, allocation: M
   let inKronor: Money | undefined;
   const step = reserve.brackets.find((b) => b.upToKr === null || (inKronor ??= (allocation ?? costs).times(KRONOR_PER_UNIT[unit])).lte(b.upToKr))
     ?? reserve.brackets[reserve.brackets.length - 1];
-  // × 0.01 is ÷ 100 exactly (the digits only shift), without a long division.
-  const limit = base.times(step.percent).times(HUNDREDTH);
+  const limit = base.times(hundredthsOf(step.percent));
   return { percent: step.percent, limit, excess: closing.gt(limit) ? closing.minus(limit) : ZERO };
 }
 

@@ -21,7 +21,8 @@ const EXTERNAL = /\besf\b|projektmedel|projekt|ränt|finansiell|extern|eget kapi
 const DRAW = /ianspråktag|uttag ur eget kapital|användning av eget kapital|disposition av eget kapital/i;
 
 export function equityShape(table: BudgetTable): EquityShape | null {
-  const termsOf = new Map(table.relations.map((r) => [r.target, r.terms]));
+  const termsOf = new Map<number, Term[]>();
+  for (const r of table.relations) termsOf.set(r.target, r.terms);
   const roleOf = (i: number) => table.rows[i].role;
   const openingRow = table.rows.findIndex((r) => r.role === 'opening-equity' && r.values.some((v) => v !== null));
   const closingRow = table.rows.findIndex((r) => r.role === 'closing-equity' && r.values.some((v) => v !== null));
@@ -58,17 +59,23 @@ function incomeAndCosts(table: BudgetTable, termsOf: Map<number, Term[]>, openin
   const available = closing >= 0 ? difference(closing)! : table.carry[0]?.terms;
   if (!available || !available.some((t) => t.sign === -1)) return null;
   const plus = available.filter((t) => t.sign === 1);
-  const income = plus.flatMap((t) => (table.rows[t.row].role === 'available' ? termsOf.get(t.row) ?? [t] : [t]))
-    .filter((t) => t.row !== openingRow);
+  // The parts of an `available` row in its place (what flatMap gave, without an array per term).
+  const income: Term[] = [];
+  for (const t of plus) {
+    const inner = table.rows[t.row].role === 'available' ? termsOf.get(t.row) : undefined;
+    for (const u of inner ?? [t]) if (u.row !== openingRow) income.push(u);
+  }
   return { income, costs: available.filter((t) => t.sign === -1).map((t) => ({ ...t, sign: 1 })) };
 }
 
-/** The lines under the given rows, all the way down. */
-function leaves(terms: Term[], termsOf: Map<number, Term[]>): number[] {
-  return terms.flatMap((t) => {
+/** The lines under the given rows, all the way down, in order (pushed into `out`). */
+function leaves(terms: Term[], termsOf: Map<number, Term[]>, out: number[] = []): number[] {
+  for (const t of terms) {
     const inner = termsOf.get(t.row);
-    return inner ? leaves(inner, termsOf) : [t.row];
-  });
+    if (inner) leaves(inner, termsOf, out);
+    else out.push(t.row);
+  }
+  return out;
 }
 
 function chainColumns(table: BudgetTable): number[] {

@@ -36,10 +36,11 @@ function closingTerms(roles: RowRole[], rows: Row[], relations: RowRelation[], o
   if (closing >= 0) return [{ row: closing, sign: 1 }];
   const available = relations.find((rel) => roles[rel.target] === 'available' && rel.terms.some((t) => t.row === opening));
   if (!available) return null;
-  const nested = new Set(relations.flatMap((rel) => rel.terms.map((t) => t.row)));
+  // A term of some relation; asked only of the few cost totals below `available`.
+  const nested = (row: number) => relations.some((rel) => rel.terms.some((t) => t.row === row));
   let costTotal = -1;
   for (let i = roles.length - 1; i > available.target; i--) {
-    if (roles[i] === 'total' && rows[i].side === 'cost' && !nested.has(i)) {
+    if (roles[i] === 'total' && rows[i].side === 'cost' && !nested(i)) {
       costTotal = i;
       break;
     }

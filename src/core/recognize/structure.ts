@@ -115,7 +115,11 @@ interface Scored {
 }
 
 function bestCandidate(context: Context, target: number): Scored | null {
-  const search: Search = { context, target, best: null, score: { matches: 0, nonZeroMatches: 0, exact: 0, mismatches: 0 } };
+  const search: Search = {
+    context, target, found: false, priority: 0, pair: null, start: 0,
+    score: { matches: 0, nonZeroMatches: 0, exact: 0, mismatches: 0 },
+    best: { matches: 0, nonZeroMatches: 0, exact: 0, mismatches: 0 },
+  };
   // Every candidate, in order: differences first (for results and equity rows), then windows.
   const role = context.rows[target].role;
   if (role === 'total' || role === 'available') {
@@ -124,32 +128,47 @@ function bestCandidate(context: Context, target: number): Scored | null {
     differenceCandidates(search);
     windowCandidates(search, 1000);
   }
-  return search.best;
+  if (!search.found) return null;
+  // The keeper's Term objects, made once: a pair's two, or the window's rows read again (nothing
+  // a window depends on changes during the search, so fillWindow gives the same rows).
+  const terms = search.pair ?? windowTerms(context.window, fillWindow(context, search.start, target));
+  return { candidate: { terms, priority: search.priority, start: search.pair ? undefined : search.start }, score: search.best };
 }
 
-/** One bestCandidate call: the best candidate so far, and the score being computed. */
+/**
+ * One bestCandidate call: the score being computed, and the best candidate so far — its score (a
+ * copy), its priority, and its terms (a pair) or, for a window, the row it starts after.
+ */
 interface Search {
   context: Context;
   target: number;
-  best: Scored | null;
+  found: boolean;
+  best: Score;
+  priority: number;
+  pair: Term[] | null;
+  start: number;
   score: Score;
 }
 
 /**
- * Scores one candidate and keeps it if it beats the best so far. Its terms are `terms`, or, for a
- * window, the rows context.window[0..count) with sign +1 (Term objects are made only for a keeper).
+ * Scores one candidate and keeps it if it beats the best so far. Its terms are `pair`, or, for a
+ * window, the rows context.window[0..count) with sign +1 (Term objects are made only for the
+ * candidate finally kept, and for each pair kept on the way).
  */
-function consider(search: Search, priority: number, terms: Term[] | null, count: number, start?: number): void {
+function consider(search: Search, priority: number, pair: Term[] | null, count: number, start = 0): void {
   if (count === 0) return;
   const { context, target, score } = search;
-  if (terms) context.score(target, terms, score);
+  if (pair) context.score(target, pair, score);
   else context.scoreWindow(target, count, score);
-  const best = search.best;
-  if (best) {
-    const cmp = compareScores(score, best.score);
-    if (!(cmp > 0 || (cmp === 0 && priority < best.candidate.priority))) return;
+  if (search.found) {
+    const cmp = compareScores(score, search.best);
+    if (!(cmp > 0 || (cmp === 0 && priority < search.priority))) return;
   }
-  search.best = { candidate: { terms: terms ? terms.map((t) => ({ row: t.row, sign: t.sign })) : windowTerms(context.window, count), priority, start }, score: { ...score } };
+  search.found = true;
+  Object.assign(search.best, score);
+  search.priority = priority;
+  search.pair = pair ? pair.map((t) => ({ row: t.row, sign: t.sign })) : null;
+  search.start = start;
 }
 
 /**
@@ -159,6 +178,8 @@ function consider(search: Search, priority: number, terms: Term[] | null, count:
  * total adds up worse without it. Nested coincidences are tried together.
  */
 function retryWithoutTentative(context: Context, target: number, tentative: Map<number, Term[]>, best: Scored): Scored {
+  // Without tentative subtotals there is nothing to retry (the loops below would find no parent).
+  if (tentative.size === 0) return best;
   const live = (p: number) => p < target && context.termsOf.get(p) === tentative.get(p);
   const inWindow = (p: number) => best.candidate.terms.some((t) => t.row === p);
   const drop = (parents: number[]) => {
