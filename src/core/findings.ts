@@ -3,7 +3,8 @@ import type { Money } from './money';
 export type FindingCode =
   | 'sum-mismatch' | 'rounding' | 'consequence' | 'carry-over-break'
   | 'reserve-excess' | 'negative-equity' | 'share-deviation'
-  | 'title-years-mismatch' | 'text-number' | 'formula-omits-line' | 'hardcoded-totals';
+  | 'title-years-mismatch' | 'text-number' | 'formula-omits-line' | 'hardcoded-totals'
+  | 'error-value';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -19,6 +20,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   'text-number': 'warning',
   'formula-omits-line': 'error',
   'hardcoded-totals': 'info',
+  'error-value': 'error',
 };
 
 /** A sheet position, 0-based; it becomes an A1 address only at the output boundary. */
@@ -54,6 +56,8 @@ export interface FindingParams {
   share?: string;
   expectedShare?: string;
   split?: boolean;
+  /** error-value: the cell is a total (its expected value is its lines' sum). */
+  isTotal?: boolean;
 }
 
 export interface Finding {

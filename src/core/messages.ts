@@ -35,6 +35,9 @@ const SV: Record<FindingCode, Say> = {
     `${what}: formeln ${f.params.cellFormula} tar inte med ${f.params.omitted}, som hör till summan.`,
   'hardcoded-totals': (f) =>
     `${f.params.count} av ${f.params.total} summor i tabellen är inskrivna siffror, inte formler – de räknas inte om när en rad ändras.`,
+  'error-value': (f, n, what) => f.params.isTotal
+    ? `${what} visar felvärdet ${f.params.text} i stället för en summa – raderna summerar till ${n(f.expected)}. Rätta formeln i cellen.`
+    : `${what} visar felvärdet ${f.params.text} i stället för ett belopp – rätta formeln eller skriv in beloppet. Summorna som bygger på cellen kan inte kontrolleras förrän dess.`,
 };
 
 const TREND: Record<string, string> = {
@@ -69,6 +72,9 @@ const EN: Record<FindingCode, Say> = {
   'text-number': (f, _n, what) => `${what}: "${f.params.text}" is stored as text; Excel's SUM leaves it out.`,
   'formula-omits-line': (f, _n, what) => `${what}: the formula ${f.params.cellFormula} leaves out ${f.params.omitted}.`,
   'hardcoded-totals': (f) => `${f.params.count} of ${f.params.total} totals in the table are typed numbers, not formulas.`,
+  'error-value': (f, n, what) => f.params.isTotal
+    ? `${what} shows the error value ${f.params.text} instead of a total – its lines add up to ${n(f.expected)}.`
+    : `${what} shows the error value ${f.params.text} instead of an amount; the totals built on it cannot be checked until it is fixed.`,
 };
 
 export function findingMessage(finding: Finding, unit: Unit, language: Language = 'sv'): string {

@@ -1,3 +1,4 @@
+import { isErrorValue } from './grid';
 import { ZERO, millisOfMoney, type Money } from './money';
 import type { BudgetTable, Term } from './model';
 
@@ -156,6 +157,23 @@ export function forEachPart(rel: CellRelation, f: (row: number, col: number, sig
   }
 }
 
+/** Whether a table cell shows an error value (`#REF!`, `#N/A`) where an amount should be: it has none. */
+export function isErrorCell(table: BudgetTable, row: number, col: number): boolean {
+  const tableRow = table.rows[row];
+  if (!tableRow || (tableRow.values[col] ?? null) !== null) return false;
+  const v = tableRow.cells[col]?.value;
+  return v !== null && v !== undefined && isErrorValue(v);
+}
+
+/** Whether a part of the relation is an error value: its sum cannot be told. */
+export function hasErrorPart(table: BudgetTable, rel: CellRelation): boolean {
+  let found = false;
+  forEachPart(rel, (row, col) => {
+    found ||= isErrorCell(table, row, col);
+  });
+  return found;
+}
+
 /**
  * A total within rounding of its recomputed parts keeps its stated value:
  * rounding is accepted, not fixed, so it does not ripple into later years.
@@ -221,6 +239,13 @@ export function recomputeTotals(table: BudgetTable, tolerance: Money): Recompute
     // A cycle can only come from a misread table; the stated value breaks it.
     if (!rel || known === VISITING) return statedAt(row, col);
     memo.setAt(row, col, VISITING);
+    // A part that is an error value has no amount: the total keeps what it states.
+    if (hasErrorPart(table, rel)) {
+      const stated = statedAt(row, col);
+      memo.setAt(row, col, stated);
+      if (stated !== rows[row].values[col]) memoMillis.setAt(row, col, 0);
+      return stated;
+    }
     // The parts' values, in the order the Decimal sum reads them, and their exact sum.
     let sumMillis = Number.isNaN(toleranceMillis) ? NaN : 0;
     const partCol = rel.partCol;

@@ -1,5 +1,6 @@
 import { toA1 } from '../../src/core/address';
 import { analyzeGrid } from '../../src/core/analyze';
+import { findingMessage } from '../../src/core/messages';
 import { sheetFromValues, type CellValue, type Grid } from '../../src/core/grid';
 
 const grid = (values: CellValue[][], name = 'Budget'): Grid => ({ sheets: [sheetFromValues(name, values)] });
@@ -211,6 +212,26 @@ describe('findings on cells', () => {
     const omits = analysis.findings.filter((f) => f.code === 'formula-omits-line');
     expect(omits.map((f) => [cell(f.at), f.params.omitted])).toEqual([['B14', 'Ny rad'], ['C14', 'Ny rad']]);
     expect(analysis.findings.filter((f) => f.code === 'sum-mismatch')).toEqual([]);
+  });
+
+  it('names an error value instead of reading it as 0: a line leaves its totals unchecked, a total is its lines\' sum', () => {
+    const values = LUND.map((row) => [...row]);
+    values[4][2] = { error: '#REF!' }; // Region Skåne 2025
+    values[12][1] = { error: '#N/A' }; // Summa kostnader 2024
+    const { findings, table } = only(values);
+    expect(findings.filter((f) => f.code !== 'hardcoded-totals').map((f) => `${f.code} ${cell(f.at)}`)).toEqual(['error-value C5', 'error-value B13']);
+    const [line, total] = findings;
+    expect(line.affects.map((a) => toA1(a.row, a.col))).toEqual(['C7', 'C9', 'C14']);
+    expect(findingMessage(line, table.unit)).toBe('Region Skåne 2025 visar felvärdet #REF! i stället för ett belopp – rätta formeln eller skriv in beloppet. Summorna som bygger på cellen kan inte kontrolleras förrän dess.');
+    expect(findingMessage(total, table.unit)).toBe('Summa kostnader 2024 visar felvärdet #N/A i stället för en summa – raderna summerar till 8 510 tkr. Rätta formeln i cellen.');
+  });
+
+  it('keeps a total whose every year is an error value in the table, as a total', () => {
+    const values = LUND.map((row) => [...row]);
+    values[12] = ['Summa kostnader', { error: '#REF!' }, { error: '#REF!' }];
+    const { findings, table } = only(values);
+    expect(table.rows.find((r) => r.label === 'Summa kostnader')?.role).toBe('total');
+    expect(findings.filter((f) => f.code !== 'hardcoded-totals').map((f) => `${f.code} ${cell(f.at)} ${f.expected}`)).toEqual(['error-value B13 8510', 'error-value C13 7960']);
   });
 
   it('counts typed totals once per table', () => {

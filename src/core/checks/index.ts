@@ -5,10 +5,11 @@ import { formulaOmitsLineCheck } from './formulaOmitsLine';
 import { titleYearsCheck } from './titleYears';
 import { negativeEquityCheck, reserveCheck } from './equityChecks';
 import { shareCheck } from './shareCheck';
+import { errorValueCheck } from './errorValues';
 
 /** Every check, in the order their findings are reported. */
 export const CHECKS: readonly Check[] = [
-  totalsCheck, formulaOmitsLineCheck, textNumberCheck, titleYearsCheck,
+  totalsCheck, errorValueCheck, formulaOmitsLineCheck, textNumberCheck, titleYearsCheck,
   negativeEquityCheck, reserveCheck, shareCheck, hardcodedTotalsCheck,
 ];
 

@@ -1,5 +1,5 @@
 import { ZERO, type Money } from '../money';
-import { CellMap, cellId, cellIdAt, forEachPart, statedValue, type CellRelation, type TableCell } from '../recompute';
+import { CellMap, cellId, cellIdAt, forEachPart, hasErrorPart, isErrorCell, statedValue, type CellRelation, type TableCell } from '../recompute';
 import type { BudgetTable } from '../model';
 import type { CheckContext } from './types';
 
@@ -29,6 +29,11 @@ export function relationOutcomes(context: CheckContext): Outcomes {
     relationAt.set(rel.target, rel);
     // Exactly equal, told without Decimals where the values allow.
     if (recomputed.statedDifferenceMillis?.(rel) === 0) {
+      outcomes.set(rel.target, OK);
+      continue;
+    }
+    // An error value in the total or a part is reported as such (errorValues.ts), not as a wrong sum.
+    if (isErrorCell(table, rel.target.row, rel.target.col) || hasErrorPart(table, rel)) {
       outcomes.set(rel.target, OK);
       continue;
     }

@@ -1,6 +1,6 @@
 import { exactSumOr, sumMoney, type Money } from '../money';
 import type { BudgetTable } from '../model';
-import type { Recomputed } from '../recompute';
+import { isErrorCell, type Recomputed } from '../recompute';
 import type { EquityShape } from './shape';
 
 export type MemberGroup = 'state' | 'region' | 'municipalities';
@@ -61,8 +61,11 @@ export function memberShares(table: BudgetTable, recomputed: Recomputed, shape: 
       amounts,
       municipalities: members.rows.municipalities.map((row) => ({ row, label: table.rows[row].label, amount: value(row, col) })),
     };
-  }).filter((y) => !y.allocation.isZero());
+  }).filter((y) => !y.allocation.isZero() && !allocationRows(members).some((row) => isErrorCell(table, row, y.column)));
 }
+
+/** A year with an error value among the members' amounts has no shares to tell. */
+const allocationRows = (members: Members): number[] => [...members.rows.state, ...members.rows.region, ...members.rows.municipalities];
 
 export const EXPECTED_SHARE: Record<MemberGroup, number> = { state: 0.5, region: 0.25, municipalities: 0.25 };
 

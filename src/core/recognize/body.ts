@@ -17,6 +17,8 @@ export interface RawRow {
   cells: (Cell | undefined)[];
   textNumbers: number[];
   unit?: Unit;
+  /** Some value cell shows an error value (`#REF!`): an amount that has no value today. */
+  hasErrors: boolean;
   /** Set when the label continues on this row from a wrapped heading above. */
   wrappedFrom?: number;
 }
@@ -35,6 +37,7 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
   let mixedUnits = false;
   let nonBlankText = 0;
   let hasNumbers = false;
+  let hasErrors = false;
   for (let i = 0; i < valueCols.length; i++) {
     const cell = sheetRow?.[valueCols[i]];
     cells[i] = cell;
@@ -66,6 +69,8 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
         }
       }
     } else if (v !== null && v !== undefined && isErrorValue(v)) {
+      // A formula's error stands where an amount should: the row is a line or a total, not a heading.
+      hasErrors = true;
       nonBlankText++;
     }
     values[i] = value;
@@ -73,11 +78,11 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
     if (value !== null) hasNumbers = true;
   }
   let kind: RawRow['kind'] = 'data';
-  if (!hasNumbers) {
+  if (!hasNumbers && !(hasErrors && label !== '')) {
     if (unit !== undefined && !mixedUnits && nonBlankText === 0) kind = 'unit';
     else kind = label === '' ? 'empty' : 'heading';
   }
-  return { row, label, kind, values, millis, cells, textNumbers, unit: kind === 'unit' ? unit : undefined };
+  return { row, label, kind, values, millis, cells, textNumbers, hasErrors, unit: kind === 'unit' ? unit : undefined };
 }
 
 function labelText(cell: Cell): string {

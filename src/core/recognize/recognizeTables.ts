@@ -167,7 +167,7 @@ function toTableRows(joined: RawRow[], sectionLabel: string, unit: Unit, columns
     const role: RowRole = r.kind === 'data' ? labels.role(r.label) : 'group';
     const own = labels.side(r.label);
     if (role === 'group' && own !== 'unknown') section = own;
-    return { label: r.label, role, side: own !== 'unknown' ? own : section, values: r.values, millis: r.millis, childMarker: labels.childMarker(r.label) };
+    return { label: r.label, role, side: own !== 'unknown' ? own : section, values: r.values, millis: r.millis, childMarker: labels.childMarker(r.label), hasErrors: r.hasErrors };
   });
   const tolerance = toleranceFor(unit);
   const { roles, relations, exactTolerance } = inferStructure(structureRows, tolerance);

@@ -12,6 +12,8 @@ export interface StructureRow {
   /** The values in whole thousandths (RawRow.millis): scored exactly without Decimals where the table allows. */
   millis?: number[];
   childMarker: boolean;
+  /** A value cell shows an error value: a total without numbers is still a total (by its label). */
+  hasErrors?: boolean;
 }
 
 export interface Structure {
@@ -61,7 +63,7 @@ export function inferStructure(rows: StructureRow[], tolerance: Money): Structur
   const marks: Marks = { stamp: 0, at: new Array<number>(rows.length).fill(0) };
   const windowStarts = new Map<number, number>();
   rows.forEach((row, target) => {
-    if (!COMPUTED.has(row.role) || blank[target]) return;
+    if (!COMPUTED.has(row.role) || (blank[target] && !row.hasErrors)) return;
     if (openers.size !== tentative.size) openers = new Set(tentative.keys());
     const context: Context = { rows, roles, termsOf, score, scoreWindow, window, openers, blank, marks, windowStarts };
     let best = bestCandidate(context, target);

@@ -9,7 +9,8 @@ const CORRECTED = new Set(['sum-mismatch', 'consequence', 'carry-over-break']);
 /** The recognised table as a Word table: recomputed totals, each corrected one marked with an asterisk. */
 export function budgetTableSection({ table, recomputed, findings }: TableAnalysis, years: PlanYears, name: string | null): DocSection {
   const title = `Budget ${years.budget}${years.plan.length > 0 ? ` med plan ${years.plan[0]}–${years.plan[years.plan.length - 1]}` : ''}`;
-  const corrected = findings.filter((f) => CORRECTED.has(f.code));
+  // A total showing an error value (#N/A) is written as its lines' sum, marked like a corrected one.
+  const corrected = findings.filter((f) => CORRECTED.has(f.code) || (f.code === 'error-value' && f.params.isTotal));
   const isCorrected = (sheetRow: number, sheetCol: number) => corrected.some((f) => f.at.row === sheetRow && f.at.col === sheetCol);
   const targets = new Set(recomputed.relations.map((r) => `${r.target.row}:${r.target.col}`));
   const rows: string[][] = [];
@@ -32,7 +33,7 @@ export function budgetTableSection({ table, recomputed, findings }: TableAnalysi
     { kind: 'table', header: ['', ...table.columns.map((c) => c.header)], rows, totalRows, numericColumns: table.columns.map((_, i) => i + 1) },
   ];
   if (corrected.length > 0) {
-    const list = corrected.map((f) => `${f.rowLabel} ${f.year} (angivet ${amount(f.stated!, table.unit)}, rätt ${amount(f.recomputed ?? f.expected!, table.unit)})`);
+    const list = corrected.map((f) => `${f.rowLabel} ${f.year} (angivet ${f.stated ? amount(f.stated, table.unit) : f.params.text}, rätt ${amount(f.recomputed ?? f.expected!, table.unit)})`);
     blocks.push({ kind: 'paragraph', text: `* Rättat av Budgetkoll, och summor som ändras av rättelsen: ${list.join('; ')}.` });
   }
   return { key: 'budget', title, blocks };
