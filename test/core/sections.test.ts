@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { analyzeGrid } from '../../src/core/analyze';
+import { sheetFromValues, type CellValue } from '../../src/core/grid';
 import { buildSections } from '../../src/core/sections/buildSections';
 import type { DocSection } from '../../src/core/sections/types';
 import { analyzeSeed, SEED_SLUGS } from '../helpers/seeds';
@@ -38,6 +40,19 @@ describe('the sentences', () => {
     const bksv = texts(buildSections(await analyzeSeed('seed-002-bksv.xlsx')));
     expect(bksv).toContain('Eget kapital ligger över riktvärdet alla år 2024–2026.');
     expect(bksv.some((t) => t.startsWith('Observera: budgettabellen innehåller ett fel'))).toBe(true);
+  });
+
+  it('write a total that shows an error value as its lines\' sum, marked and explained', () => {
+    const values: CellValue[][] = [
+      ['Budget 2024'], [null, 2024, 2025], ['Intäkter', 'tkr', 'tkr'], ['Staten', 1000, 1000], ['Region Skåne', 500, 500], ['Kommunerna', 500, 500],
+      ['Summa intäkter', 2000, 2000], ['Kostnader'], ['Kansli', 900, 900], ['Insatser', 1000, 1000],
+      ['Summa kostnader', { error: '#N/A' }, 1900], ['Resultat', 100, 100],
+    ];
+    const sections = buildSections(analyzeGrid({ sheets: [sheetFromValues('Budget', values)] }));
+    const table = sections[1].blocks.find((b) => b.kind === 'table')!;
+    if (table.kind !== 'table') throw new Error('no table');
+    expect(table.rows.find((r) => r[0] === 'Summa kostnader')!.slice(1)).toEqual(['1\u00a0900*', '1\u00a0900']);
+    expect(texts(sections.slice(1, 2)).at(-1)).toBe('* Rättat av Budgetkoll, och summor som ändras av rättelsen: Summa kostnader 2024 (angivet #N/A, rätt 1\u00a0900\u00a0tkr).');
   });
 
   it('name the förbund from the sheet, above the table\'s title', async () => {
