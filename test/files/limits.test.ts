@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, fileSizeProblem, zipProblem, type ReadLimits } from '..
 import { textDocumentKind, zipDocumentKind } from '../../src/files/fileKinds';
 import { readWorkbookBytes } from '../../src/files/readXlsx';
 import { readFileBytes, readWorkbookFile } from '../../src/files/readWorkbookFile';
+import { storedCopy } from '../../src/files/storedZip';
 import { zipEntries } from '../../src/files/zipDirectory';
 import { manyCellsWorkbook, zipBomb } from '../fixtures/badCorpus';
 import { SEEDS_DIR, SEED_SLUGS } from '../helpers/seeds';
@@ -48,6 +49,16 @@ describe('the cell count', () => {
     const data = writeZip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) }]);
     await expect(zipProblem(data, limits({ maxCells: 3 }))).resolves.toBeNull();
     await expect(zipProblem(data, limits({ maxCells: 2 }))).resolves.toMatch(/för många celler \(3, högst 2\)/);
+  });
+
+  it('skips counting only stored sheets too small to pass the limit (four bytes a cell at the least)', async () => {
+    // `<c/>` n times: 4n bytes, n cells.
+    const sheetOf = (cells: number) => [{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<c/>'.repeat(cells)) }];
+    const stored = (cells: number) => storedCopy(writeZip(sheetOf(cells)), DEFAULT_LIMITS.maxUnpackedBytes)!;
+    await expect(zipProblem(stored(3), limits({ maxCells: 3 }))).resolves.toBeNull();
+    await expect(zipProblem(stored(4), limits({ maxCells: 3 }))).resolves.toMatch(/för många celler \(4, högst 3\)/);
+    // Packed, the sizes are only what the zip says: always counted.
+    await expect(zipProblem(writeZip(sheetOf(4)), limits({ maxCells: 3 }))).resolves.toMatch(/för många celler \(4, högst 3\)/);
   });
 
   it('counts across the chunks the stream unpacks in (a million cells, exactly)', async () => {
