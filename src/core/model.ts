@@ -22,6 +22,11 @@ export interface TableRow {
   cells: (Cell | undefined)[];
   /** Table-column indexes whose value was a number stored as text. */
   textNumbers: number[];
+  /**
+   * The values in whole thousandths, as the recognizer read them (RawRow.millis: 0 where blank,
+   * NaN where not exact); where absent (a table built by hand), the recompute reads the values.
+   */
+  millis?: readonly number[];
 }
 
 export interface Term {

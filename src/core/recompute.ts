@@ -195,11 +195,13 @@ export function recomputeTotals(table: BudgetTable, tolerance: Money): Recompute
   // statedValue by row and column.
   const statedAt = (row: number, col: number): Money => rows[row].values[col] ?? ZERO;
   // The thousandths of every stated value (0 where blank, as statedValue reads it; NaN where not
-  // exact), read from each Money once, in one pass: relations read most cells two or three times.
+  // exact), in one pass: relations read most cells two or three times. The recognizer has them
+  // already; a table built by hand has them read from each Money once.
   const statedMillis = new Float64Array(width * height);
   for (let row = 0; row < height; row++) {
-    const values = rows[row].values;
-    for (let col = 0; col < width; col++) statedMillis[row * width + col] = millisOfStated(values[col]);
+    const { values, millis } = rows[row];
+    if (millis && millis.length === width) statedMillis.set(millis, row * width);
+    else for (let col = 0; col < width; col++) statedMillis[row * width + col] = millisOfStated(values[col]);
   }
   // (x >>> 0) === x: a whole number from 0 below 2^32.
   const statedMillisAt = (row: number, col: number): number => (row >>> 0 === row && row < height && col >>> 0 === col && col < width

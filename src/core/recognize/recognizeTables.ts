@@ -178,6 +178,7 @@ function toTableRows(joined: RawRow[], sectionLabel: string, unit: Unit, columns
     values: r.values,
     cells: r.cells,
     textNumbers: r.textNumbers,
+    millis: r.millis,
   }));
   const carry = inferCarry(structureRows, roles, relations, columns, tolerance, exactTolerance);
   return { rows, relations, carry };
