@@ -154,6 +154,17 @@ describe('the common convention', () => {
     expect(costs.equity.map((e) => e.limit?.toFixed())).toEqual(['900', '840', '760']);
   });
 
+  it('does not take a negative adjustment among the allocation for a municipality', () => {
+    const adjusted = CONVENTION.map((row) => [...row]);
+    adjusted.splice(6, 0, ['Avgår återbetalning', -100, -100, -100]);
+    adjusted[7 + 1] = ['Summa intäkter', 4400, 4100, 3900];
+    adjusted[13 + 1] = ['Årets resultat', -100, -100, 100];
+    adjusted[15] = ['Eget kapital vid årets slut', 1400, 1400, 1600];
+    const t = only(adjusted);
+    expect(t.shares.map((y) => y.amounts.municipalities.toFixed())).toEqual(['1000', '1000', '1000']);
+    expect(coded(t, 'share-deviation')).toEqual([]);
+  });
+
   it('warns when the members do not pay ½, ¼ and ¼', () => {
     const skewed = CONVENTION.map((row) => [...row]);
     skewed[3][1] = 2400;

@@ -30,6 +30,8 @@ export function identifyMembers(table: BudgetTable, shape: EquityShape | null): 
   if (!shape || shape.allocation.length === 0) return null;
   const rows: Record<MemberGroup, number[]> = { state: [], region: [], municipalities: [] };
   for (const row of shape.allocation) {
+    // No member pays a negative amount: `Avgår återbetalning −200` adjusts the allocation, it is no municipality.
+    if (isAdjustment(table.rows[row].values)) continue;
     const label = table.rows[row].label;
     if (STATE.test(label)) rows.state.push(row);
     else if (REGION.test(label)) rows.region.push(row);
@@ -37,6 +39,17 @@ export function identifyMembers(table: BudgetTable, shape: EquityShape | null): 
   }
   // Without a state and a region among the rows (002: one `Nettoomsättning`), shares cannot be told.
   return rows.state.length > 0 && rows.region.length > 0 && rows.municipalities.length > 0 ? { rows } : null;
+}
+
+/** A row whose every amount is below zero. */
+function isAdjustment(values: readonly (Money | null)[]): boolean {
+  let any = false;
+  for (const v of values) {
+    if (v === null) continue;
+    if (!v.isNegative() || v.isZero()) return false;
+    any = true;
+  }
+  return any;
 }
 
 export function memberShares(table: BudgetTable, recomputed: Recomputed, shape: EquityShape | null, members: Members | null): ShareYear[] {
