@@ -167,11 +167,13 @@ export function isErrorCell(table: BudgetTable, row: number, col: number): boole
 
 /** Whether a part of the relation is an error value: its sum cannot be told. */
 export function hasErrorPart(table: BudgetTable, rel: CellRelation): boolean {
-  let found = false;
-  forEachPart(rel, (row, col) => {
-    found ||= isErrorCell(table, row, col);
-  });
-  return found;
+  // Asked of every relation: plain loops, no closure.
+  if (rel instanceof TableRelation) {
+    for (const t of rel.parts) if (isErrorCell(table, t.row, rel.partCol)) return true;
+    return false;
+  }
+  for (const t of rel.terms) if (isErrorCell(table, t.cell.row, t.cell.col)) return true;
+  return false;
 }
 
 /**

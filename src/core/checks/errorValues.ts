@@ -16,10 +16,12 @@ export const errorValueCheck: Check = {
     const findings: Finding[] = [];
     let targets: CellMap<CellRelation> | undefined;
     let dependents: ReturnType<typeof dependentsOf> | undefined;
-    table.rows.forEach((row, r) => {
-      row.cells.forEach((cell, c) => {
-        const value = cell?.value;
-        if (value === undefined || value === null || !isErrorValue(value)) return;
+    // Plain loops: every cell of every table is looked at, and almost none is an error.
+    for (let r = 0; r < table.rows.length; r++) {
+      const row = table.rows[r];
+      for (let c = 0; c < row.cells.length; c++) {
+        const value = row.cells[c]?.value;
+        if (value === undefined || value === null || !isErrorValue(value)) continue;
         const at: TableCell = { row: r, col: c };
         if (!targets) {
           targets = new CellMap(table);
@@ -34,8 +36,8 @@ export const errorValueCheck: Check = {
           affects: affects.map((t) => sheetRef(table, t)),
           params: { text: value.error, isTotal },
         }));
-      });
-    });
+      }
+    }
     return findings;
   },
 };

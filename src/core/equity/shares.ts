@@ -74,11 +74,15 @@ export function memberShares(table: BudgetTable, recomputed: Recomputed, shape: 
       amounts,
       municipalities: members.rows.municipalities.map((row) => ({ row, label: table.rows[row].label, amount: value(row, col) })),
     };
-  }).filter((y) => !y.allocation.isZero() && !allocationRows(members).some((row) => isErrorCell(table, row, y.column)));
+  }).filter((y) => !y.allocation.isZero() && !hasErrorAmount(table, members, y.column));
 }
 
 /** A year with an error value among the members' amounts has no shares to tell. */
-const allocationRows = (members: Members): number[] => [...members.rows.state, ...members.rows.region, ...members.rows.municipalities];
+function hasErrorAmount(table: BudgetTable, members: Members, col: number): boolean {
+  const { state, region, municipalities } = members.rows;
+  const anyError = (rows: number[]) => rows.some((row) => isErrorCell(table, row, col));
+  return anyError(state) || anyError(region) || anyError(municipalities);
+}
 
 export const EXPECTED_SHARE: Record<MemberGroup, number> = { state: 0.5, region: 0.25, municipalities: 0.25 };
 

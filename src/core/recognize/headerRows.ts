@@ -33,11 +33,11 @@ const DIGIT = /\d/;
  * (`2024 Plan 2025 Plan 2026 … 2024 Plan 2025 Plan 2026`), and where the years go back, the next
  * table's start. Every run has two years or more, or the row is no header.
  */
-function headerInRow(cells: (Cell | undefined)[]): HeaderRow['years'][] {
+function headerInRow(cells: (Cell | undefined)[]): readonly HeaderRow['years'][] {
   // A number that is not a year rules the row out wherever it stands: look for one first.
   for (let col = 0; col < cells.length; col++) {
     const value = cells[col]?.value;
-    if (typeof value === 'number' && parseYearHeader(value) === null) return [];
+    if (typeof value === 'number' && parseYearHeader(value) === null) return NO_HEADER;
   }
   const years: HeaderRow['years'] = [];
   const plain: boolean[] = [];
@@ -51,9 +51,11 @@ function headerInRow(cells: (Cell | undefined)[]): HeaderRow['years'][] {
       years.push({ col, header });
       plain.push(typeof cell!.value === 'number');
     } else if (typeof cell!.value === 'number') {
-      return []; // a row with other numbers is data (`Sparade medel 3 327 3 941 2 021 2 071`)
+      return NO_HEADER; // a row with other numbers is data (`Sparade medel 3 327 3 941 2 021 2 071`)
     }
   }
+  // Most rows of a sheet name no two years: nothing more to make for them.
+  if (years.length < 2) return NO_HEADER;
   const runs: HeaderRow['years'][] = [];
   let run = years.slice(0, 1);
   for (let i = 1; i < years.length; i++) {
@@ -66,10 +68,14 @@ function headerInRow(cells: (Cell | undefined)[]): HeaderRow['years'][] {
       continue;
     }
     // Only going back to an earlier year starts another table; any other break is no header.
-    if (step >= 0) return [];
+    if (step >= 0) return NO_HEADER;
     runs.push(run);
     run = [years[i]];
   }
   runs.push(run);
-  return runs.every((r) => r.length >= 2) ? runs : [];
+  for (const r of runs) if (r.length < 2) return NO_HEADER;
+  return runs;
 }
+
+/** A row that is no header: one shared empty list. */
+const NO_HEADER: readonly HeaderRow['years'][] = Object.freeze([]);
