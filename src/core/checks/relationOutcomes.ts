@@ -95,6 +95,25 @@ export function dependentsOf(context: CheckContext): Dependents {
 }
 
 /**
+ * The relations whose totals are built on `root`, directly or through other totals, by target key
+ * (breadth first). A total `follow` refuses is left out, and so is what is built on it only through it.
+ */
+export function relationsBuiltOn(root: TableCell, context: CheckContext, dependents: Dependents, follow: (rel: CellRelation) => boolean = () => true): Map<number | string, CellRelation> {
+  const { table } = context;
+  const reachable = new Map<number | string, CellRelation>();
+  const queue = [cellId(table, root)];
+  while (queue.length > 0) {
+    for (const rel of dependents.get(queue.shift()!) ?? []) {
+      const key = cellId(table, rel.target);
+      if (reachable.has(key) || !follow(rel)) continue;
+      reachable.set(key, rel);
+      queue.push(key);
+    }
+  }
+  return reachable;
+}
+
+/**
  * Totals that add up today but change once `root` is fixed: the fix's
  * difference carried down through every relation that is not already a
  * consequence (a consequence already holds the right number).
@@ -102,16 +121,7 @@ export function dependentsOf(context: CheckContext): Dependents {
 export function affectedBy(root: TableCell, context: CheckContext, outcomes: Outcomes, dependents: Dependents = dependentsOf(context)): TableCell[] {
   const { table, recomputed } = context;
   const rootKey = cellId(table, root);
-  const reachable = new Map<number | string, CellRelation>();
-  const queue = [rootKey];
-  while (queue.length > 0) {
-    for (const rel of dependents.get(queue.shift()!) ?? []) {
-      const key = cellId(table, rel.target);
-      if (reachable.has(key) || outcomes.get(rel.target)?.status === 'consequence') continue;
-      reachable.set(key, rel);
-      queue.push(key);
-    }
-  }
+  const reachable = relationsBuiltOn(root, context, dependents, (rel) => outcomes.get(rel.target)?.status !== 'consequence');
   const rootDelta = recomputed.value(root).minus(statedValue(table, root));
   const memo = new Map<number | string, Money>();
   const delta = (cell: TableCell, depth: number): Money => {
