@@ -40,6 +40,14 @@ class TableRelation implements CellRelation {
   }
 }
 
+/**
+ * The row-major index of a cell inside a table of this size, or -1 for any cell outside it (a
+ * hand-built table can name such cells). (x >>> 0) === x: a whole number from 0 below 2^32.
+ */
+function indexInTable(width: number, height: number, row: number, col: number): number {
+  return row >>> 0 === row && row < height && col >>> 0 === col && col < width ? row * width + col : -1;
+}
+
 /** One object per cell of the table, shared by every relation that names it (nothing changes them). */
 class TableCells {
   private readonly cells: (TableCell | undefined)[];
@@ -49,17 +57,13 @@ class TableCells {
   }
 
   at(row: number, col: number): TableCell {
-    if (!(Number.isInteger(row) && Number.isInteger(col) && row >= 0 && row < this.height && col >= 0 && col < this.width)) return { row, col };
-    return (this.cells[row * this.width + col] ??= { row, col });
+    const i = indexInTable(this.width, this.height, row, col);
+    return i < 0 ? { row, col } : (this.cells[i] ??= { row, col });
   }
 }
 
 /** Every row relation, column by column, and every link of the equity chain. */
-export function cellRelations(table: BudgetTable): CellRelation[] {
-  return tableRelations(table);
-}
-
-function tableRelations(table: BudgetTable): TableRelation[] {
+function cellRelations(table: BudgetTable): TableRelation[] {
   const out: TableRelation[] = [];
   const width = table.columns.length;
   const cells = new TableCells(width, table.rows.length);
@@ -112,11 +116,6 @@ export class CellMap<T> {
     this.inside = new Array(this.width * this.height);
   }
 
-  private index(row: number, col: number): number {
-    // (x >>> 0) === x: a whole number from 0 below 2^32.
-    return row >>> 0 === row && row < this.height && col >>> 0 === col && col < this.width ? row * this.width + col : -1;
-  }
-
   get(c: TableCell): T | undefined {
     return this.getAt(c.row, c.col);
   }
@@ -127,12 +126,12 @@ export class CellMap<T> {
 
   /** get and set by row and column, for callers that hold no TableCell object. */
   getAt(row: number, col: number): T | undefined {
-    const i = this.index(row, col);
+    const i = indexInTable(this.width, this.height, row, col);
     return i >= 0 ? this.inside[i] : this.outside?.get(`${row}:${col}`);
   }
 
   setAt(row: number, col: number, value: T): void {
-    const i = this.index(row, col);
+    const i = indexInTable(this.width, this.height, row, col);
     if (i >= 0) this.inside[i] = value;
     else (this.outside ??= new Map()).set(`${row}:${col}`, value);
   }
@@ -144,8 +143,8 @@ export function cellId(table: BudgetTable, c: TableCell): number | string {
 }
 
 export function cellIdAt(table: BudgetTable, row: number, col: number): number | string {
-  const width = table.columns.length;
-  return Number.isInteger(row) && Number.isInteger(col) && row >= 0 && row < table.rows.length && col >= 0 && col < width ? row * width + col : `${row}:${col}`;
+  const i = indexInTable(table.columns.length, table.rows.length, row, col);
+  return i >= 0 ? i : `${row}:${col}`;
 }
 
 /** Each part of a relation in order, as `terms` lists them; the engine's own relations make no `terms` for it. */
@@ -186,7 +185,7 @@ export function hasErrorPart(table: BudgetTable, rel: CellRelation): boolean {
  * same Decimal sum as always. Where they are not, every decision is made on Decimals.
  */
 export function recomputeTotals(table: BudgetTable, tolerance: Money): Recomputed {
-  const relations = tableRelations(table);
+  const relations = cellRelations(table);
   // The last relation of a target wins, as in a Map built from the list.
   const relationAt = new CellMap<TableRelation>(table);
   for (const rel of relations) relationAt.set(rel.target, rel);
@@ -205,10 +204,10 @@ export function recomputeTotals(table: BudgetTable, tolerance: Money): Recompute
     if (millis && millis.length === width) statedMillis.set(millis, row * width);
     else for (let col = 0; col < width; col++) statedMillis[row * width + col] = millisOfStated(values[col]);
   }
-  // (x >>> 0) === x: a whole number from 0 below 2^32.
-  const statedMillisAt = (row: number, col: number): number => (row >>> 0 === row && row < height && col >>> 0 === col && col < width
-    ? statedMillis[row * width + col]
-    : millisOfStated(rows[row].values[col]));
+  const statedMillisAt = (row: number, col: number): number => {
+    const i = indexInTable(width, height, row, col);
+    return i >= 0 ? statedMillis[i] : millisOfStated(rows[row].values[col]);
+  };
   const toleranceMillis = millisOfMoney(tolerance);
   // Sums depend only on the Money objects they add, and Money never changes: each relation's
   // stated sum is computed once, and serves as its recomputed sum too while every part's

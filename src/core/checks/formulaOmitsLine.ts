@@ -9,17 +9,10 @@ const REFERENCE = /(?:('[^']+'|[A-Za-z0-9_.åäöÅÄÖ]+)!)?\$?([A-Z]{1,3})\$?(
 // regular expression keeps no state, so one object serves every test.
 const PLAIN_SUM = /^\s*(SUM|SUMMA)\s*\(|^[\s$A-Z0-9+():]+$/i;
 
-/** Sheet rows a formula reads in one column of its own sheet. */
-export function rowsReferenced(formula: string, sheet: string, col: number): Set<number> {
-  const rows = new Set<number>();
-  const ranges = rowRangesReferenced(formula, sheet, col, []);
-  for (let i = 0; i < ranges.length; i += 2) for (let r = ranges[i]; r <= ranges[i + 1]; r++) rows.add(r);
-  return rows;
-}
-
 /**
- * The same rows as ranges: first, last, first, last, … written into `out` (emptied first). Each
- * reference is one range, so a long SUM is two numbers rather than a set of every row it reads.
+ * The sheet rows a formula reads in one column of its own sheet, as ranges: first, last, first,
+ * last, … written into `out` (emptied first). Each reference is one range, so a long SUM is two
+ * numbers rather than a set of every row it reads.
  */
 function rowRangesReferenced(formula: string, sheet: string, col: number, out: number[]): number[] {
   out.length = 0;

@@ -107,19 +107,6 @@ function statedClosingOf(table: BudgetTable, shape: EquityShape, col: number, ne
   return null;
 }
 
-// × 0.01 is ÷ 100 exactly (the digits only shift), without a long division. A shift also commutes
-// with rounding to significant digits, so base · (percent · 0.01) is (base · percent) · 0.01 to the
-// last digit: one product per year, with percent · 0.01 made once per percentage (Money never changes).
-const HUNDREDTHS = new WeakMap<Money, Money>();
-function hundredthsOf(percent: Money): Money {
-  let fraction = HUNDREDTHS.get(percent);
-  if (!fraction) {
-    fraction = percent.times(HUNDREDTH);
-    HUNDREDTHS.set(percent, fraction);
-  }
-  return fraction;
-}
-
 /** The guideline: a percentage of the allocation (or of costs), the step chosen by the allocation's size in kronor. */
 export function reserveLimit(reserve: ReserveSettings, unit: Unit, allocation: Money | null, costs: Money, closing: Money): Pick<EquityYear, 'percent' | 'limit' | 'excess'> {
   const base = reserve.base === 'costs' ? costs : allocation;
@@ -128,7 +115,8 @@ export function reserveLimit(reserve: ReserveSettings, unit: Unit, allocation: M
   let inKronor: Money | undefined;
   const step = reserve.brackets.find((b) => b.upToKr === null || (inKronor ??= (allocation ?? costs).times(KRONOR_PER_UNIT[unit])).lte(b.upToKr))
     ?? reserve.brackets[reserve.brackets.length - 1];
-  const limit = base.times(hundredthsOf(step.percent));
+  // × 0.01 is ÷ 100 exactly (the digits only shift), without a long division.
+  const limit = base.times(step.percent).times(HUNDREDTH);
   return { percent: step.percent, limit, excess: closing.gt(limit) ? closing.minus(limit) : ZERO };
 }
 
