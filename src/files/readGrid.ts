@@ -13,13 +13,12 @@ export type GridReadResult = { ok: true; grid: Grid } | { ok: false; reason: str
  * writes to (modelGrid.ts), and with the limits checked on a stored copy of the zip (storedZip.ts).
  */
 export async function readWorkbookGrid(data: Uint8Array, fileName = 'arbetsbok.xlsx', limits: ReadLimits = DEFAULT_LIMITS): Promise<GridReadResult> {
-  // The zip with its entries unpacked by zlib, made once: the limits check reads it, and so does
-  // exceljs, whose JSZip then copies the entries instead of unpacking them in JavaScript (pako).
-  let stored: Uint8Array | null | undefined;
-  const storedOnce = (): Uint8Array => (stored === undefined ? (stored = storedCopy(data, limits.maxUnpackedBytes)) : stored) ?? data;
-  const problem = await workbookProblem(data, fileName, limits, storedOnce);
+  // The zip with its entries unpacked by zlib (null for anything else: no zip, or beyond the
+  // limits): the limits check reads it, and so does exceljs, whose JSZip then copies the entries
+  // instead of unpacking them in JavaScript (pako).
+  const zip = storedCopy(data, limits.maxUnpackedBytes) ?? data;
+  const problem = await workbookProblem(data, fileName, limits, () => zip);
   if (problem) return { ok: false, reason: problem };
-  const zip = storedOnce();
   let model;
   try {
     // As a Buffer (a view, no copy), as exceljs's own readFile hands it over: JSZip then reads the
