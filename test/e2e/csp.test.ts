@@ -97,7 +97,9 @@ describe('the pane under its Content-Security-Policy', () => {
       // request to another origin; each is refused, and reported.
       await context.route(`${harness.origin()}/csp-probe.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: PROBE }));
       await page.evaluate("var s = document.createElement('script'); s.src = 'csp-probe.js'; document.head.appendChild(s);");
-      await page.waitForFunction('window.__probe !== undefined');
+      // A function, not a string: Playwright polls a string predicate with eval, which this page's
+      // policy refuses whenever the probe has not finished at the first look.
+      await page.waitForFunction(() => (globalThis as unknown as { __probe?: unknown }).__probe !== undefined);
       await expect(page.evaluate('window.__probe')).resolves.toEqual({ inline: null, evalRan: false, functionRan: false, fetched: false });
       const directives = (await violations(page)).map((v) => v.directive).sort();
       expect(directives).toEqual(['connect-src', 'script-src', 'script-src', 'script-src-elem']);
