@@ -18,6 +18,7 @@ import ExcelJS from 'exceljs';
 import { extraSheets, headerRowNumber, bodyRowNumber, seedTables } from '../test/fixtures/seedTables';
 import type { SeedTable, SeedValue } from '../test/fixtures/seedTables';
 import { findRoot } from './findRoot';
+import { normalizeZipTimestamps } from './zipDates';
 
 const FIXED_DATE = new Date(Date.UTC(2023, 10, 1, 0, 0, 0)); // 2023-11-01
 const LABEL_COLUMN_WIDTH = 45;
@@ -84,40 +85,6 @@ function buildWorkbook(table: SeedTable, withFormulas: boolean): ExcelJS.Workboo
   return wb;
 }
 
-/**
- * Sets the DOS date/time of every zip entry (local headers and central directory) to FIXED_DATE.
- * JSZip (inside exceljs) stamps entries with the current local time; this makes output stable.
- */
-function normalizeZipTimestamps(buf: Buffer): Buffer {
-  const out = Buffer.from(buf);
-  const dosTime = 0; // 00:00:00
-  const dosDate =
-    ((FIXED_DATE.getUTCFullYear() - 1980) << 9) | ((FIXED_DATE.getUTCMonth() + 1) << 5) | FIXED_DATE.getUTCDate();
-
-  // End of central directory record: signature 0x06054b50, searched from the end.
-  let eocd = -1;
-  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
-    if (out.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('not a zip file: no end of central directory');
-  const entries = out.readUInt16LE(eocd + 10);
-  let p = out.readUInt32LE(eocd + 16);
-  for (let n = 0; n < entries; n++) {
-    if (out.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central directory entry at ${p}`);
-    out.writeUInt16LE(dosTime, p + 12);
-    out.writeUInt16LE(dosDate, p + 14);
-    const local = out.readUInt32LE(p + 42);
-    if (out.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header at ${local}`);
-    out.writeUInt16LE(dosTime, local + 10);
-    out.writeUInt16LE(dosDate, local + 12);
-    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
-  }
-  return out;
-}
-
 async function main(): Promise<void> {
   const root = findRoot(__dirname);
   const outDir = path.join(root, 'test', 'fixtures', 'seeds');
@@ -130,9 +97,9 @@ async function main(): Promise<void> {
       const wb = buildWorkbook(table, withFormulas);
       const raw = Buffer.from(await wb.xlsx.writeBuffer());
       const file = path.join(outDir, `${table.slug}${withFormulas ? '-formulas' : ''}.xlsx`);
-      fs.writeFileSync(file, normalizeZipTimestamps(raw));
+      fs.writeFileSync(file, normalizeZipTimestamps(raw, FIXED_DATE));
       console.log(`wrote ${path.relative(process.cwd(), file)}`);
-      if (!withFormulas) fs.writeFileSync(path.join(examplesDir, `${table.slug}.xlsx`), normalizeZipTimestamps(raw));
+      if (!withFormulas) fs.writeFileSync(path.join(examplesDir, `${table.slug}.xlsx`), normalizeZipTimestamps(raw, FIXED_DATE));
     }
   }
 }
