@@ -1,6 +1,7 @@
 import { parseArgs } from './args';
 import { runCheck, EXIT_FAILED } from './check';
 import { runDemo } from './demo';
+import { runDiff } from './diff';
 import { runFix } from './fix';
 import { runSections } from './sections';
 import { processIo, type Io } from './io';
@@ -11,6 +12,7 @@ const USAGE = `Användning:
                    [--municipal-split KOMMUN=P,…]
   budgetkoll fix FIL.xlsx [-o UTFIL.xlsx] [samma val som check]
   budgetkoll sections FIL.xlsx [-o UTFIL.docx] [--forbund NAMN] [samma val som check]
+  budgetkoll diff TIDIGARE.xlsx NY.xlsx [--json] [--sheet NAMN] [samma val som check]
   budgetkoll demo [-o MAPP]
 
   check   kontrollerar budgettabellerna i arbetsböckerna: summor, följdfel, avrundningar,
@@ -24,6 +26,10 @@ const USAGE = `Användning:
           fördelning av medel, förslag till beslut) som ett Word-dokument, med de omräknade
           summorna. --forbund anger förbundets namn när arbetsboken inte gör det.
           Standardnamn: FIL-avsnitt.docx.
+  diff    jämför två versioner av budgeten (till exempel det preliminära och det antagna
+          förslaget): ändrade, nya och borttagna rader år för år, omräknade summor som ändrats,
+          eget kapital vid årets slut och vilka fynd som är åtgärdade, nya och kvar.
+          Slutkod 0: jämförd, 2: en fil kunde inte läsas eller fel argument.
   demo    kör check, fix och sections på de medföljande exempelbudgetarna och skriver allt i out/.
 `;
 
@@ -44,6 +50,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'check': return await runCheck(args, io);
       case 'fix': return await runFix(args, io);
       case 'sections': return await runSections(args, io);
+      case 'diff': return await runDiff(args, io);
       case 'demo': return await runDemo(args, io);
       default:
         io.err(`budgetkoll: okänt kommando ”${args.command}”\n${USAGE}`);

@@ -79,7 +79,7 @@ function tableDiffReport(t: TableComparison): TableDiffReport {
     columns: t.columns.map((c) => ({ year: c.year, old: header(t.old, c.old), new: header(t.new, c.new) })),
     lines: t.lines.map(lineReport),
     totals: t.totals.map((total) => ({
-      ...changeReport(total), label: total.label, old: amountString(total.old), new: amountString(total.new),
+      label: total.label, ...changeReport(total), old: amountString(total.old), new: amountString(total.new),
       oldLabel: total.oldLabel, oldStated: optional(total.oldStated), newStated: optional(total.newStated),
     })),
     equity: t.equity.map((e) => ({ year: e.year, old: optional(e.old), new: optional(e.new), difference: optional(e.difference) })),

@@ -3,7 +3,7 @@ import { sheetFromValues, type CellValue, type Grid } from '../../../src/core/gr
 import { compareAnalyses, hasDifferences } from '../../../src/core/compare/compareAnalyses';
 import { diffReport, type DiffReport, type TableDiffReport } from '../../../src/core/compare/diffReport';
 import { analyzeSeed } from '../../helpers/seeds';
-import { BASE, gridOfDraft, type Draft, type Line } from './draft';
+import { BASE, NEXT_YEAR, gridOfDraft, type Draft, type Line } from '../../helpers/budgetDraft';
 
 const diff = (a: Analysis, b: Analysis): DiffReport => diffReport(compareAnalyses(a, b), { old: 'a.xlsx', new: 'b.xlsx' });
 const onlyTable = (report: DiffReport): TableDiffReport => {
@@ -142,12 +142,7 @@ describe('pairing', () => {
   });
 
   it('a plan rolled forward a year shares the overlapping years; labels that name a year follow it', () => {
-    const next: Draft = {
-      ...BASE, title: 'Budget för 2025', firstYear: 2025, years: [2025, 'Plan 2026', 'Plan 2027'], opening: 1900,
-      income: BASE.income.map(([label, a]): Line => [label, [a[1], a[2], a[2]]]),
-      costs: BASE.costs.map(([label, a]): Line => [label, [a[1], label === 'Kansli' ? 2150 : a[2], a[2]]]),
-    };
-    const table = compare(BASE, next);
+    const table = compare(BASE, NEXT_YEAR);
     expect(table.columns).toEqual([
       { year: 2024, old: '2024', new: null },
       { year: 2025, old: 'Plan 2025', new: '2025' },

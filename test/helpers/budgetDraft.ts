@@ -1,10 +1,10 @@
 /**
- * Budget tables for the comparison tests, written as a förbund types them: income lines, their
+ * Budget tables for the comparison tests (test/core/compare, test/cli/diff), written as a förbund types them: income lines, their
  * sum, cost lines, their sum, the result and the equity chain. The totals are computed here in
  * plain integers (amounts are whole tkr), never by the engine.
  */
-import type { CellValue, Grid } from '../../../src/core/grid';
-import { sheetFromValues } from '../../../src/core/grid';
+import type { CellValue, Grid } from '../../src/core/grid';
+import { sheetFromValues } from '../../src/core/grid';
 
 export type Line = [label: string, amounts: number[]];
 
@@ -24,7 +24,7 @@ const sum = (lines: Line[], i: number) => lines.reduce((acc, [, amounts]) => acc
 
 export function draftValues(d: Draft): CellValue[][] {
   const n = d.years.length;
-  const each = (f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i));
+  const each = <T>(f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
   const income = each((i) => sum(d.income, i));
   const costs = each((i) => sum(d.costs, i));
   const result = each((i) => income[i] - costs[i]);
@@ -80,4 +80,18 @@ export const BASE: Draft = {
     ['Administration', [1200, 1250, 1300]],
   ],
   opening: 2000,
+};
+
+/**
+ * BASE rolled forward a year, as next autumn's plan: 2025–2027, 2025 and 2026 as planned but
+ * Kansli 2026 at 2 150, 2027 as 2026, the opening equity BASE's closing 2024.
+ */
+export const NEXT_YEAR: Draft = {
+  ...BASE,
+  title: 'Budget för 2025',
+  firstYear: 2025,
+  years: [2025, 'Plan 2026', 'Plan 2027'],
+  opening: 1900,
+  income: BASE.income.map(([label, a]): Line => [label, [a[1], a[2], a[2]]]),
+  costs: BASE.costs.map(([label, a]): Line => [label, [a[1], label === 'Kansli' ? 2150 : a[2], a[2]]]),
 };

@@ -1,0 +1,47 @@
+import * as path from 'path';
+import { analyzeGrid, type Analysis, type AnalysisSettings } from '../core/analyze';
+import { compareAnalyses } from '../core/compare/compareAnalyses';
+import { diffReport, type DiffReport } from '../core/compare/diffReport';
+import { readWorkbookFile } from '../files/readWorkbookFile';
+import type { ParsedArgs } from './args';
+import { EXIT_FAILED, EXIT_OK } from './check';
+import { diffTextReport } from './diffText';
+import type { Io } from './io';
+import { settingsFromArgs } from './settingsArgs';
+
+export type DiffOutcome =
+  | { ok: true; report: DiffReport }
+  | { ok: false; unread: { file: string; reason: string }[] };
+
+/** Reads both versions with the same settings and compares them; a file that cannot be read is a reason, never a throw. */
+export async function diffFiles(oldFile: string, newFile: string, settings: AnalysisSettings = {}): Promise<DiffOutcome> {
+  const unread: { file: string; reason: string }[] = [];
+  const analyses: Analysis[] = [];
+  for (const file of [oldFile, newFile]) {
+    const read = await readWorkbookFile(file);
+    if (read.ok) analyses.push(analyzeGrid(read.grid, settings));
+    else unread.push({ file, reason: read.reason });
+  }
+  if (unread.length > 0) return { ok: false, unread };
+  return { ok: true, report: diffReport(compareAnalyses(analyses[0], analyses[1]), { old: oldFile, new: newFile }) };
+}
+
+/** `budgetkoll diff OLD.xlsx NEW.xlsx [--json] [--sheet NAME] [the settings of check]` */
+export async function runDiff(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.files.length !== 2) {
+    io.err('budgetkoll diff: ange två .xlsx-filer: först den tidigare versionen, sedan den nya.\n');
+    return EXIT_FAILED;
+  }
+  const settings = settingsFromArgs(args);
+  if (!settings.ok) {
+    io.err(`budgetkoll diff: ${settings.reason}\n`);
+    return EXIT_FAILED;
+  }
+  const outcome = await diffFiles(args.files[0], args.files[1], settings.value);
+  if (!outcome.ok) {
+    for (const { file, reason } of outcome.unread) io.err(`budgetkoll: ${path.basename(file)}: ${reason}\n`);
+    return EXIT_FAILED;
+  }
+  io.out(args.options.has('--json') ? `${JSON.stringify(outcome.report, null, 2)}\n` : diffTextReport(outcome.report));
+  return EXIT_OK;
+}
