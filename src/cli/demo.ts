@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { CheckReport } from '../core/report';
 import { checkFiles } from './check';
+import { writeComparison } from './diff';
 import { fixFile } from './fix';
 import { sectionsFile } from './sections';
 import type { Io } from './io';
@@ -37,7 +38,17 @@ export async function runDemo(args: ParsedArgs, io: Io): Promise<number> {
     io.out(`  Avsnitt i Word: ${path.relative(process.cwd(), document)} (${written.ok ? `${written.sections} avsnitt` : written.message})\n`);
     for (const f of [...errors, ...warnings]) io.out(`  ${f.cell}: ${f.message}\n`);
   }
+  await demoComparison(outDir, io);
   io.out(`\n${summaryLine(reports)}\n`);
   io.out(`Rapporterna (JSON), de rättade arbetsböckerna och avsnitten i Word finns i ${path.relative(process.cwd(), outDir) || '.'}/\n`);
   return 0;
+}
+
+/** The preliminary Lund budget against the adopted one: what changed between the two versions. */
+async function demoComparison(outDir: string, io: Io): Promise<void> {
+  const [older, newer] = ['seed-000-lund-prel.xlsx', 'seed-001-lund-antagen.xlsx'];
+  const base = path.join(outDir, 'seed-000-till-001-jamforelse');
+  const written = await writeComparison(path.join(EXAMPLES_DIR, older), path.join(EXAMPLES_DIR, newer), base);
+  io.out(`\nJämförelse ${older} → ${newer}: ${written.ok ? path.relative(process.cwd(), `${base}.txt`) : written.message}\n`);
+  if (written.ok) io.out(`  ${written.summary.replace(/^Sammanfattning: /, '')}\n`);
 }

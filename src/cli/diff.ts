@@ -1,3 +1,4 @@
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { analyzeGrid, type Analysis, type AnalysisSettings } from '../core/analyze';
 import { compareAnalyses } from '../core/compare/compareAnalyses';
@@ -44,4 +45,18 @@ export async function runDiff(args: ParsedArgs, io: Io): Promise<number> {
   }
   io.out(args.options.has('--json') ? `${JSON.stringify(outcome.report, null, 2)}\n` : diffTextReport(outcome.report));
   return EXIT_OK;
+}
+
+/**
+ * The comparison of two files written next to each other as `<base>.json` and `<base>.txt`, the
+ * files named by their base names; the one-line summary, or why it could not be made.
+ */
+export async function writeComparison(oldFile: string, newFile: string, base: string): Promise<{ ok: true; summary: string } | { ok: false; message: string }> {
+  const outcome = await diffFiles(oldFile, newFile);
+  if (!outcome.ok) return { ok: false, message: outcome.unread.map((u) => `${path.basename(u.file)}: ${u.reason}`).join('; ') };
+  const report = { ...outcome.report, old: path.basename(oldFile), new: path.basename(newFile) };
+  const text = diffTextReport(report);
+  await fs.writeFile(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  await fs.writeFile(`${base}.txt`, text);
+  return { ok: true, summary: text.trimEnd().split('\n').pop()! };
 }
