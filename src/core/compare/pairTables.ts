@@ -15,33 +15,73 @@ interface TableFeatures {
 }
 
 /**
- * Tables pair by what they hold: the share of line labels they have in common counts most, then
- * the same sheet, the same title (years aside: `BUDGET för 2024` → `BUDGET för 2025`) and the
- * shared years. A pair needs a quarter of its line labels in common, or some of them and the same
- * sheet or title, or the same sheet and title; the best pairs are taken first. Ties go to tables at the same place in both workbooks, then the earlier:
- * a rule that reads both versions alike, so comparing B with A gives the same pairs.
+ * Tables pair on the same sheet under the same title (years aside: `BUDGET för 2024` → `BUDGET för
+ * 2025`) where that names one table in each version; then by what they hold, first among the
+ * tables of one sheet, then across sheets (a sheet renamed `Budget 2025`). What they hold: the
+ * share of line labels in common counts most, then the same sheet, the same title and the shared
+ * years; a pair needs a quarter of its labels in common, or some and the same sheet or title. The
+ * best pairs are taken first; ties go to tables at the same place in both workbooks, then the
+ * earlier — a rule that reads both versions alike, so comparing B with A gives the same pairs.
+ * Scoring within a sheet first keeps a workbook of hundreds of tables from scoring every pair.
  */
 export function pairTables(oldTables: readonly TableAnalysis[], newTables: readonly TableAnalysis[]): TablePair[] {
   const before = oldTables.map(features);
   const after = newTables.map(features);
-  const candidates: { old: number; new: number; score: number }[] = [];
-  before.forEach((a, i) => after.forEach((b, j) => {
-    const score = pairScore(a, b);
-    if (score !== null) candidates.push({ old: i, new: j, score });
-  }));
-  candidates.sort((x, y) => y.score - x.score || Math.abs(x.old - x.new) - Math.abs(y.old - y.new) || (x.old + x.new) - (y.old + y.new));
-  const oldTaken = new Map<number, number>();
+  const oldToNew = new Map<number, number>();
   const newTaken = new Set<number>();
-  for (const c of candidates) {
-    if (oldTaken.has(c.old) || newTaken.has(c.new)) continue;
-    oldTaken.set(c.old, c.new);
-    newTaken.add(c.new);
+  const take = (i: number, j: number) => {
+    oldToNew.set(i, j);
+    newTaken.add(j);
+  };
+  pairUniquePlaces(before, after, take);
+  const free = () => ({ old: before.map((_, i) => i).filter((i) => !oldToNew.has(i)), new: after.map((_, j) => j).filter((j) => !newTaken.has(j)) });
+  for (const sheet of new Set(before.map((t) => t.sheet))) {
+    const left = free();
+    pairBest(before, after, left.old.filter((i) => before[i].sheet === sheet), left.new.filter((j) => after[j].sheet === sheet), take);
   }
-  const newToOld = new Map([...oldTaken].map(([o, n]) => [n, o]));
+  const left = free();
+  pairBest(before, after, left.old, left.new, take);
+  const newToOld = new Map([...oldToNew].map(([o, n]) => [n, o]));
   return [
     ...newTables.map((_, j) => ({ old: newToOld.get(j) ?? null, new: j })),
-    ...oldTables.map((_, i) => i).filter((i) => !oldTaken.has(i)).map((i) => ({ old: i, new: null })),
+    ...oldTables.map((_, i) => i).filter((i) => !oldToNew.has(i)).map((i) => ({ old: i, new: null })),
   ];
+}
+
+/** The one table of a sheet and title in each version: the same table, whatever it now holds. */
+function pairUniquePlaces(before: TableFeatures[], after: TableFeatures[], take: (i: number, j: number) => void): void {
+  const place = (t: TableFeatures) => (t.title === '' ? null : `${t.sheet}\u0000${t.title}`);
+  const only = (tables: TableFeatures[]) => {
+    const seen = new Map<string, number | null>();
+    tables.forEach((t, i) => {
+      const key = place(t);
+      if (key !== null) seen.set(key, seen.has(key) ? null : i);
+    });
+    return seen;
+  };
+  const newPlaces = only(after);
+  for (const [key, i] of only(before)) {
+    const j = newPlaces.get(key);
+    if (i !== null && j !== null && j !== undefined) take(i, j);
+  }
+}
+
+function pairBest(before: TableFeatures[], after: TableFeatures[], olds: number[], news: number[], take: (i: number, j: number) => void): void {
+  const candidates: { old: number; new: number; score: number }[] = [];
+  for (const i of olds) {
+    for (const j of news) {
+      const score = pairScore(before[i], after[j]);
+      if (score !== null) candidates.push({ old: i, new: j, score });
+    }
+  }
+  candidates.sort((x, y) => y.score - x.score || Math.abs(x.old - x.new) - Math.abs(y.old - y.new) || (x.old + x.new) - (y.old + y.new));
+  const used = { old: new Set<number>(), new: new Set<number>() };
+  for (const c of candidates) {
+    if (used.old.has(c.old) || used.new.has(c.new)) continue;
+    used.old.add(c.old);
+    used.new.add(c.new);
+    take(c.old, c.new);
+  }
 }
 
 function features({ table }: TableAnalysis): TableFeatures {
