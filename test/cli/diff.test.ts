@@ -151,6 +151,12 @@ describe('files it cannot read', () => {
     expect(stderr).toBe('budgetkoll: a.xlsx: filen finns inte\nbudgetkoll: b.xlsx: filen finns inte\n');
   });
 
+  it('is in the help', async () => {
+    const { code, stdout } = await run('help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('budgetkoll diff TIDIGARE.xlsx NY.xlsx [--json]');
+  });
+
   it.each([[['diff']], [['diff', 'a.xlsx']], [['diff', 'a.xlsx', 'b.xlsx', 'c.xlsx']]])('%j: exit 2, asks for two files', async (argv) => {
     const { code, stderr } = await run(...argv);
     expect(code).toBe(2);

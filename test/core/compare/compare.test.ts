@@ -3,7 +3,7 @@ import { sheetFromValues, type CellValue, type Grid } from '../../../src/core/gr
 import { compareAnalyses, hasDifferences } from '../../../src/core/compare/compareAnalyses';
 import { diffReport, type DiffReport, type TableDiffReport } from '../../../src/core/compare/diffReport';
 import { analyzeSeed } from '../../helpers/seeds';
-import { BASE, NEXT_YEAR, gridOfDraft, type Draft, type Line } from '../../helpers/budgetDraft';
+import { BASE, NEXT_YEAR, draftValues, gridOfDraft, type Draft, type Line } from '../../helpers/budgetDraft';
 
 const diff = (a: Analysis, b: Analysis): DiffReport => diffReport(compareAnalyses(a, b), { old: 'a.xlsx', new: 'b.xlsx' });
 const onlyTable = (report: DiffReport): TableDiffReport => {
@@ -230,6 +230,20 @@ describe('pairing', () => {
     const alone = diff(analyzeGrid({ sheets: [sheetOf(BASE, 'Budget')] }), after);
     // Every row of a table of one version only is added: its five lines and its three totals.
     expect(alone.tables.map((t) => [t.old?.sheet ?? null, t.new?.sheet ?? null, t.counts.added])).toEqual([[null, 'Projekt ESF', 8], ['Budget', 'Budget 2024', 0]]);
+  });
+
+  it('two tables on one sheet, stacked the other way round in the new version: each pairs with its own', () => {
+    const project: Draft = {
+      title: 'Projektbudget ESF Lumena', firstYear: 2024, years: [2024, 2025],
+      income: [['ESF-medel', [900, 900]], ['Medfinansiering', [100, 100]]],
+      costs: [['Projektledare', [600, 600]], ['Lokaler', [150, 150]], ['Resor', [250, 250]]],
+    };
+    const stacked = (first: Draft, second: Draft): Grid => gridOf([...draftValues(first), [], [], ...draftValues(second)]);
+    const report = diff(analyzeGrid(stacked(BASE, project)), analyzeGrid(stacked(project, BASE)));
+    expect(report.tables.map((t) => [t.old?.title, t.new?.title, t.old?.range, t.new?.range, t.counts.unchanged])).toEqual([
+      ['Projektbudget ESF Lumena', 'Projektbudget ESF Lumena', 'A25:C35', 'A3:C13', 5],
+      ['Budget för 2024', 'Budget för 2024', 'A3:D20', 'A18:D35', 10],
+    ]);
   });
 
   it('a table in kronor and the same in tkr have no differences: amounts compared exactly in the finer unit', () => {
