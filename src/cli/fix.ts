@@ -1,7 +1,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { fixWorkbookBytes } from '../files/fixWorkbook';
-import { readWorkbookBytes } from '../files/readXlsx';
+import { correctedCopy } from '../files/fixWorkbook';
+import { nodeCodec } from '../files/nodeCodec';
+import { readWorkbookGrid } from '../files/readGrid';
 import { readFileBytes } from '../files/readWorkbookFile';
 import { analyzeGrid, hasErrors, type AnalysisSettings } from '../core/analyze';
 import type { Io } from './io';
@@ -9,9 +10,10 @@ import type { ParsedArgs } from './args';
 import { EXIT_FAILED, EXIT_FINDINGS, EXIT_OK } from './check';
 import { settingsFromArgs } from './settingsArgs';
 
-/** The default name of the corrected copy: next to the input, never the input itself. */
+/** The default name of the corrected copy: next to the input, never the input itself; a workbook with macros stays .xlsm (Excel refuses one named .xlsx). */
 export function correctedName(file: string): string {
-  return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}-rattad.xlsx`);
+  const macros = path.extname(file).toLowerCase() === '.xlsm';
+  return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}-rattad.${macros ? 'xlsm' : 'xlsx'}`);
 }
 
 export interface FixOutcome {
@@ -25,7 +27,9 @@ export async function fixFile(input: string, output: string, settings: AnalysisS
   if (path.resolve(input) === path.resolve(output)) return { ok: false, message: 'utfilen får inte vara samma fil som indata – Budgetkoll skriver aldrig över originalet', remainingErrors: false };
   const read = await readFileBytes(input);
   if (!read.ok) return { ok: false, message: read.reason, remainingErrors: false };
-  const result = await fixWorkbookBytes(read.data, path.basename(input), settings);
+  const grid = await readWorkbookGrid(read.data, path.basename(input));
+  if (!grid.ok) return { ok: false, message: grid.reason, remainingErrors: false };
+  const result = await correctedCopy(read.data, grid.grid, settings, nodeCodec);
   if (!result.ok) return { ok: false, message: result.reason, remainingErrors: false };
   try {
     await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
@@ -33,7 +37,7 @@ export async function fixFile(input: string, output: string, settings: AnalysisS
   } catch (e) {
     return { ok: false, message: `${path.basename(output)} kunde inte skrivas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, remainingErrors: false };
   }
-  const reread = await readWorkbookBytes(result.bytes, output);
+  const reread = await readWorkbookGrid(result.bytes, path.basename(output));
   const after = reread.ok ? analyzeGrid(reread.grid, settings) : null;
   const marked = result.analysis.tables.reduce((n, t) => n + t.findings.filter((f) => f.code !== 'hardcoded-totals').length, 0);
   return {

@@ -3,8 +3,8 @@ import type { CellRef } from './findings';
 import type { CellFix } from './fixes';
 import { findingMessage } from './messages';
 
-// What the `Budgetkoll` check sheet says, as plain rows: the same sheet whether exceljs writes
-// it into a corrected copy (src/files) or Office.js into the open workbook (src/excel).
+// What the `Budgetkoll` check sheet says, as plain rows: the same sheet whether it is written
+// into a corrected copy (src/files/ooxml) or by Office.js into the open workbook (src/excel).
 
 export type SheetValue = string | number | null;
 
@@ -60,6 +60,14 @@ export function checkSheetContent(analysis: Analysis, fixes: readonly CellFix[])
     fixes: { heading: 'Rättade celler', header: ['', 'Blad', 'Cell', 'Tidigare', '', 'Nu', '', 'Formel'], rows: fixRows },
     equity,
   };
+}
+
+/** A sheet name the workbook does not use yet: `Budgetkoll`, `Budgetkoll (2)`, … (Excel compares sheet names without case). */
+export function freeSheetName(existing: readonly string[], wanted = 'Budgetkoll'): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted} (${n})`;
+  return name;
 }
 
 /** Column widths (characters) that fit the content above. */

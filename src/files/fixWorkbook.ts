@@ -1,52 +1,54 @@
-import type ExcelJS from 'exceljs';
 import { analyzeGrid, type Analysis, type AnalysisSettings } from '../core/analyze';
+import { cellMarks, markNoteText, SEVERITY_FILL_RGB } from '../core/cellMarks';
+import { checkSheetContent } from '../core/checkSheetContent';
 import { planFixes, type CellFix } from '../core/fixes';
-import type { CellRef } from '../core/findings';
-import type { Money } from '../core/money';
+import type { Grid } from '../core/grid';
 import { tableReport, type TableReport } from '../core/report';
+import { webCodec, type ZipCodec } from './ooxml/codec';
+import { patchWorkbook, type CellChange, type WorkbookChanges } from './ooxml/patchWorkbook';
 import { readWorkbookBytes } from './readXlsx';
-import { addCheckSheet } from './checkSheet';
-import { markFindings } from './marks';
 
 export type FixResult =
   | { ok: true; bytes: Uint8Array; reports: TableReport[]; fixes: CellFix[]; analysis: Analysis }
   | { ok: false; reason: string };
 
 /**
- * The corrected copy of a workbook: wrong and typed totals become formulas
- * (with their computed values cached), cells with findings are marked and get
- * a note, and a `Budgetkoll` sheet lists the findings. Browser-safe.
+ * The corrected copy of a workbook whose Grid is read: wrong and typed totals become formulas
+ * (with their computed values cached, and the cached results of the user's formulas that read
+ * them brought up to date), cells with findings are coloured and get a note, and a `Budgetkoll`
+ * sheet lists the findings. The original package is patched (ooxml/patchWorkbook.ts): every part
+ * Budgetkoll does not change — charts, drawings, pivot tables, Excel tables, macros — stays byte
+ * for byte. Browser-safe; `codec` packs the changed parts (nodeCodec.ts in the command).
  */
-export async function fixWorkbookBytes(data: Uint8Array, fileName: string, settings: AnalysisSettings = {}): Promise<FixResult> {
-  const read = await readWorkbookBytes(data, fileName);
-  if (!read.ok) return read;
-  const analysis = analyzeGrid(read.grid, settings);
+export async function correctedCopy(data: Uint8Array, grid: Grid, settings: AnalysisSettings = {}, codec: ZipCodec = webCodec): Promise<FixResult> {
+  const analysis = analyzeGrid(grid, settings);
   const plans = analysis.tables.map(planFixes);
   const fixes = plans.flatMap((p) => p.fixes);
-  applyFixes(read.workbook, fixes);
-  refreshResults(read.workbook, plans.flatMap((p) => p.stale));
-  markFindings(read.workbook, analysis);
-  addCheckSheet(read.workbook, analysis, fixes);
-  // Excel and LibreOffice recompute every formula when the copy is opened.
-  read.workbook.calcProperties = { ...read.workbook.calcProperties, fullCalcOnLoad: true };
-  const bytes = new Uint8Array(await read.workbook.xlsx.writeBuffer());
+  const checkSheet = checkSheetContent(analysis, fixes);
+  const marks = cellMarks(analysis);
+  const cells: CellChange[] = [
+    ...fixes.map((f) => ({ sheet: f.at.sheet, row: f.at.row, col: f.at.col, formula: f.formula, value: f.value.toNumber() })),
+    ...plans.flatMap((p) => p.stale).map((s) => ({ sheet: s.at.sheet, row: s.at.row, col: s.at.col, value: s.value.toNumber() })),
+    ...marks.map((m) => ({ sheet: m.at.sheet, row: m.at.row, col: m.at.col, fill: SEVERITY_FILL_RGB[m.severity] })),
+  ];
+  const changes: WorkbookChanges = {
+    cells,
+    notes: marks.map((m) => ({ sheet: m.at.sheet, row: m.at.row, col: m.at.col, text: markNoteText(m) })),
+    checkSheet,
+    replacesSheet: grid.sheets.find((s) => s.rows[0]?.[0]?.value === checkSheet.title)?.name ?? null,
+  };
+  let bytes: Uint8Array;
+  try {
+    bytes = await patchWorkbook(data, changes, codec);
+  } catch (e) {
+    return { ok: false, reason: `den rättade kopian kunde inte skapas: arbetsboken har en del som Budgetkoll inte kan ändra säkert (${e instanceof Error ? e.message : String(e)}) – originalet är oförändrat` };
+  }
   return { ok: true, bytes, reports: analysis.tables.map((t) => tableReport(t)), fixes, analysis };
 }
 
-/** Formulas kept as they were, with the results they compute now that their parts are fixed. */
-function refreshResults(workbook: ExcelJS.Workbook, stale: { at: CellRef; value: Money }[]): void {
-  for (const { at, value } of stale) {
-    const cell = workbook.getWorksheet(at.sheet)?.getCell(at.row + 1, at.col + 1);
-    if (!cell || typeof cell.value !== 'object' || cell.value === null || !('formula' in cell.value || 'sharedFormula' in cell.value)) continue;
-    cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), result: value.toNumber() };
-  }
-}
-
-export function applyFixes(workbook: ExcelJS.Workbook, fixes: CellFix[]): void {
-  for (const fix of fixes) {
-    const sheet = workbook.getWorksheet(fix.at.sheet);
-    if (!sheet) continue;
-    const cell = sheet.getCell(fix.at.row + 1, fix.at.col + 1);
-    cell.value = { formula: fix.formula, result: fix.value.toNumber() } as ExcelJS.CellFormulaValue;
-  }
+/** Reads the workbook, then makes its corrected copy (correctedCopy). */
+export async function fixWorkbookBytes(data: Uint8Array, fileName: string, settings: AnalysisSettings = {}, codec: ZipCodec = webCodec): Promise<FixResult> {
+  const read = await readWorkbookBytes(data, fileName);
+  if (!read.ok) return read;
+  return correctedCopy(data, read.grid, settings, codec);
 }

@@ -65,7 +65,7 @@ export function storedBytes(data: Uint8Array, entry: ZipEntry): Uint8Array | nul
   return end > data.length ? null : data.subarray(start, end);
 }
 
-function findEndOfCentralDirectory(view: DataView): number {
+export function findEndOfCentralDirectory(view: DataView): number {
   // The record is 22 bytes plus a comment of at most 65 535 bytes, at the very end.
   const last = view.byteLength - 22;
   for (let i = last; i >= 0 && i >= last - MAX16; i--) {
@@ -74,7 +74,7 @@ function findEndOfCentralDirectory(view: DataView): number {
   return -1;
 }
 
-function zip64Directory(view: DataView, eocd: number): { count: number; offset: number } | null {
+export function zip64Directory(view: DataView, eocd: number): { count: number; offset: number } | null {
   const locator = eocd - 20;
   if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) return null;
   const record = Number(view.getBigUint64(locator + 8, true));

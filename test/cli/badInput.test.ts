@@ -15,11 +15,10 @@ import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { memoryIo } from '../../src/cli/io';
 import type { CheckReport, FileReport } from '../../src/core/report';
-import { fixWorkbookBytes } from '../../src/files/fixWorkbook';
-import { readWorkbookBytes } from '../../src/files/readXlsx';
 import { analyzeGrid } from '../../src/core/analyze';
 import { BAD_DIR, CASES, type BadCase, type TableExpectation } from '../fixtures/badCorpus';
 import { SEEDS_DIR } from '../helpers/seeds';
+import { fixChecked, gridOf } from '../helpers/fixChecked';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'budgetkoll.js');
@@ -167,14 +166,11 @@ describe.each(CASES.map((c) => [c.file, c] as const))('%s', (_name, c) => {
     expect(io.stdout).toMatch(/Sammanfattning: 1 fil, /);
 
     const data = new Uint8Array(fs.readFileSync(input));
-    const first = await fixWorkbookBytes(data, c.file);
-    if (!first.ok) throw new Error(first.reason);
-    const reread = await readWorkbookBytes(first.bytes, c.file);
-    if (!reread.ok) throw new Error(reread.reason);
-    const after = analyzeGrid(reread.grid).tables.flatMap((t) => t.findings).filter((f) => f.code === 'sum-mismatch' || f.code === 'consequence');
+    const first = await fixChecked(data, c.file);
+    const after = analyzeGrid(await gridOf(first.bytes, c.file)).tables.flatMap((t) => t.findings).filter((f) => f.code === 'sum-mismatch' || f.code === 'consequence');
     expect(after).toEqual([]);
-    const second = await fixWorkbookBytes(first.bytes, c.file);
-    expect(second.ok && second.fixes).toEqual([]);
+    const second = await fixChecked(first.bytes, c.file);
+    expect(second.fixes).toEqual([]);
   });
 });
 

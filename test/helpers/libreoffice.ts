@@ -73,3 +73,22 @@ function parseCsvLine(line: string): string[] {
   out.push(cur);
   return out;
 }
+
+/**
+ * The workbook with the cached results of some formula cells set to 0, so that only a
+ * recalculation can put the right numbers back (`cells`: sheet part → A1 addresses).
+ */
+export async function withoutCachedResults(bytes: Uint8Array, cells: Map<string, string[]>): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  for (const [part, refs] of cells) {
+    let xml = await zip.file(part)!.async('string');
+    for (const ref of refs) {
+      const cell = new RegExp(`(<c r="${ref}"[^>]*>(?:(?!</c>).)*?<v>)[^<]*(</v>)`);
+      if (!cell.test(xml)) throw new Error(`${part}: no cached result in ${ref}`);
+      xml = xml.replace(cell, '$10$2');
+    }
+    zip.file(part, xml);
+  }
+  return new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+}

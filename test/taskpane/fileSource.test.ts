@@ -5,6 +5,8 @@ import JSZip from 'jszip';
 import type { Stage } from '../../src/taskpane/model/source';
 import { correctedFileName, createFileSource, sectionsFileName } from '../../src/taskpane/standalone/fileSource';
 import { seedReports } from './helpers';
+import { gridCell, gridOf } from '../helpers/fixChecked';
+import { expectValidPackage } from '../helpers/packageValidator';
 
 const SEED = path.join(__dirname, '../fixtures/seeds/seed-001-lund-antagen.xlsx');
 
@@ -31,18 +33,19 @@ describe('the file source (the standalone pane’s engine, here under Node)', ()
   });
 
   it('makes the corrected copy', async () => {
-    const { file } = picked('seed-001-lund-antagen.xlsx', new Uint8Array(readFileSync(SEED)));
+    const { file, reads } = picked('seed-001-lund-antagen.xlsx', new Uint8Array(readFileSync(SEED)));
     const source = createFileSource().open(file);
     const stages: Stage[] = [];
     const outcome = await source.corrected?.({}, (s) => stages.push(s));
     if (!outcome?.ok) throw new Error(outcome?.reason ?? 'no corrected()');
     expect(stages).toEqual(['fixing']);
     expect(outcome.value.fileName).toBe('seed-001-lund-antagen-rattad.xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(outcome.value.bytes as unknown as ArrayBuffer);
-    const c10 = workbook.getWorksheet('Budget 2024')?.getCell('C10');
-    expect(c10?.formula).toMatch(/^SUM\(/i);
-    expect(c10?.result).toBe(12970);
+    await expectValidPackage(outcome.value.bytes, new Uint8Array(readFileSync(SEED)));
+    expect(gridCell(await gridOf(outcome.value.bytes), 'Budget 2024', 'C10')).toMatchObject({ formula: 'SUM(C5:C9)', value: 12970 });
+    // Checked first, then corrected: the file is read once.
+    await source.analyze({}, () => undefined);
+    expect((await source.corrected?.({}, () => undefined))?.ok).toBe(true);
+    expect(reads()).toBe(1);
   });
 
   it('builds the plan’s sections, the same as the golden ones, reading the file once', async () => {
@@ -92,6 +95,7 @@ describe('the file source (the standalone pane’s engine, here under Node)', ()
     expect(correctedFileName('Budget 2024.xlsx')).toBe('Budget 2024-rattad.xlsx');
     expect(correctedFileName('BUDGET.XLSX')).toBe('BUDGET-rattad.xlsx');
     expect(correctedFileName('.xlsx')).toBe('arbetsbok-rattad.xlsx');
+    expect(correctedFileName('Budget med makron.xlsm')).toBe('Budget med makron-rattad.xlsm');
     expect(sectionsFileName('Budget 2024.xlsx')).toBe('Budget 2024-avsnitt.docx');
     expect(sectionsFileName('.xlsx')).toBe('arbetsbok-avsnitt.docx');
   });

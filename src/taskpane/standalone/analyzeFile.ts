@@ -12,7 +12,8 @@ import type { Outcome, PlanSections } from '../model/source';
 // The engine chunk: loaded by `import()` when the first workbook is chosen,
 // so the pane's first load carries neither the engine nor exceljs.
 
-export { fixWorkbookBytes } from '../../files/fixWorkbook';
+/** The corrected copy of the workbook read (the page's own streams pack what changes). */
+export { correctedCopy } from '../../files/fixWorkbook';
 
 /** .xlsx bytes → the engine's Grid, or the Swedish reason the file cannot be read. */
 export async function readWorkbook(data: Uint8Array, fileName: string): Promise<Outcome<Grid>> {

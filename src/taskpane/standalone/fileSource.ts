@@ -38,10 +38,10 @@ function breathe(): Promise<void> {
   });
 }
 
-/** `Budget 2024.xlsx` → `Budget 2024-rattad.xlsx` */
+/** `Budget 2024.xlsx` → `Budget 2024-rattad.xlsx`; a workbook with macros stays .xlsm (Excel refuses one named .xlsx). */
 export function correctedFileName(name: string): string {
   const base = name.replace(/\.(xlsx|xlsm|xls)$/i, '');
-  return `${base || 'arbetsbok'}-rattad.xlsx`;
+  return `${base || 'arbetsbok'}-rattad.${/\.xlsm$/i.test(name) ? 'xlsm' : 'xlsx'}`;
 }
 
 /** `Budget 2024.xlsx` → `Budget 2024-avsnitt.docx` (as `budgetkoll sections` names it) */
@@ -105,7 +105,10 @@ function openFile(file: PickedFile): AnalysisSource {
       }),
     corrected: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
       withEngine('fixing', onStage, async (e) => {
-        const fixed = await e.fixWorkbookBytes(await readBytes(), file.name, settings);
+        // The Grid the check read: the file is read once, whatever the user does with it.
+        const read = await readGrid(e);
+        if (!read.ok) return read;
+        const fixed = await e.correctedCopy(await readBytes(), read.value, settings);
         if (!fixed.ok) return fixed;
         return { ok: true, value: { fileName: correctedFileName(file.name), bytes: fixed.bytes, reports: fixed.reports } };
       }),
