@@ -47,16 +47,28 @@ export async function convert(file: string | string[], target: string, outDir: s
 
 /** Every sheet of a workbook as CSV rows, recalculated by LibreOffice (raw values, not as shown). */
 export async function recalculatedSheets(file: string): Promise<Map<string, string[][]>> {
+  return (await recalculatedWorkbooks([file])).get(file) ?? new Map();
+}
+
+/**
+ * Several workbooks recalculated in one start of LibreOffice: each file's sheets as CSV rows (a
+ * file LibreOffice could not open has none). Chart sheets have no cells and give no CSV.
+ */
+export async function recalculatedWorkbooks(files: string[]): Promise<Map<string, Map<string, string[][]>>> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'budgetkoll-csv-'));
-  const written = await convert(file, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1', outDir);
-  const base = path.basename(file, path.extname(file));
-  const sheets = new Map<string, string[][]>();
-  for (const csv of written) {
-    const name = path.basename(csv, '.csv').slice(base.length + 1);
-    sheets.set(name, fs.readFileSync(csv, 'utf8').split(/\r?\n/).filter((l) => l !== '').map(parseCsvLine));
+  const written = await convert(files, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1', outDir);
+  const result = new Map<string, Map<string, string[][]>>();
+  for (const file of files) {
+    const base = path.basename(file, path.extname(file));
+    const sheets = new Map<string, string[][]>();
+    for (const csv of written.filter((w) => path.basename(w).startsWith(`${base}-`))) {
+      const name = path.basename(csv, '.csv').slice(base.length + 1);
+      sheets.set(name, fs.readFileSync(csv, 'utf8').split(/\r?\n/).filter((l) => l !== '').map(parseCsvLine));
+    }
+    result.set(file, sheets);
   }
   fs.rmSync(outDir, { recursive: true, force: true });
-  return sheets;
+  return result;
 }
 
 function parseCsvLine(line: string): string[] {

@@ -82,15 +82,20 @@ class Parser {
 
   private name(): string {
     const start = this.i;
-    if (!NAME_START.test(this.s[this.i] ?? '')) this.fail('a name expected');
+    const first = this.s.charCodeAt(this.i);
+    if (!(asciiNameStart(first) || (first >= 0x80 && NAME_START.test(this.s[this.i])))) this.fail('a name expected');
     this.i++;
-    while (NAME_CHAR.test(this.s[this.i] ?? '')) this.i++;
+    for (;;) {
+      const c = this.s.charCodeAt(this.i);
+      if (asciiNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || (c >= 0x80 && NAME_CHAR.test(this.s[this.i]))) this.i++;
+      else break;
+    }
     return this.s.slice(start, this.i);
   }
 
   private space(): boolean {
     const start = this.i;
-    while (/[ \t\r\n]/.test(this.s[this.i] ?? '')) this.i++;
+    for (let c = this.s.charCodeAt(this.i); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = this.s.charCodeAt(this.i)) this.i++;
     return this.i > start;
   }
 
@@ -118,7 +123,8 @@ class Parser {
       raw.push([attr, this.unescape(value)]);
       this.i = end + 1;
     }
-    const own = new Map(scope);
+    // A new scope only where the element declares a namespace (most do not).
+    const own = raw.some(([n]) => n === 'xmlns' || n.startsWith('xmlns:')) ? new Map(scope) : scope;
     for (const [n, v] of raw) {
       if (n === 'xmlns') own.set('', v);
       else if (n.startsWith('xmlns:')) {
@@ -201,13 +207,22 @@ class Parser {
   }
 }
 
+/** A-Z, a-z, '_', ':' */
+const asciiNameStart = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x3a;
+
 const localOf = (name: string) => name.slice(name.indexOf(':') + 1);
 
 export const childrenNamed = (node: XmlNode, local: string): XmlNode[] => node.children.filter((c) => c.local === local);
 export const child = (node: XmlNode, local: string): XmlNode | undefined => node.children.find((c) => c.local === local);
 
 /** Every element under `node` (itself included), depth first. */
-export function* descendants(node: XmlNode): Generator<XmlNode> {
-  yield node;
-  for (const c of node.children) yield* descendants(c);
+export function descendants(node: XmlNode): XmlNode[] {
+  const out: XmlNode[] = [];
+  const stack = [node];
+  while (stack.length > 0) {
+    const next = stack.pop() as XmlNode;
+    out.push(next);
+    for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]);
+  }
+  return out;
 }
