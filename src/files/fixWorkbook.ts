@@ -41,7 +41,8 @@ export async function correctedCopy(data: Uint8Array, grid: Grid, settings: Anal
   try {
     bytes = await patchWorkbook(data, changes, codec);
   } catch (e) {
-    return { ok: false, reason: `den rättade kopian kunde inte skapas: arbetsboken har en del som Budgetkoll inte kan ändra säkert (${e instanceof Error ? e.message : String(e)}) – originalet är oförändrat` };
+    // The detail is for whoever helps the user (IT): the parts' own words.
+    return { ok: false, reason: `den rättade kopian kunde inte skapas: arbetsboken har en del som Budgetkoll inte kan ändra säkert – originalet är oförändrat (teknisk orsak: ${e instanceof Error ? e.message : String(e)})` };
   }
   return { ok: true, bytes, reports: analysis.tables.map((t) => tableReport(t)), fixes, analysis };
 }

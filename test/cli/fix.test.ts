@@ -7,6 +7,7 @@ import { memoryIo } from '../../src/cli/io';
 import { SEEDS_DIR } from '../helpers/seeds';
 import { gridCell, gridOf } from '../helpers/fixChecked';
 import { expectValidPackage } from '../helpers/packageValidator';
+import { entryDifferences } from '../helpers/zipEntries';
 
 const run = async (...argv: string[]) => {
   const io = memoryIo();
@@ -42,6 +43,18 @@ describe('budgetkoll fix', () => {
     const { code } = await run('fix', path.join(tmp, 'budget.xlsx'));
     expect(code).toBe(0);
     await expectValidPackage(new Uint8Array(fs.readFileSync(path.join(tmp, 'budget-rattad.xlsx'))));
+  });
+
+  it('keeps a workbook with macros an .xlsm, its macros as they were', async () => {
+    const input = path.join(tmp, 'makron.xlsm');
+    fs.copyFileSync(path.join(SEEDS_DIR, '..', 'real-world-fix', 'ExcelWithAttachments.xlsm'), input);
+    const { code, stdout } = await run('fix', input);
+    expect(code).toBe(0);
+    expect(stdout).toContain('makron-rattad.xlsm');
+    const copy = new Uint8Array(fs.readFileSync(path.join(tmp, 'makron-rattad.xlsm')));
+    const original = new Uint8Array(fs.readFileSync(input));
+    await expectValidPackage(copy, original);
+    expect(entryDifferences(original, copy).same).toContain('xl/vbaProject.bin');
   });
 
   it.each([

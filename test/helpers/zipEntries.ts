@@ -61,13 +61,15 @@ export function entryDifferences(original: Uint8Array, copy: Uint8Array): { adde
   return result;
 }
 
-/** Every entry's content, unpacked (by JSZip), by name. */
+/** Every entry's content, unpacked (by JSZip), by name: XML parts as text, others in base64. */
 export async function partContents(zip: Uint8Array): Promise<Map<string, string>> {
   const { default: JSZip } = await import('jszip');
   const loaded = await JSZip.loadAsync(zip);
   const out = new Map<string, string>();
   for (const name of Object.keys(loaded.files).sort()) {
-    if (!loaded.files[name].dir) out.set(name, (await loaded.files[name].async('nodebuffer')).toString('latin1'));
+    if (loaded.files[name].dir) continue;
+    const bytes = await loaded.files[name].async('nodebuffer');
+    out.set(name, bytes.toString(/\.(xml|rels|vml)$/i.test(name) ? 'utf8' : 'base64'));
   }
   return out;
 }
