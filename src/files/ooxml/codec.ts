@@ -7,6 +7,8 @@ export interface ZipCodec {
   inflate(packed: Uint8Array, size: number): Promise<Uint8Array>;
   /** Raw deflate data, or null: the entry is then stored as it is. */
   deflate(data: Uint8Array): Promise<Uint8Array | null>;
+  /** The zip's CRC-32 of the data, where the platform computes it faster than zipPackage.ts does. */
+  crc32?(data: Uint8Array): number;
 }
 
 type Transform = new (format: 'deflate-raw') => TransformStream<Uint8Array, Uint8Array>;

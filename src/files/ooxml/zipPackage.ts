@@ -153,7 +153,7 @@ export async function withContent(entry: PackageEntry, content: Uint8Array, code
     flags: entry.flags & ~DATA_DESCRIPTOR,
     method: packed ? DEFLATED : STORED,
     versionNeeded: Math.max(entry.versionNeeded, 20),
-    crc: crc32(content),
+    crc: codec.crc32 ? codec.crc32(content) : crc32(content),
     compressedSize: packed ? packed.length : content.length,
     size: content.length,
     stored: packed ?? content,
