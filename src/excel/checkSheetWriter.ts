@@ -2,7 +2,7 @@
 import { toA1 } from '../core/address';
 import type { Analysis } from '../core/analyze';
 import { CHECK_SHEET_WIDTHS, checkSheetContent, isLink, type CheckSheetBlock, type CheckSheetValue } from '../core/checkSheetContent';
-import { qualifiedAddress } from './changes';
+import { needsTextPrefix, qualifiedAddress } from './changes';
 
 // The `Budgetkoll` sheet in the open workbook: the findings as an Excel table with links to
 // their cells, and a native Excel chart of equity per year against the guideline limit.
@@ -16,7 +16,17 @@ export function freeSheetName(existing: readonly string[], wanted = 'Budgetkoll'
   return name;
 }
 
-const plain = (value: CheckSheetValue): string | number => (isLink(value) ? toA1(value.link.row, value.link.col) : value ?? '');
+/**
+ * A value as `values` must be given it to stay what it is. Excel takes what is written through
+ * `values` as if typed: a text that starts with '-', '+' or '=' becomes a formula (Office.js
+ * reference, Range.values), one that reads as a number or a date becomes one. Such a text gets
+ * the apostrophe a user would type; Excel keeps it out of the cell's value.
+ */
+export function asTyped(value: string | number): string | number {
+  return typeof value === 'string' && needsTextPrefix(value) ? `'${value}` : value;
+}
+
+const plain = (value: CheckSheetValue): string | number => asTyped(isLink(value) ? toA1(value.link.row, value.link.col) : value ?? '');
 
 /** Points per character of Calibri 11, roughly: Excel's column widths in the API are in points. */
 const POINTS_PER_CHAR = 7;
@@ -28,21 +38,21 @@ export function queueCheckSheet(context: Excel.RequestContext, analysis: Analysi
     sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = width * POINTS_PER_CHAR;
   });
   const title = sheet.getRange('A1');
-  title.values = [[content.title]];
+  title.values = [[asTyped(content.title)]];
   title.format.font.bold = true;
   title.format.font.size = 14;
-  sheet.getRange('A2').values = [[content.summary]];
+  sheet.getRange('A2').values = [[asTyped(content.summary)]];
   let row = 3;
   const writeBlock = (block: CheckSheetBlock, asTable: boolean) => {
     if (block.heading) {
       const heading = sheet.getRangeByIndexes(row++, 0, 1, 1);
-      heading.values = [[block.heading]];
+      heading.values = [[asTyped(block.heading)]];
       heading.format.font.bold = true;
     }
     const top = row;
     const width = block.header.length;
     const header = sheet.getRangeByIndexes(row++, 0, 1, width);
-    header.values = [block.header];
+    header.values = [block.header.map(asTyped)];
     header.format.font.bold = true;
     if (block.rows.length > 0) {
       sheet.getRangeByIndexes(row, 0, block.rows.length, width).values = block.rows.map((r) => r.map(plain));

@@ -3,6 +3,7 @@ import { analyzeGrid, type Analysis } from '../../src/core/analyze';
 import { tableReport } from '../../src/core/report';
 import { snapshotFromXml } from '../../src/core/snapshot';
 import { emptyJournal, fixChanges, markChanges, type Journal } from '../../src/excel/changes';
+import { checkSheetContent, isLink } from '../../src/core/checkSheetContent';
 import { queueCheckSheet } from '../../src/excel/checkSheetWriter';
 import { excelCapabilities, type ExcelCapabilities } from '../../src/excel/excelSupport';
 import { inspectWorkbook, JOURNAL_KEY, readWorkbook, type WorkbookRead } from '../../src/excel/readWorkbook';
@@ -46,6 +47,26 @@ function marks(s: Session, journal: Journal = emptyJournal()) {
 
 function fixes(s: Session, journal: Journal = emptyJournal()) {
   return { kind: 'fixes' as const, changes: fixChanges(s.analysis), tables: s.tables, raw: s.read.raw, caps, journal };
+}
+
+function checkSheet(s: Session, journal: Journal = emptyJournal(), name = 'Budgetkoll') {
+  return {
+    kind: 'check-sheet' as const, changes: [], tables: [], raw: s.read.raw, caps, journal,
+    extra: (context: Excel.RequestContext) => {
+      queueCheckSheet(context, s.analysis, name);
+      return { addedSheet: name };
+    },
+  };
+}
+
+/** Seed 004 after the user typed 999 into Lycksele kommun 2024: its members' subtotal, '- Finansiering från medlemmar', is wrong. */
+async function seed004WithWrongSubtotal(): Promise<FakeExcelWorkbook> {
+  const fx = await seedWorkbook('seed-004-sodra-lappland.xlsx');
+  const cell = fx.sheets[0].cells.get('5:2');
+  if (!cell) throw new Error('no C6');
+  cell.formula = 999;
+  cell.value = 999;
+  return fx;
 }
 
 describe('requirement sets, checked at run time', () => {
@@ -271,6 +292,24 @@ describe('marks, fixes and undo', () => {
     if (!fixed.ok) throw new Error(fixed.reason);
     await undoAll(fx.context, fixed.journal, caps);
     expect(fx.state()).toEqual(original);
+  });
+});
+
+describe('the check sheet', () => {
+  it('writes its texts as text, a label that starts with a minus too (Excel reads "- Finansiering …" as a formula)', async () => {
+    const fx = await seed004WithWrongSubtotal();
+    const s = await analyse(fx);
+    const content = checkSheetContent(s.analysis, []);
+    expect(content.findings.rows.map((r) => r[3])).toContain('- Finansiering från medlemmar');
+    const result = await writeStep(fx.context, checkSheet(s));
+    expect(result).toMatchObject({ ok: true, syncs: 2 });
+    const written = [...(fx.sheet('Budgetkoll')?.cells.values() ?? [])];
+    expect(written.filter((c) => typeof c.formula === 'string' && c.formula.startsWith('='))).toEqual([]);
+    expect(written.filter((c) => typeof c.value === 'string' && c.value.startsWith('#'))).toEqual([]);
+    const texts = new Set(written.map((c) => c.value));
+    const wanted = [content.title, content.summary, ...[content.findings, ...content.equity].flatMap((b) => [b.heading, ...b.header, ...b.rows.flat()])]
+      .filter((v): v is string => typeof v === 'string' && v !== '' && !isLink(v));
+    for (const text of wanted) expect({ text, written: texts.has(text) }).toEqual({ text, written: true });
   });
 });
 

@@ -431,23 +431,7 @@ class RangeProxy extends Loadable {
     this.fx.enqueue(() => {
       const cells = this.cells();
       const flat = rows.flat();
-      cells.forEach((cell, i) => {
-        const entry = flat[i];
-        if (typeof entry === 'string' && entry.startsWith("'")) {
-          cell.formula = entry.slice(1);
-          cell.value = entry.slice(1);
-        } else if (typeof entry === 'string' && entry.startsWith('=')) {
-          cell.formula = entry;
-          cell.value = evaluate(this.sheet.must(), entry);
-        } else if (typeof entry === 'string' && entry.trim() !== '' && Number.isFinite(Number(entry))) {
-          // Excel reads a typed number as a number.
-          cell.formula = Number(entry);
-          cell.value = Number(entry);
-        } else {
-          cell.formula = entry;
-          cell.value = entry;
-        }
-      });
+      cells.forEach((cell, i) => typeIn(this.sheet.must(), cell, flat[i]));
     });
   }
 
@@ -474,8 +458,37 @@ class RangeProxy extends Loadable {
   }
 }
 
-/** SUM over ranges and single cells, and differences: enough for the formulas Budgetkoll writes. */
-function evaluate(sheet: FakeSheet, formula: string): number {
+/**
+ * A value written through `values` or `formulas`, as Excel takes it: as if typed. Office.js's
+ * reference for Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or
+ * equal sign ("="), Excel interprets this value as a formula" (so '- Lycksele kommun' becomes a
+ * formula Excel cannot evaluate: #NAME?); a leading apostrophe makes the rest text, as when
+ * typing; a text that reads as a number becomes that number.
+ */
+function typeIn(sheet: FakeSheet, cell: FakeCell, entry: unknown): void {
+  if (typeof entry !== 'string') {
+    cell.formula = entry;
+    cell.value = entry;
+  } else if (entry.startsWith("'")) {
+    cell.formula = entry.slice(1);
+    cell.value = entry.slice(1);
+  } else if (entry.trim() !== '' && Number.isFinite(Number(entry))) {
+    cell.formula = Number(entry);
+    cell.value = Number(entry);
+  } else if (/^[=+-]/.test(entry)) {
+    cell.formula = entry.startsWith('=') ? entry : `=${entry}`;
+    cell.value = evaluate(sheet, cell.formula as string);
+  } else {
+    cell.formula = entry;
+    cell.value = entry;
+  }
+}
+
+/**
+ * SUM over ranges and single cells, numbers, and sums and differences of them: enough for the
+ * formulas Budgetkoll writes. Anything else is a name Excel does not know: #NAME?.
+ */
+function evaluate(sheet: FakeSheet, formula: string): number | string {
   const num = (row: number, col: number) => {
     const v = sheet.cells.get(key(row, col))?.value;
     return typeof v === 'number' ? v : 0;
@@ -491,10 +504,15 @@ function evaluate(sheet: FakeSheet, formula: string): number {
     for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) total += num(r, c);
     return total;
   };
-  const body = formula.slice(1);
+  const body = formula.slice(1).replace(/\s+/g, '');
+  const TERM = /([+-]?)((?:SUM\([^)]*\))|[A-Z]+\d+(?::[A-Z]+\d+)?|\d+(?:\.\d+)?)/giy;
   let total = 0;
-  for (const m of body.matchAll(/([+-]?)((?:SUM\([^)]*\))|[A-Z]+\d+(?::[A-Z]+\d+)?|\d+(?:\.\d+)?)/gi)) total += (m[1] === '-' ? -1 : 1) * term(m[2]);
-  return total;
+  let at = 0;
+  for (let m = TERM.exec(body); m && m[0] !== ''; m = TERM.exec(body)) {
+    total += (m[1] === '-' ? -1 : 1) * term(m[2]);
+    at = TERM.lastIndex;
+  }
+  return at === body.length && body !== '' ? total : '#NAME?';
 }
 
 // ---------------------------------------------------------------------------------------------
