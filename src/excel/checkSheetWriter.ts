@@ -31,6 +31,27 @@ const plain = (value: CheckSheetValue): string | number => asTyped(isLink(value)
 /** Points per character of Calibri 11, roughly: Excel's column widths in the API are in points. */
 const POINTS_PER_CHAR = 7;
 
+/**
+ * The chart's data beside an equity block (years as text, closing equity, limit), and a chart of
+ * the two value columns with the years set as its categories. Given the three columns, Excel
+ * would guess: years that read as numbers under a heading become a series of their own, and the
+ * second series (the one drawn as a line) would be the equity, not the limit.
+ */
+function queueEquityChart(sheet: Excel.Worksheet, block: CheckSheetBlock, top: number): void {
+  const years = block.rows.length;
+  const unit = block.equity?.unit ?? '';
+  sheet.getRangeByIndexes(top, 9, years + 1, 1).values = [['År'], ...block.rows.map((r) => [asTyped(String(r[0]))])];
+  const values = sheet.getRangeByIndexes(top, 10, years + 1, 2);
+  values.values = [[asTyped(`Eget kapital (${unit})`), 'Riktvärde'], ...block.rows.map((r) => [r[5] as number | string, r[6] as number | string])];
+  const chart = sheet.charts.add('ColumnClustered', values, 'Columns');
+  chart.title.text = `Eget kapital och riktvärde per år (${unit}), ${block.equity?.sheet ?? ''}`;
+  const categories = sheet.getRangeByIndexes(top + 1, 9, years, 1);
+  chart.series.getItemAt(0).setXAxisValues(categories);
+  chart.series.getItemAt(1).setXAxisValues(categories);
+  chart.series.getItemAt(1).chartType = 'Line';
+  chart.setPosition(toA1(top, 13), toA1(top + 16, 20));
+}
+
 export function queueCheckSheet(context: Excel.RequestContext, analysis: Analysis, name: string): void {
   const content = checkSheetContent(analysis, []);
   const sheet = context.workbook.worksheets.add(name);
@@ -75,13 +96,7 @@ export function queueCheckSheet(context: Excel.RequestContext, analysis: Analysi
   writeBlock(content.findings, true);
   for (const block of content.equity) {
     const top = writeBlock(block, false);
-    // The chart's data beside the block: year (as text, so Excel takes it as the category), closing equity, limit.
-    const data = sheet.getRangeByIndexes(top, 9, block.rows.length + 1, 3);
-    data.values = [['År', `Eget kapital (${block.equity?.unit ?? ''})`, 'Riktvärde'], ...block.rows.map((r) => [String(r[0]), r[5] as number | string, r[6] as number | string])];
-    const chart = sheet.charts.add('ColumnClustered', data, 'Columns');
-    chart.title.text = `Eget kapital och riktvärde per år (${block.equity?.unit ?? ''}), ${block.equity?.sheet ?? ''}`;
-    chart.series.getItemAt(1).chartType = 'Line';
-    chart.setPosition(toA1(top, 13), toA1(top + 16, 20));
+    queueEquityChart(sheet, block, top);
   }
   sheet.activate();
 }

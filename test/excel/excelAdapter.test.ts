@@ -10,7 +10,15 @@ import { inspectWorkbook, JOURNAL_KEY, readWorkbook, type WorkbookRead } from '.
 import { storeAnalysis } from '../../src/excel/snapshotStore';
 import { undoAll, writeStep, type TableBounds } from '../../src/excel/write';
 import { readSeedGrid } from '../helpers/seeds';
-import { fakeCell, FakeExcelWorkbook, sheetsFromGrid } from './fakeExcel';
+import { fromA1 } from '../../src/core/address';
+import { fakeCell, FakeExcelWorkbook, sheetsFromGrid, type FakeSheet } from './fakeExcel';
+
+/** The values of a one-column range of a fake sheet, top to bottom. */
+function columnValues(sheet: FakeSheet, address: string): unknown[] {
+  const [from, to] = address.split(':').map((a) => fromA1(a));
+  if (!from || !to || from.col !== to.col) throw new Error(`not a column: ${address}`);
+  return Array.from({ length: to.row - from.row + 1 }, (_, r) => sheet.cells.get(`${from.row + r}:${from.col}`)?.value);
+}
 
 const SEED = 'seed-001-lund-antagen.xlsx';
 
@@ -296,6 +304,20 @@ describe('marks, fixes and undo', () => {
 });
 
 describe('the check sheet', () => {
+  it('charts equity as columns and the guideline as a line, against the years as categories', async () => {
+    const fx = await seedWorkbook();
+    const s = await analyse(fx);
+    expect(await writeStep(fx.context, checkSheet(s))).toMatchObject({ ok: true });
+    const sheet = fx.sheet('Budgetkoll') as FakeSheet;
+    expect(sheet.charts).toHaveLength(1);
+    const [chart] = sheet.charts;
+    expect(chart.series.map((x) => [x.name, x.type])).toEqual([['Eget kapital (tkr)', 'ColumnClustered'], ['Riktvärde', 'Line']]);
+    const equity = s.analysis.tables[0].equity;
+    for (const series of chart.series) expect(columnValues(sheet, series.categories ?? '')).toEqual(equity.map((e) => String(e.year)));
+    expect(columnValues(sheet, chart.series[0].values)).toEqual(equity.map((e) => e.closing.toNumber()));
+    expect(columnValues(sheet, chart.series[1].values)).toEqual(equity.map((e) => e.limit?.toNumber() ?? ''));
+  });
+
   it('writes its texts as text, a label that starts with a minus too (Excel reads "- Finansiering …" as a formula)', async () => {
     const fx = await seed004WithWrongSubtotal();
     const s = await analyse(fx);

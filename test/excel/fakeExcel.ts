@@ -27,7 +27,23 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   protected: boolean;
   tables: { address: string; style: string }[];
-  charts: { type: string; source: string; title: string; seriesTypes: string[] }[];
+  charts: FakeChart[];
+}
+
+export interface FakeSeries {
+  name: string;
+  /** The series' values: 'J5:J8'. */
+  values: string;
+  /** Its categories (X values): 'I5:I8'; null when Excel numbers them 1, 2, 3. */
+  categories: string | null;
+  type: string;
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  title: string;
+  series: FakeSeries[];
 }
 
 export function officeError(code: string, message = code): Error {
@@ -237,15 +253,27 @@ class WorksheetProxy extends Loadable {
       },
     };
     this.charts = {
-      add: (type, source) => {
-        const chart = { type, source: '', title: '', seriesTypes: [type, type, type] };
+      add: (type, source, seriesBy) => {
+        const chart: FakeChart = { type, source: '', title: '', series: [] };
         fx.enqueue(() => {
           chart.source = source.localAddress();
+          chart.series = seriesOf(this.must(), source.bounds(), seriesBy, type);
           this.must().charts.push(chart);
         });
+        const series = (i: number) => {
+          const must = () => {
+            const found = chart.series[i];
+            if (!found) throw officeError('ItemNotFound', `The chart has no series ${i}.`);
+            return found;
+          };
+          return {
+            set chartType(value: string) { fx.enqueue(() => { must().type = value; }); },
+            setXAxisValues: (range: RangeProxy) => fx.enqueue(() => { must().categories = range.localAddress(); }),
+          };
+        };
         return {
           title: { set text(value: string) { fx.enqueue(() => { chart.title = value; }); } },
-          series: { getItemAt: (i: number) => ({ set chartType(value: string) { fx.enqueue(() => { chart.seriesTypes[i] = value; }); } }) },
+          series: { getItemAt: series },
           setPosition: () => undefined,
         };
       },
@@ -312,6 +340,32 @@ class WorksheetProxy extends Loadable {
 
 interface Bounds { top: number; left: number; rows: number; cols: number }
 
+const rangeAddress = (top: number, left: number, bottom: number, right: number) => `${toA1(top, left)}:${toA1(bottom, right)}`;
+
+/**
+ * The series Excel makes of a chart's source range, by columns: the header row names them; the
+ * first column is the categories only when its top-left cell is blank or its values are not
+ * numbers. Years typed as numbers under a header 'År' become a series of their own (Peltier
+ * Tech, "Prepare your data" and the blank top-left cell: a first column of numbers, such as
+ * years, is taken as data unless the top-left cell is empty).
+ */
+function seriesOf(sheet: FakeSheet, b: Bounds, seriesBy: string, type: string): FakeSeries[] {
+  if (seriesBy !== 'Columns') throw officeError('InvalidArgument', 'The fake charts only columns.');
+  const cell = (r: number, c: number) => sheet.cells.get(key(r, c));
+  const body = Array.from({ length: b.rows - 1 }, (_, r) => cell(b.top + 1 + r, b.left)?.value);
+  const topLeft = cell(b.top, b.left)?.value;
+  const categoriesFirst = topLeft === '' || topLeft === undefined || topLeft === null || body.every((v) => typeof v !== 'number');
+  const bottom = b.top + b.rows - 1;
+  const categories = categoriesFirst ? rangeAddress(b.top + 1, b.left, bottom, b.left) : null;
+  const first = categoriesFirst ? b.left + 1 : b.left;
+  return Array.from({ length: b.left + b.cols - first }, (_, i) => ({
+    name: String(cell(b.top, first + i)?.value ?? ''),
+    values: rangeAddress(b.top + 1, first + i, bottom, first + i),
+    categories,
+    type,
+  }));
+}
+
 function usedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null {
   let top = Infinity, left = Infinity, bottom = -1, right = -1;
   for (const [k, cell] of sheet.cells) {
@@ -338,7 +392,7 @@ class RangeProxy extends Loadable {
     columnWidth: number;
   };
 
-  constructor(fx: FakeExcelWorkbook, private readonly sheet: WorksheetProxy, private readonly bounds: () => Bounds | null, private readonly orNull = false) {
+  constructor(fx: FakeExcelWorkbook, private readonly sheet: WorksheetProxy, private readonly where: () => Bounds | null, private readonly orNull = false) {
     super(fx);
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the object literal's getters read this proxy's loaded properties
     const self = this;
@@ -364,9 +418,14 @@ class RangeProxy extends Loadable {
   }
 
   private resolved(): Bounds | null {
-    const b = this.bounds();
+    const b = this.where();
     if (!b && !this.orNull) throw officeError('ItemNotFound', "The requested resource doesn't exist.");
     return b;
+  }
+
+  /** Where the range is, once its operation runs. */
+  bounds(): Bounds {
+    return this.resolved() as Bounds;
   }
 
   localAddress(): string {

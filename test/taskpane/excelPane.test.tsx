@@ -121,7 +121,7 @@ describe('the Excel pane', () => {
     await analyse();
     fireEvent.click(screen.getByRole('button', { name: 'Skapa kontrollblad' }));
     await waitFor(() => expect(status()).toMatch(/Bladet Budgetkoll är skapat/));
-    expect(fx.sheet('Budgetkoll')?.charts[0]).toMatchObject({ type: 'ColumnClustered', seriesTypes: ['ColumnClustered', 'Line', 'ColumnClustered'] });
+    expect(fx.sheet('Budgetkoll')?.charts[0].series.map((s) => s.type)).toEqual(['ColumnClustered', 'Line']);
     // Again: the sheet is replaced, not joined by "Budgetkoll (2)"; undo removes it.
     fireEvent.click(screen.getByRole('button', { name: 'Skapa kontrollblad' }));
     await waitFor(() => expect(fx.syncs).toBeGreaterThan(0));
