@@ -28,8 +28,11 @@ export function asTyped(value: string | number): string | number {
 
 const plain = (value: CheckSheetValue): string | number => asTyped(isLink(value) ? toA1(value.link.row, value.link.col) : value ?? '');
 
-/** Points per character of Calibri 11, roughly: Excel's column widths in the API are in points. */
-const POINTS_PER_CHAR = 7;
+/**
+ * Points per character of Calibri 11: Office.js sets column widths in points, and a width of
+ * 8.43 characters (Excel's default) is 8.43 × 5.75 points (OfficeDev/office-js #187).
+ */
+export const POINTS_PER_CHAR = 5.75;
 
 /**
  * The chart's data beside an equity block (years as text, closing equity, limit), and a chart of

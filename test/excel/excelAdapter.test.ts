@@ -3,7 +3,7 @@ import { analyzeGrid, type Analysis } from '../../src/core/analyze';
 import { tableReport } from '../../src/core/report';
 import { snapshotFromXml } from '../../src/core/snapshot';
 import { emptyJournal, fixChanges, markChanges, type Journal } from '../../src/excel/changes';
-import { checkSheetContent, isLink } from '../../src/core/checkSheetContent';
+import { CHECK_SHEET_WIDTHS, checkSheetContent, isLink } from '../../src/core/checkSheetContent';
 import { queueCheckSheet } from '../../src/excel/checkSheetWriter';
 import { excelCapabilities, type ExcelCapabilities } from '../../src/excel/excelSupport';
 import { inspectWorkbook, JOURNAL_KEY, readWorkbook, type WorkbookRead } from '../../src/excel/readWorkbook';
@@ -304,6 +304,14 @@ describe('marks, fixes and undo', () => {
 });
 
 describe('the check sheet', () => {
+  it('makes its columns as wide as the content needs, in characters: Office.js takes points', async () => {
+    const fx = await seedWorkbook();
+    expect(await writeStep(fx.context, checkSheet(await analyse(fx)))).toMatchObject({ ok: true });
+    const widths = fx.sheet('Budgetkoll')?.columnWidths ?? new Map<number, number>();
+    // OfficeDev/office-js #187: a width of n characters (Calibri 11) is n × 5.75 points.
+    expect(CHECK_SHEET_WIDTHS.map((_, c) => Number(((widths.get(c) ?? 0) / 5.75).toFixed(1)))).toEqual(CHECK_SHEET_WIDTHS);
+  });
+
   it('charts equity as columns and the guideline as a line, against the years as categories', async () => {
     const fx = await seedWorkbook();
     const s = await analyse(fx);

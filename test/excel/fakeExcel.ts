@@ -28,6 +28,8 @@ export interface FakeSheet {
   protected: boolean;
   tables: { address: string; style: string }[];
   charts: FakeChart[];
+  /** Column widths set through format.columnWidth, in points (column index → points). */
+  columnWidths?: Map<number, number>;
 }
 
 export interface FakeSeries {
@@ -392,7 +394,7 @@ class RangeProxy extends Loadable {
     columnWidth: number;
   };
 
-  constructor(fx: FakeExcelWorkbook, private readonly sheet: WorksheetProxy, private readonly where: () => Bounds | null, private readonly orNull = false) {
+  constructor(fx: FakeExcelWorkbook, readonly sheet: WorksheetProxy, private readonly where: () => Bounds | null, private readonly orNull = false) {
     super(fx);
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the object literal's getters read this proxy's loaded properties
     const self = this;
@@ -413,7 +415,15 @@ class RangeProxy extends Loadable {
         set bold(value: boolean) { fx.enqueue(() => { for (const c of cellsOf()) c.bold = value; }); },
         set size(_value: number) { /* not modelled */ },
       } as RangeProxy['format']['font'],
-      set columnWidth(_value: number) { /* not modelled */ },
+      // In points, not characters (OfficeDev/office-js #187: the unit is points; 8.43 characters took 8.43 × 5.75).
+      set columnWidth(value: number) {
+        fx.enqueue(() => {
+          const b = self.bounds();
+          const sheet = self.sheet.must();
+          sheet.columnWidths ??= new Map();
+          for (let c = b.left; c < b.left + b.cols; c++) sheet.columnWidths.set(c, value);
+        });
+      },
     } as RangeProxy['format'];
   }
 
