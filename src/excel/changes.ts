@@ -54,6 +54,11 @@ export interface JournalStep {
   kind: StepKind;
   madeAt: string;
   entries: JournalEntry[];
+  /**
+   * The ids of the sheets the entries name, by the names they had then: a sheet renamed since is
+   * found by its id. (Journals written before ids were recorded have none; then the name serves.)
+   */
+  sheetIds?: Record<string, string>;
   /** The sheet the step added (the check sheet). */
   addedSheet?: string;
 }

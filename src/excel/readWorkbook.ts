@@ -15,6 +15,8 @@ export const JOURNAL_KEY = 'budgetkoll.journal';
 export const CELLS_PER_SYNC = 40_000;
 
 export interface SheetInfo {
+  /** Excel's id of the sheet: it stays when the sheet is renamed. */
+  id: string;
   name: string;
   protected: boolean;
   /** The used range (values only); null for an empty sheet. */
@@ -58,7 +60,7 @@ const settingValue = (item: Excel.Setting): string | null => (item.isNullObject 
 /** Two small syncs: the sheets and stored settings, then each sheet's used-range size. */
 export async function inspectWorkbook(context: Excel.RequestContext, caps: ExcelCapabilities): Promise<Inspection> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/protection/protected');
+  worksheets.load('items/id,items/name,items/protection/protected');
   if (caps.write.ok) context.workbook.load('readOnly');
   const settings = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   const journal = context.workbook.settings.getItemOrNullObject(JOURNAL_KEY);
@@ -73,6 +75,7 @@ export async function inspectWorkbook(context: Excel.RequestContext, caps: Excel
   await context.sync();
   return {
     sheets: worksheets.items.map((sheet, i) => ({
+      id: sheet.id,
       name: sheet.name,
       protected: sheet.protection.protected,
       used: used[i].isNullObject ? null : { rowIndex: used[i].rowIndex, columnIndex: used[i].columnIndex, rowCount: used[i].rowCount, columnCount: used[i].columnCount },

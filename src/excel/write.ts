@@ -5,7 +5,7 @@ import {
   cellKey, qualifiedAddress, restoreEntry, sameFill, sameFormula, sameNote,
   type CellAspects, type CellChange, type CellTarget, type Journal, type JournalEntry, type JournalStep, type StepKind,
 } from './changes';
-import { JOURNAL_KEY, rawAt, type RawCells } from './readWorkbook';
+import { JOURNAL_KEY, rawAt, type RawCells, type SheetInfo } from './readWorkbook';
 
 // Budgetkoll's writes into the open workbook. Every write is one read sync (is the workbook
 // writable, are the cells still as analysed, what do they hold now) and one write sync that
@@ -41,11 +41,17 @@ export interface WriteRequest {
   now?: () => Date;
 }
 
-const cellRange = (context: Excel.RequestContext, at: CellTarget) => context.workbook.worksheets.getItem(at.sheet).getRange(toA1(at.row, at.col));
+const codeOf = (error: unknown): unknown => (typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined);
 
 export function officeErrorText(error: unknown): string {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const code = codeOf(error);
   return typeof code === 'string' && code !== '' ? ` (felkod ${code})` : '';
+}
+
+/** Why a read sync failed, in Swedish: a sheet that went away since the analysis has a reason of its own. */
+function readFailure(error: unknown): string {
+  if (codeOf(error) === 'ItemNotFound') return 'Ett blad som analysen läste finns inte längre (det har bytt namn eller tagits bort). Analysera arbetsboken igen. Inget har ändrats.';
+  return `Budgetkoll kunde inte läsa arbetsboken${officeErrorText(error)}. Inget har ändrats.`;
 }
 
 interface Probe {
@@ -54,12 +60,14 @@ interface Probe {
   note: Excel.Note | null;
 }
 
-/** Queues the loads that say what a cell holds now. */
-function probeCell(context: Excel.RequestContext, at: CellTarget, caps: ExcelCapabilities): Probe {
-  const range = cellRange(context, at);
+/** Queues the loads that say what a cell holds now; `sheet` is the cell's sheet, however it was found. */
+function probeCell(sheet: Excel.Worksheet, at: CellTarget, caps: ExcelCapabilities): Probe {
+  const a1 = toA1(at.row, at.col);
+  const range = sheet.getRange(a1);
   range.load('formulas,valueTypes');
   range.format.fill.load('color,pattern');
-  const note = caps.notes ? context.workbook.notes.getItemOrNullObject(qualifiedAddress(at)) : null;
+  // The sheet's own notes, by the cell's local address: they follow the sheet when it is renamed.
+  const note = caps.notes ? sheet.notes.getItemOrNullObject(a1) : null;
   note?.load('content');
   return { at, range, note };
 }
@@ -73,24 +81,36 @@ function aspectsOf(probe: Probe): Required<CellAspects> {
   };
 }
 
+interface Guard {
+  /** After the sync: why the write must not go ahead, or null. */
+  refusal(): string | null;
+  /** After the sync: each sheet's id, by the name it was asked for. */
+  ids(): Record<string, string>;
+}
+
 /** Queues the loads that say whether the workbook and these sheets can be written. */
-function queueGuard(context: Excel.RequestContext, sheets: readonly string[]): () => string | null {
+function queueGuard(context: Excel.RequestContext, sheets: readonly string[]): Guard {
   context.workbook.load('readOnly');
   const protections = sheets.map((name) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-    sheet.load('name');
+    sheet.load('name,id');
     sheet.protection.load('protected');
     return { name, sheet };
   });
-  return () => {
-    if (context.workbook.readOnly) return 'Arbetsboken är öppen skrivskyddad, så Budgetkoll har inte ändrat något. Öppna den för redigering och försök igen.';
-    for (const { name, sheet } of protections) {
-      if (sheet.isNullObject) return `Bladet ${name} finns inte längre. Analysera arbetsboken igen.`;
-      if (sheet.protection.protected) return `Bladet ${name} är skyddat, så Budgetkoll har inte ändrat något. Ta bort bladskyddet (Granska > Ta bort skydd) och försök igen.`;
-    }
-    return null;
+  return {
+    refusal: () => {
+      if (context.workbook.readOnly) return 'Arbetsboken är öppen skrivskyddad, så Budgetkoll har inte ändrat något. Öppna den för redigering och försök igen.';
+      for (const { name, sheet } of protections) {
+        if (sheet.isNullObject) return `Bladet ${name} finns inte längre. Analysera arbetsboken igen.`;
+        if (sheet.protection.protected) return protectedSheet(sheet.name);
+      }
+      return null;
+    },
+    ids: () => Object.fromEntries(protections.filter(({ sheet }) => !sheet.isNullObject).map(({ name, sheet }) => [name, sheet.id])),
   };
 }
+
+const protectedSheet = (name: string) => `Bladet ${name} är skyddat, så Budgetkoll har inte ändrat något. Ta bort bladskyddet (Granska > Ta bort skydd) och försök igen.`;
 
 /** Queues a re-read of the analysed tables; after the sync, the first cell that differs. */
 function queueStaleCheck(context: Excel.RequestContext, tables: readonly TableBounds[], raw: Map<string, RawCells[]>): () => string | null {
@@ -137,9 +157,10 @@ function entryFor(change: CellChange, now: Required<CellAspects>, caps: ExcelCap
   return Object.keys(after).length === 0 ? null : { at: change.at, before, after };
 }
 
-/** Queues writing `aspects` into a cell (after, for a change; before, for undo or a roll-back). */
-function queueAspects(context: Excel.RequestContext, at: CellTarget, aspects: CellAspects, hadNote: boolean | null): void {
-  const range = cellRange(context, at);
+/** Queues writing `aspects` into a cell of `sheet` (after, for a change; before, for undo or a roll-back). */
+function queueAspects(sheet: Excel.Worksheet, at: CellTarget, aspects: CellAspects, hadNote: boolean | null): void {
+  const a1 = toA1(at.row, at.col);
+  const range = sheet.getRange(a1);
   if ('formula' in aspects) range.formulas = [[restoreEntry(aspects) as string]];
   if (aspects.fill) {
     if (aspects.fill.pattern === 'None') range.format.fill.clear();
@@ -149,16 +170,17 @@ function queueAspects(context: Excel.RequestContext, at: CellTarget, aspects: Ce
     }
   }
   if ('note' in aspects) {
-    const address = qualifiedAddress(at);
     if (aspects.note === null || aspects.note === undefined) {
-      if (hadNote) context.workbook.notes.getItem(address).delete();
+      if (hadNote) sheet.notes.getItem(a1).delete();
     } else if (hadNote) {
-      context.workbook.notes.getItem(address).content = aspects.note;
+      sheet.notes.getItem(a1).content = aspects.note;
     } else {
-      context.workbook.notes.add(address, aspects.note);
+      sheet.notes.add(a1, aspects.note);
     }
   }
 }
+
+const sheetNamed = (context: Excel.RequestContext, name: string) => context.workbook.worksheets.getItem(name);
 
 /** `stored`: whether the workbook holds a journal now (a setting that is not there cannot be deleted). */
 function saveJournal(context: Excel.RequestContext, journal: Journal, stored: boolean): void {
@@ -180,18 +202,18 @@ export async function writeStep(context: Excel.RequestContext, request: WriteReq
   if (!caps.write.ok) return { ok: false, reason: caps.write.reason, syncs };
   const sheets = [...new Set([...request.changes.map((c) => c.at.sheet), ...request.tables.map((t) => t.sheet)])];
   let probes: Probe[];
-  let guard: () => string | null;
+  let guard: Guard;
   let stale: () => string | null;
   try {
     guard = queueGuard(context, sheets);
     stale = queueStaleCheck(context, request.tables, request.raw);
-    probes = request.changes.map((change) => probeCell(context, change.at, caps));
+    probes = request.changes.map((change) => probeCell(sheetNamed(context, change.at.sheet), change.at, caps));
     await context.sync();
     syncs++;
   } catch (error) {
-    return { ok: false, reason: `Budgetkoll kunde inte läsa arbetsboken${officeErrorText(error)}. Inget har ändrats.`, syncs };
+    return { ok: false, reason: readFailure(error), syncs };
   }
-  const refusal = guard() ?? stale();
+  const refusal = guard.refusal() ?? stale();
   if (refusal) return { ok: false, reason: refusal, syncs };
 
   const entries: JournalEntry[] = [];
@@ -202,9 +224,12 @@ export async function writeStep(context: Excel.RequestContext, request: WriteReq
     const entry = entryFor(change, now, caps);
     if (entry) entries.push(entry);
   });
+  const ids = guard.ids();
   const step: JournalStep = { kind: request.kind, madeAt: (request.now?.() ?? new Date()).toISOString(), entries };
+  const named = [...new Set(entries.map((e) => e.at.sheet))].filter((name) => ids[name]);
+  if (named.length > 0) step.sheetIds = Object.fromEntries(named.map((name) => [name, ids[name]]));
   try {
-    for (const entry of entries) queueAspects(context, entry.at, entry.after, hadNote.get(cellKey(entry.at)) ?? false);
+    for (const entry of entries) queueAspects(sheetNamed(context, entry.at.sheet), entry.at, entry.after, hadNote.get(cellKey(entry.at)) ?? false);
     const extra = request.extra?.(context);
     if (extra?.addedSheet) step.addedSheet = extra.addedSheet;
     const journal: Journal = { version: 1, steps: [...request.journal.steps, step] };
@@ -224,7 +249,7 @@ export async function writeStep(context: Excel.RequestContext, request: WriteReq
 async function rollBack(context: Excel.RequestContext, entries: JournalEntry[], addedSheet: string | undefined, journal: Journal): Promise<{ ok: boolean; syncs: number }> {
   let syncs = 0;
   try {
-    const notes = entries.map((e) => ('note' in e.after ? context.workbook.notes.getItemOrNullObject(qualifiedAddress(e.at)) : null));
+    const notes = entries.map((e) => ('note' in e.after ? sheetNamed(context, e.at.sheet).notes.getItemOrNullObject(toA1(e.at.row, e.at.col)) : null));
     notes.forEach((n) => n?.load('content'));
     const sheet = addedSheet ? context.workbook.worksheets.getItemOrNullObject(addedSheet) : null;
     sheet?.load('name');
@@ -233,7 +258,7 @@ async function rollBack(context: Excel.RequestContext, entries: JournalEntry[], 
     syncs++;
     entries.forEach((entry, i) => {
       const note = notes[i];
-      queueAspects(context, entry.at, entry.before, note ? !note.isNullObject : null);
+      queueAspects(sheetNamed(context, entry.at.sheet), entry.at, entry.before, note ? !note.isNullObject : null);
     });
     if (sheet && !sheet.isNullObject) sheet.delete();
     saveJournal(context, journal, journalStored());
@@ -246,29 +271,67 @@ async function rollBack(context: Excel.RequestContext, entries: JournalEntry[], 
 }
 
 export type UndoResult =
-  | { ok: true; restored: number; kept: string[]; removedSheets: string[]; syncs: number }
+  | {
+      ok: true;
+      restored: number;
+      kept: string[];
+      removedSheets: string[];
+      /** Sheets Budgetkoll had changed that are gone: what it did there cannot be undone. */
+      goneSheets: string[];
+      syncs: number;
+    }
   | { ok: false; reason: string; syncs: number };
+
+/** A sheet the journal names, as the undo finds it: by the id recorded with the step, else by name. */
+interface JournalSheet {
+  /** The id, or the name where no id was recorded. */
+  key: string;
+  /** Its name when Budgetkoll last wrote to it. */
+  name: string;
+  /** The sheet now; null when it is gone. */
+  now: SheetInfo | null;
+}
+
+/** Every sheet the journal's entries are on, looked up among the sheets there are now. */
+function journalSheets(journal: Journal, sheets: readonly SheetInfo[]): Map<string, JournalSheet> {
+  const found = new Map<string, JournalSheet>();
+  for (const step of journal.steps) {
+    for (const entry of step.entries) {
+      const key = step.sheetIds?.[entry.at.sheet] ?? entry.at.sheet;
+      const now = sheets.find((s) => s.id === key) ?? sheets.find((s) => s.name.toLowerCase() === key.toLowerCase()) ?? null;
+      found.set(key, { key, name: entry.at.sheet, now });
+    }
+  }
+  return found;
+}
+
+const sheetKeyOf = (step: JournalStep, entry: JournalEntry) => step.sheetIds?.[entry.at.sheet] ?? entry.at.sheet;
 
 /**
  * Puts back what the journal says Budgetkoll changed, newest step first: a cell goes back only
  * where it still holds what Budgetkoll wrote; one the user changed since is kept and listed.
+ * `sheets` are the workbook's sheets as an inspection just found them: a sheet renamed since
+ * Budgetkoll wrote to it is found by its id; what was on a sheet that is gone is said, and the
+ * journal is cleared all the same, so that Undo is not left enabled and failing.
  * One read sync, one write sync.
  */
-export async function undoAll(context: Excel.RequestContext, journal: Journal, caps: ExcelCapabilities): Promise<UndoResult> {
+export async function undoAll(context: Excel.RequestContext, journal: Journal, caps: ExcelCapabilities, sheets: readonly SheetInfo[]): Promise<UndoResult> {
   let syncs = 0;
   if (!caps.write.ok) return { ok: false, reason: caps.write.reason, syncs };
-  const entries = journal.steps.flatMap((s) => s.entries);
-  const cells = new Map<string, CellTarget>();
-  for (const e of entries) cells.set(cellKey(e.at), e.at);
+  const onSheets = journalSheets(journal, sheets);
+  const handles = new Map([...onSheets.values()].filter((s) => s.now).map((s) => [s.key, context.workbook.worksheets.getItem((s.now as SheetInfo).id)]));
+  const entries = journal.steps.flatMap((step) => step.entries.map((entry) => ({ entry, sheet: sheetKeyOf(step, entry) })));
+  const cells = new Map<string, { at: CellTarget; sheet: string }>();
+  for (const { entry, sheet } of entries) if (handles.has(sheet)) cells.set(`${sheet}\u0000${cellKey(entry.at)}`, { at: entry.at, sheet });
   const added = [...new Set(journal.steps.map((s) => s.addedSheet).filter((s): s is string => !!s))];
-  let guard: () => string | null;
   let probes: Map<string, Probe>;
-  let sheets: { name: string; sheet: Excel.Worksheet }[];
+  let addedNow: { name: string; sheet: Excel.Worksheet }[];
   let journalStored: () => boolean;
   try {
-    guard = queueGuard(context, [...new Set([...cells.values()].map((c) => c.sheet))]);
-    probes = new Map([...cells.entries()].map(([key, at]) => [key, probeCell(context, at, caps)]));
-    sheets = added.map((name) => {
+    context.workbook.load('readOnly');
+    for (const sheet of handles.values()) sheet.load('name,protection/protected');
+    probes = new Map([...cells.entries()].map(([key, { at, sheet }]) => [key, probeCell(handles.get(sheet) as Excel.Worksheet, at, caps)]));
+    addedNow = added.map((name) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
       sheet.load('name');
       return { name, sheet };
@@ -277,11 +340,47 @@ export async function undoAll(context: Excel.RequestContext, journal: Journal, c
     await context.sync();
     syncs++;
   } catch (error) {
-    return { ok: false, reason: `Budgetkoll kunde inte läsa arbetsboken${officeErrorText(error)}. Inget har ändrats.`, syncs };
+    return { ok: false, reason: readFailure(error), syncs };
   }
-  const refusal = guard();
-  if (refusal) return { ok: false, reason: refusal, syncs };
+  if (context.workbook.readOnly) return { ok: false, reason: 'Arbetsboken är öppen skrivskyddad, så Budgetkoll har inte ändrat något. Öppna den för redigering och försök igen.', syncs };
+  for (const sheet of handles.values()) if (sheet.protection.protected) return { ok: false, reason: protectedSheet(sheet.name), syncs };
 
+  const plan = planUndo(journal, probes, (step, entry) => {
+    const key = sheetKeyOf(step, entry);
+    return handles.has(key) ? `${key}\u0000${cellKey(entry.at)}` : null;
+  }, (step, entry) => qualifiedAddress({ ...entry.at, sheet: handles.get(sheetKeyOf(step, entry))?.name ?? entry.at.sheet }));
+  try {
+    for (const [key, aspects] of plan.restore) {
+      const { at, sheet } = cells.get(key) as { at: CellTarget; sheet: string };
+      queueAspects(handles.get(sheet) as Excel.Worksheet, at, aspects, plan.hadNote.get(key) ?? false);
+    }
+    const removed = addedNow.filter((s) => !s.sheet.isNullObject);
+    for (const { sheet } of removed) sheet.delete();
+    saveJournal(context, { version: 1, steps: [] }, journalStored());
+    await context.sync();
+    syncs++;
+    const gone = [...onSheets.values()].filter((s) => !s.now).map((s) => s.name);
+    return { ok: true, restored: plan.restore.size, kept: plan.kept, removedSheets: removed.map((s) => s.sheet.name), goneSheets: [...new Set(gone)], syncs };
+  } catch (error) {
+    return { ok: false, reason: `Excel kunde inte ångra ändringarna${officeErrorText(error)}. Försök igen.`, syncs };
+  }
+}
+
+interface UndoPlan {
+  /** What each cell gets back, by probe key. */
+  restore: Map<string, CellAspects>;
+  hadNote: Map<string, boolean>;
+  /** Cells the user changed since (addresses as they are now). */
+  kept: string[];
+}
+
+/** What to put back, newest step first, from what each cell holds now. */
+function planUndo(
+  journal: Journal,
+  probes: Map<string, Probe>,
+  keyOf: (step: JournalStep, entry: JournalEntry) => string | null,
+  addressOf: (step: JournalStep, entry: JournalEntry) => string,
+): UndoPlan {
   // What each cell holds now, updated as the steps are undone newest first.
   const current = new Map([...probes.entries()].map(([key, probe]) => [key, aspectsOf(probe)]));
   const hadNote = new Map([...current.entries()].map(([key, a]) => [key, a.note !== null]));
@@ -289,9 +388,9 @@ export async function undoAll(context: Excel.RequestContext, journal: Journal, c
   const kept = new Set<string>();
   for (const step of [...journal.steps].reverse()) {
     for (const entry of [...step.entries].reverse()) {
-      const key = cellKey(entry.at);
-      const now = current.get(key);
-      if (!now) continue;
+      const key = keyOf(step, entry);
+      const now = key === null ? undefined : current.get(key);
+      if (key === null || !now) continue;
       const untouched =
         (!('formula' in entry.after) || sameFormula(now.formula, entry.after.formula)) &&
         (!entry.after.fill || sameFill(entry.after.fill, now.fill)) &&
@@ -303,23 +402,12 @@ export async function undoAll(context: Excel.RequestContext, journal: Journal, c
       // An undo that failed half-way put this cell back already.
       if (alreadyBack && !untouched) continue;
       if (!untouched) {
-        kept.add(qualifiedAddress(entry.at));
+        kept.add(addressOf(step, entry));
         continue;
       }
-      const back = { ...(restore.get(key) ?? {}), ...entry.before };
-      restore.set(key, back);
+      restore.set(key, { ...(restore.get(key) ?? {}), ...entry.before });
       current.set(key, { ...now, ...entry.before } as Required<CellAspects>);
     }
   }
-  try {
-    for (const [key, aspects] of restore) queueAspects(context, cells.get(key) as CellTarget, aspects, hadNote.get(key) ?? false);
-    const removed = sheets.filter((s) => !s.sheet.isNullObject);
-    for (const { sheet } of removed) sheet.delete();
-    saveJournal(context, { version: 1, steps: [] }, journalStored());
-    await context.sync();
-    syncs++;
-    return { ok: true, restored: restore.size, kept: [...kept], removedSheets: removed.map((s) => s.name), syncs };
-  } catch (error) {
-    return { ok: false, reason: `Excel kunde inte ångra ändringarna${officeErrorText(error)}. Försök igen.`, syncs };
-  }
+  return { restore, hadNote, kept: [...kept] };
 }

@@ -49,6 +49,12 @@ async function analyse(fx: FakeExcelWorkbook, capabilities = caps): Promise<Sess
   return { read: outcome.read, analysis, tables: analysis.tables.map(({ table }) => ({ sheet: table.sheet, ...table.range })) };
 }
 
+/** Undo as the pane does it: after an inspection that finds the sheets as they are now. */
+async function undo(fx: FakeExcelWorkbook, journal: Journal) {
+  const inspection = await inspectWorkbook(fx.context, caps);
+  return undoAll(fx.context, journal, caps, inspection.sheets);
+}
+
 function marks(s: Session, journal: Journal = emptyJournal()) {
   return { kind: 'marks' as const, changes: markChanges(s.analysis), tables: s.tables, raw: s.read.raw, caps, journal };
 }
@@ -202,12 +208,44 @@ describe('marks, fixes and undo', () => {
     expect(fx.sheet('Budgetkoll')?.tables).toHaveLength(1);
     expect(fx.state()).not.toEqual(original);
     expect(JSON.parse(String(fx.settings.get(JOURNAL_KEY))).steps).toHaveLength(3);
-    const before = fx.syncs;
-    const undone = await undoAll(fx.context, sheet.journal, caps);
-    expect(undone).toMatchObject({ ok: true, kept: [], removedSheets: ['Budgetkoll'] });
-    expect(fx.syncs - before).toBe(2);
+    const undone = await undo(fx, sheet.journal);
+    expect(undone).toMatchObject({ ok: true, kept: [], removedSheets: ['Budgetkoll'], syncs: 2 });
     expect(fx.state()).toEqual(original);
     expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
+  });
+
+  it('undoes marks on a sheet the user renamed since: the sheet is found by its id', async () => {
+    const fx = await seedWorkbook();
+    const original = fx.state() as { sheets: { name: string }[] };
+    const s = await analyse(fx);
+    const marked = await writeStep(fx.context, marks(s));
+    if (!marked.ok) throw new Error(marked.reason);
+    fx.sheets[0].name = 'Budget (granskad)';
+    const undone = await undo(fx, marked.journal);
+    expect(undone).toMatchObject({ ok: true, kept: [], goneSheets: [], syncs: 2 });
+    fx.sheets[0].name = original.sheets[0].name;
+    expect(fx.state()).toEqual(original);
+    expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
+  });
+
+  it('undo after a marked sheet was deleted puts back the rest, says which sheet is gone, and leaves no journal behind', async () => {
+    const fx = await seedWorkbook();
+    const helper = { name: 'Noteringar', cells: new Map([['0:0', fakeCell('Att göra')]]), protected: false, tables: [], charts: [] };
+    fx.sheets.push(helper);
+    const s = await analyse(fx);
+    const marked = await writeStep(fx.context, marks(s));
+    if (!marked.ok) throw new Error(marked.reason);
+    // A second step on the helper sheet: a fill Budgetkoll put there, as if a table were found on it.
+    const more = await writeStep(fx.context, { kind: 'marks', changes: [{ at: { sheet: 'Noteringar', row: 0, col: 0 }, fill: '#FFC7CE' }], tables: [], raw: s.read.raw, caps, journal: marked.journal });
+    if (!more.ok) throw new Error(more.reason);
+    const budget = fx.sheets[0].name;
+    fx.sheets.splice(0, 1);
+    const undone = await undo(fx, more.journal);
+    expect(undone).toMatchObject({ ok: true, goneSheets: [budget] });
+    expect(fx.sheet('Noteringar')?.cells.get('0:0')?.fill).toEqual({ color: '#FFFFFF', pattern: 'None' });
+    expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
+    // Nothing left to undo: a second try has nothing to do, and says nothing failed.
+    expect(await undo(fx, { version: 1, steps: [] })).toMatchObject({ ok: true, restored: 0 });
   });
 
   it('undo keeps a cell the user changed after the fix, and says which', async () => {
@@ -219,7 +257,7 @@ describe('marks, fixes and undo', () => {
     if (!c10) throw new Error('no C10');
     c10.formula = 12345;
     c10.value = 12345;
-    const undone = await undoAll(fx.context, fixed.journal, caps);
+    const undone = await undo(fx, fixed.journal);
     expect(undone).toMatchObject({ ok: true, kept: [`'${fx.sheets[0].name}'!C10`] });
     expect(fx.sheets[0].cells.get('9:2')?.formula).toBe(12345);
   });
@@ -298,7 +336,7 @@ describe('marks, fixes and undo', () => {
     const s = await analyse(fx);
     const fixed = await writeStep(fx.context, fixes(s));
     if (!fixed.ok) throw new Error(fixed.reason);
-    await undoAll(fx.context, fixed.journal, caps);
+    await undo(fx, fixed.journal);
     expect(fx.state()).toEqual(original);
   });
 });

@@ -23,6 +23,8 @@ export interface FakeCell {
 }
 
 export interface FakeSheet {
+  /** Excel's id of the sheet, which stays when the sheet is renamed (given when the fake first needs it). */
+  id?: string;
   name: string;
   cells: Map<string, FakeCell>;
   protected: boolean;
@@ -30,6 +32,8 @@ export interface FakeSheet {
   charts: FakeChart[];
   /** Column widths set through format.columnWidth, in points (column index → points). */
   columnWidths?: Map<number, number>;
+  /** The cells' notes: 'C10' → text. They belong to the sheet: renamed with it, gone with it. */
+  notes?: Map<string, string>;
 }
 
 export interface FakeSeries {
@@ -76,9 +80,46 @@ export function sheetsFromGrid(grid: Grid): FakeSheet[] {
 
 type Op = () => void;
 
+let sheetIds = 0;
+const idOf = (sheet: FakeSheet): string => (sheet.id ??= `{SHEET-${++sheetIds}}`);
+const notesOf = (sheet: FakeSheet): Map<string, string> => (sheet.notes ??= new Map());
+
+/** Every sheet's notes, keyed 'Sheet name!C10' as a user would say it. */
+class NotesView {
+  constructor(private readonly fx: FakeExcelWorkbook) {}
+  private split(address: string): { notes: Map<string, string>; cell: string } | null {
+    const bang = address.lastIndexOf('!');
+    const sheet = this.fx.sheet(address.slice(0, bang));
+    return sheet ? { notes: notesOf(sheet), cell: address.slice(bang + 1) } : null;
+  }
+  get(address: string): string | undefined {
+    const at = this.split(address);
+    return at?.notes.get(at.cell);
+  }
+  has(address: string): boolean {
+    return this.get(address) !== undefined;
+  }
+  set(address: string, text: string): this {
+    const at = this.split(address);
+    if (!at) throw new Error(`no sheet for ${address}`);
+    at.notes.set(at.cell, text);
+    return this;
+  }
+  delete(address: string): boolean {
+    const at = this.split(address);
+    return at?.notes.delete(at.cell) ?? false;
+  }
+  entries(): [string, string][] {
+    return this.fx.sheets.flatMap((s) => [...notesOf(s).entries()].map(([cell, text]): [string, string] => [`${s.name}!${cell}`, text]));
+  }
+  get size(): number {
+    return this.entries().length;
+  }
+}
+
 export class FakeExcelWorkbook {
   sheets: FakeSheet[];
-  notes = new Map<string, string>();
+  readonly notes = new NotesView(this);
   settings = new Map<string, unknown>();
   xmlParts: { id: string; xml: string }[] = [];
   readOnly = false;
@@ -118,13 +159,14 @@ export class FakeExcelWorkbook {
     if (failure) throw officeError(failure.code);
   }
 
-  sheet(name: string): FakeSheet | null {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
+  /** A sheet by its name (as Excel, in any case) or its id: WorksheetCollection.getItem takes either (Office.js reference). */
+  sheet(key: string): FakeSheet | null {
+    return this.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase() || idOf(s) === key) ?? null;
   }
 
-  mustSheet(name: string): FakeSheet {
-    const sheet = this.sheet(name);
-    if (!sheet) throw officeError('ItemNotFound', `The requested resource doesn't exist (${name}).`);
+  mustSheet(key: string): FakeSheet {
+    const sheet = this.sheet(key);
+    if (!sheet) throw officeError('ItemNotFound', `The requested resource doesn't exist (${key}).`);
     return sheet;
   }
 
@@ -135,8 +177,14 @@ export class FakeExcelWorkbook {
   /** A deep copy of everything a user could see, to compare before and after. */
   state(): unknown {
     return JSON.parse(JSON.stringify({
-      sheets: this.sheets.map((s) => ({ ...s, cells: [...s.cells.entries()].sort(([a], [b]) => a.localeCompare(b)) })),
-      notes: [...this.notes.entries()].sort(),
+      sheets: this.sheets.map((s) => ({
+        ...s,
+        id: undefined,
+        notes: undefined,
+        cells: [...s.cells.entries()].sort(([a], [b]) => a.localeCompare(b)),
+        columnWidths: s.columnWidths ? [...s.columnWidths.entries()] : undefined,
+      })),
+      notes: this.notes.entries().sort(),
       readOnly: this.readOnly,
     }));
   }
@@ -298,6 +346,7 @@ class WorksheetProxy extends Loadable {
     if (!sheet) return;
     for (const n of names) {
       if (n === 'name') this.loaded.set('name', sheet.name);
+      if (n === 'id') this.loaded.set('id', idOf(sheet));
       if (n === 'protection/protected') this.loaded.set('protection/protected', sheet.protected);
     }
   }
@@ -310,6 +359,15 @@ class WorksheetProxy extends Loadable {
 
   get name(): string {
     return this.read('name');
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+
+  /** The sheet's notes, by local address ('C10'), as Worksheet.notes (ExcelApi 1.18). */
+  get notes(): NotesProxy {
+    return new NotesProxy(this.fx, () => this.must());
   }
 
   getRange(address: string): RangeProxy {
@@ -619,41 +677,50 @@ class SettingsProxy {
   }
 }
 
-const noteKey = (address: string) => {
-  const bang = address.lastIndexOf('!');
-  const sheet = address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
-  return `${sheet}!${address.slice(bang + 1)}`;
-};
-
+/**
+ * Notes: Workbook.notes takes a qualified address ("'Budget 2024'!C10"), Worksheet.notes a local
+ * one ('C10'); the fake keeps them with their sheet.
+ */
 class NotesProxy {
-  constructor(private readonly fx: FakeExcelWorkbook) {}
+  constructor(private readonly fx: FakeExcelWorkbook, private readonly scope: (() => FakeSheet) | null = null) {}
+
+  private at(address: string): { notes: Map<string, string>; cell: string } {
+    if (this.scope) return { notes: notesOf(this.scope()), cell: address };
+    const bang = address.lastIndexOf('!');
+    const name = address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
+    return { notes: notesOf(this.fx.mustSheet(name)), cell: address.slice(bang + 1) };
+  }
 
   add(address: string, content: string): void {
     this.fx.enqueue(() => {
-      const k = noteKey(address);
-      if (this.fx.notes.has(k)) throw officeError('InvalidArgument', 'The cell already has a note.');
-      this.fx.notes.set(k, content);
+      const { notes, cell } = this.at(address);
+      if (notes.has(cell)) throw officeError('InvalidArgument', 'The cell already has a note.');
+      notes.set(cell, content);
     });
   }
 
   getItem(address: string) {
     const fx = this.fx;
-    const k = noteKey(address);
-    const must = () => { if (!fx.notes.has(k)) throw officeError('ItemNotFound', 'No note.'); };
+    const must = () => {
+      const at = this.at(address);
+      if (!at.notes.has(at.cell)) throw officeError('ItemNotFound', 'No note.');
+      return at;
+    };
     return {
-      set content(value: string) { fx.enqueue(() => { must(); fx.notes.set(k, value); }); },
-      delete: () => fx.enqueue(() => { must(); fx.notes.delete(k); }),
+      set content(value: string) { fx.enqueue(() => { const { notes, cell } = must(); notes.set(cell, value); }); },
+      delete: () => fx.enqueue(() => { const { notes, cell } = must(); notes.delete(cell); }),
     };
   }
 
   getItemOrNullObject(address: string) {
     const fx = this.fx;
-    const k = noteKey(address);
+    const at = () => this.at(address);
     return new (class extends Loadable {
       load(): this {
         fx.enqueue(() => {
-          this.setNull(!fx.notes.has(k));
-          this.loaded.set('content', fx.notes.get(k) ?? null);
+          const { notes, cell } = at();
+          this.setNull(!notes.has(cell));
+          this.loaded.set('content', notes.get(cell) ?? null);
         });
         return this;
       }

@@ -73,7 +73,7 @@ describe('undo after any steps', () => {
         cell.value = 4711 + e;
         typed.set(key, 4711 + e);
       }
-      const undone = await undoAll(fx.context, journal, caps);
+      const undone = await undoAll(fx.context, journal, caps, (await inspectWorkbook(fx.context, caps)).sheets);
       expect(undone.ok).toBe(true);
       const after = fx.state() as typeof original;
       expect(after.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));

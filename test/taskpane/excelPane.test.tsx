@@ -90,6 +90,23 @@ describe('the Excel pane', () => {
     expect(after.sheets).toEqual((original as { sheets: unknown[] }).sheets);
   });
 
+  it.each(['renamed', 'deleted'] as const)('undoes after the marked sheet was %s, says what it could not undo, and Undo is then done', async (what) => {
+    const undoButton = () => screen.queryByRole('button', { name: 'Ångra Budgetkolls ändringar' }) as HTMLButtonElement | null;
+    const { fx, sheet } = await open();
+    await analyse();
+    fireEvent.click(screen.getByRole('button', { name: 'Markera i bladet' }));
+    await waitFor(() => expect(status()).toMatch(/celler markerade/));
+    if (what === 'renamed') fx.sheets[0].name = 'Budget (granskad)';
+    else fx.sheets.splice(0, 1, { name: 'Kvar', cells: new Map(), protected: false, tables: [], charts: [] });
+    fireEvent.click(undoButton() as HTMLButtonElement);
+    await waitFor(() => expect(status()).toMatch(/Budgetkolls ändringar är ångrade/));
+    if (what === 'renamed') expect(fx.sheets[0].cells.get('9:2')?.fill.pattern).toBe('None');
+    else expect(status()).toMatch(new RegExp(`Bladet ${sheet} finns inte längre, så det Budgetkoll ändrat där kunde inte ångras`));
+    // Nothing left to undo (with the sheet gone, no table either, and so no buttons).
+    await waitFor(() => expect(undoButton()?.disabled ?? true).toBe(true));
+    expect(fx.settings.has('budgetkoll.journal')).toBe(false);
+  });
+
   it('cancelling the preview writes nothing', async () => {
     const { fx } = await open();
     await analyse();

@@ -187,12 +187,12 @@ export function createOfficeExcelPort(run: Run = officeRun, caps: ExcelCapabilit
       try {
         return await run(async (context) => {
           const current = await inspect(context);
-          const result = await undoAll(context, parseJournal(current.stored.journal), caps);
+          const result = await undoAll(context, parseJournal(current.stored.journal), caps, current.sheets);
           if (!result.ok) return { ok: false, reason: result.reason };
           journal = emptyJournal();
           inspection = null;
           session = null;
-          return { ok: true, value: { kind: 'undo', restored: result.restored, kept: result.kept, removedSheets: result.removedSheets } as StepDone };
+          return { ok: true, value: { kind: 'undo', restored: result.restored, kept: result.kept, removedSheets: result.removedSheets, goneSheets: result.goneSheets } as StepDone };
         });
       } catch (error) {
         return failure('Budgetkoll kunde inte ångra ändringarna', error);

@@ -38,7 +38,7 @@ export type StepDone =
   | { kind: 'marks'; cells: number; notes: boolean }
   | { kind: 'check-sheet'; sheet: string }
   | { kind: 'fixes'; cells: number }
-  | { kind: 'undo'; restored: number; kept: string[]; removedSheets: string[] };
+  | { kind: 'undo'; restored: number; kept: string[]; removedSheets: string[]; goneSheets: string[] };
 
 export interface ExcelWorkbookPort {
   capabilities(): ExcelCapabilities;

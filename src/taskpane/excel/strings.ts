@@ -79,6 +79,7 @@ const SV: ExcelPaneStrings = {
         return [
           `Budgetkolls ändringar är ångrade (${plural(done.restored, 'cell', 'celler')}${done.removedSheets.length ? `, bladet ${done.removedSheets.join(', ')} borttaget` : ''}).`,
           done.kept.length ? `Celler du själv ändrat efteråt lämnades som de är: ${done.kept.join(', ')}.` : '',
+          done.goneSheets.length ? `${done.goneSheets.length === 1 ? 'Bladet' : 'Bladen'} ${done.goneSheets.join(', ')} finns inte längre, så det Budgetkoll ändrat där kunde inte ångras.` : '',
         ].filter(Boolean).join(' ');
     }
   },
@@ -124,6 +125,7 @@ const EN: ExcelPaneStrings = {
         return [
           `Budgetkoll's changes were undone (${plural(done.restored, 'cell', 'cells')}${done.removedSheets.length ? `, sheet ${done.removedSheets.join(', ')} removed` : ''}).`,
           done.kept.length ? `Cells you changed afterwards were left as they are: ${done.kept.join(', ')}.` : '',
+          done.goneSheets.length ? `${done.goneSheets.length === 1 ? 'Sheet' : 'Sheets'} ${done.goneSheets.join(', ')} no longer ${done.goneSheets.length === 1 ? 'exists' : 'exist'}, so what Budgetkoll changed there could not be undone.` : '',
         ].filter(Boolean).join(' ');
     }
   },
