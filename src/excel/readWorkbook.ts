@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { toA1 } from '../core/address';
 import type { Grid, Sheet } from '../core/grid';
 import type { ExcelCapabilities } from './excelSupport';
 import { addRange, parseAddress, type RangeData } from './rangeToSheet';
@@ -158,8 +159,9 @@ export async function readWorkbook(
     if (b === 0) worksheets.load('items/name');
     const loaded = batch.map((part) => {
       const sheet = worksheets.getItem(part.sheet);
+      // By its A1 address (ExcelApi 1.1): getRangeByIndexes is 1.7, and analysis runs from 1.4.
       const range = part.rows
-        ? sheet.getRangeByIndexes(part.rows.first, part.rows.columnIndex, part.rows.count, part.rows.columnCount)
+        ? sheet.getRange(`${toA1(part.rows.first, part.rows.columnIndex)}:${toA1(part.rows.first + part.rows.count - 1, part.rows.columnIndex + part.rows.columnCount - 1)}`)
         : sheet.getUsedRangeOrNullObject(true);
       range.load(RANGE_PROPERTIES);
       // A split sheet's current size: if it grew since the inspection, the parts miss its new rows.

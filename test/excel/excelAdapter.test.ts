@@ -124,6 +124,18 @@ describe('reading the open workbook', () => {
     expect(analyzeGrid(parts.read.grid).tables.map((t) => tableReport(t))).toEqual(analyzeGrid(whole.read.grid).tables.map((t) => tableReport(t)));
   });
 
+  it('reads a big workbook in parts in an Excel with only ExcelApi 1.4 (no getRangeByIndexes, which is 1.7)', async () => {
+    const fx = new FakeExcelWorkbook(sheetsFromGrid(await readSeedGrid(SEED)), { api: 4 });
+    const old = excelCapabilities(office(['1.4']));
+    const inspection = await inspectWorkbook(fx.context, old);
+    const parts = await readWorkbook(fx.context, inspection, old, undefined, 40);
+    expect(parts).toMatchObject({ ok: true });
+    expect(parts.ok && parts.read.syncs).toBeGreaterThan(3);
+    const whole = await readWorkbook(fx.context, inspection, old);
+    if (!whole.ok || !parts.ok) throw new Error('read failed');
+    expect(analyzeGrid(parts.read.grid).tables.map((t) => tableReport(t))).toEqual(analyzeGrid(whole.read.grid).tables.map((t) => tableReport(t)));
+  });
+
   it('retries with smaller parts when Excel says the response is too large', async () => {
     const fx = await seedWorkbook();
     const inspection = await inspectWorkbook(fx.context, caps);

@@ -129,9 +129,21 @@ export class FakeExcelWorkbook {
   private queue: Op[] = [];
   private failures = new Map<number, { afterOps: number; code: string }>();
   private nextPart = 1;
+  /** The ExcelApi minor version this Excel supports: 18 is ExcelApi 1.18. */
+  readonly api: number;
 
-  constructor(sheets: FakeSheet[]) {
+  constructor(sheets: FakeSheet[], options: { api?: number } = {}) {
     this.sheets = sheets;
+    this.api = options.api ?? 18;
+  }
+
+  /**
+   * An API of ExcelApi 1.`minor`: in an older Excel the call reaches the host and fails there, at
+   * the sync, with ApiNotFound ("The API you are trying to use could not be found. It may be
+   * available in a newer version", Office.js error codes).
+   */
+  requires(minor: number, what: string): void {
+    if (this.api < minor) this.enqueue(() => { throw officeError('ApiNotFound', `${what} needs ExcelApi 1.${minor}.`); });
   }
 
   get context(): Excel.RequestContext {
@@ -221,15 +233,20 @@ class Loadable {
 class WorkbookProxy extends Loadable {
   worksheets = new WorksheetsProxy(this.fx);
   settings = new SettingsProxy(this.fx);
-  notes = new NotesProxy(this.fx);
   customXmlParts = new XmlPartsProxy(this.fx);
 
   load(props: string): this {
     const names = this.names(props);
+    if (names.includes('readOnly')) this.fx.requires(8, 'Workbook.readOnly');
     this.fx.enqueue(() => {
       for (const n of names) if (n === 'readOnly') this.loaded.set('readOnly', this.fx.readOnly);
     });
     return this;
+  }
+
+  get notes(): NotesProxy {
+    this.fx.requires(18, 'Workbook.notes');
+    return new NotesProxy(this.fx);
   }
 
   get readOnly(): boolean {
@@ -367,6 +384,7 @@ class WorksheetProxy extends Loadable {
 
   /** The sheet's notes, by local address ('C10'), as Worksheet.notes (ExcelApi 1.18). */
   get notes(): NotesProxy {
+    this.fx.requires(18, 'Worksheet.notes');
     return new NotesProxy(this.fx, () => this.must());
   }
 
@@ -379,6 +397,7 @@ class WorksheetProxy extends Loadable {
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    this.fx.requires(7, 'Worksheet.getRangeByIndexes');
     return new RangeProxy(this.fx, this, () => ({ top: row, left: col, rows, cols }));
   }
 
@@ -571,6 +590,7 @@ class RangeProxy extends Loadable {
   }
 
   getMergedAreasOrNullObject(): Loadable & { load: (p: string) => unknown } {
+    this.fx.requires(13, 'Range.getMergedAreasOrNullObject');
     const proxy = new (class extends Loadable {
       load(): this {
         this.fx.enqueue(() => this.setNull(true));
