@@ -6,14 +6,12 @@ import { addRange, parseAddress, type RangeData } from './rangeToSheet';
 
 // Reading the open workbook. `inspectWorkbook` learns the sheets (names, protection, used-range
 // sizes) when the pane opens; `readWorkbook` then reads every sheet's used range – values,
-// formulas, number formats – in ONE context.sync. Only a workbook whose cells would exceed
-// Office's 5 MB response limit is read in several syncs, sheet part by sheet part, with progress.
+// formulas, number formats – in ONE context.sync. Only a workbook whose cells would come near
+// Excel on the web's 5 MB response limit is read in several syncs, sheet part by sheet part,
+// with progress.
 
 export const SETTINGS_KEY = 'budgetkoll.settings';
 export const JOURNAL_KEY = 'budgetkoll.journal';
-
-/** Cells per sync: values, formulas, number formats and value types of 40 000 cells stay well under 5 MB. */
-export const CELLS_PER_SYNC = 40_000;
 
 export interface SheetInfo {
   /** Excel's id of the sheet: it stays when the sheet is renamed. */
@@ -93,55 +91,110 @@ interface Part {
   cells: number;
 }
 
-/** The parts to read, packed into syncs of at most `budget` cells; a big sheet is split by rows. */
-export function planReads(sheets: readonly SheetInfo[], budget: number): Part[][] {
+/**
+ * What one sync may bring back: Excel on the web refuses responses over 5 MB ("payload size limit
+ * for requests and responses of 5MB", Office Add-ins resource limits), so a sync is planned to
+ * about half of that.
+ */
+export const BYTES_PER_SYNC = 2_500_000;
+
+/**
+ * A first guess at a cell's share of the response: its value, its formula (a text comes back
+ * twice, as the value and as the "formula"), its number format and its value type, as JSON. A
+ * label of some 60 characters needs about this much; numbers far less. After each sync the guess
+ * is replaced by what the cells read so far actually took.
+ */
+export const BYTES_PER_CELL = 160;
+
+/** The parts to read, packed into syncs of at most `budget` bytes at `perCell` bytes a cell; a big sheet is split by rows. */
+export function planReads(sheets: readonly SheetInfo[], budget: number, perCell = BYTES_PER_CELL): Part[][] {
+  return packParts(sheets.map((sheet) => ({ sheet: sheet.name, rows: null, cells: sheet.used ? sheet.used.rowCount * sheet.used.columnCount : 0 })), sheets, budget, perCell);
+}
+
+function packParts(parts: readonly Part[], sheets: readonly SheetInfo[], budget: number, perCell: number): Part[][] {
+  const cellsPerSync = Math.max(1, Math.floor(budget / perCell));
   const batches: Part[][] = [[]];
-  let room = budget;
+  let room = cellsPerSync;
   const put = (part: Part) => {
     if (part.cells > room && batches[batches.length - 1].length > 0) {
       batches.push([]);
-      room = budget;
+      room = cellsPerSync;
     }
     batches[batches.length - 1].push(part);
     room -= part.cells;
   };
-  for (const sheet of sheets) {
-    const cells = sheet.used ? sheet.used.rowCount * sheet.used.columnCount : 0;
-    if (cells <= budget || !sheet.used) {
-      put({ sheet: sheet.name, rows: null, cells });
+  for (const part of parts) {
+    const used = sheets.find((s) => s.name === part.sheet)?.used;
+    const rows = part.rows ?? (used ? { first: used.rowIndex, count: used.rowCount, columnIndex: used.columnIndex, columnCount: used.columnCount } : null);
+    if (part.cells <= cellsPerSync || !rows) {
+      put(part);
       continue;
     }
-    const { rowIndex, columnIndex, rowCount, columnCount } = sheet.used;
-    const rowsPerPart = Math.max(1, Math.floor(budget / columnCount));
-    for (let first = rowIndex; first < rowIndex + rowCount; first += rowsPerPart) {
-      const count = Math.min(rowsPerPart, rowIndex + rowCount - first);
-      put({ sheet: sheet.name, rows: { first, count, columnIndex, columnCount }, cells: count * columnCount });
+    const rowsPerPart = Math.max(1, Math.floor(cellsPerSync / rows.columnCount));
+    for (let first = rows.first; first < rows.first + rows.count; first += rowsPerPart) {
+      const count = Math.min(rowsPerPart, rows.first + rows.count - first);
+      put({ sheet: part.sheet, rows: { first, count, columnIndex: rows.columnIndex, columnCount: rows.columnCount }, cells: count * rows.columnCount });
     }
   }
-  return batches;
+  return batches.filter((b) => b.length > 0);
 }
 
 const RANGE_PROPERTIES = 'address,rowIndex,columnIndex,values,formulas,numberFormat,valueTypes';
 
-function isPayloadTooLarge(error: unknown): boolean {
+/**
+ * A response too big for Excel on the web: reported as ResponsePayloadSizeLimitExceeded, and also
+ * as a plain GeneralException ("An internal error has occurred", OfficeDev/office-js #1314;
+ * OfficeDev/office-js-docs #1247 for a big range's values).
+ */
+function mayBeTooLarge(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return code === 'ResponsePayloadSizeLimitExceeded';
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'GeneralException';
+}
+
+/** About what a range's arrays took in the response, in bytes of JSON. */
+export function responseBytes(arrays: readonly unknown[][][]): number {
+  let bytes = 0;
+  for (const grid of arrays) {
+    for (const row of grid) {
+      for (const v of row) bytes += typeof v === 'string' ? v.length + 3 : typeof v === 'number' ? 12 : 6;
+    }
+  }
+  return bytes;
+}
+
+export interface ReadOptions {
+  /** Bytes a sync may bring back (BYTES_PER_SYNC). */
+  bytesPerSync?: number;
+  /** The first guess of bytes per cell (BYTES_PER_CELL). */
+  bytesPerCell?: number;
+  /** Cells of the used ranges read at most (MAX_USED_CELLS). */
+  maxCells?: number;
+}
+
+/** The grid being built, and what was read so far. */
+interface Reading {
+  rows: Map<string, Sheet['rows']>;
+  merges: Map<string, string[]>;
+  raw: Map<string, RawCells[]>;
+  cells: number;
+  bytes: number;
 }
 
 /**
  * Every sheet's cells as the engine's Grid. `changed` when the sheets are no longer those the
  * inspection found (added, removed, renamed, or a split sheet grew): inspect again, then read.
+ * A response Excel finds too big is read again in parts a quarter the size.
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
   inspection: Inspection,
   caps: ExcelCapabilities,
   onProgress: (done: number, total: number) => void = () => undefined,
-  budget = CELLS_PER_SYNC,
-  maxCells = MAX_USED_CELLS,
+  options: ReadOptions = {},
 ): Promise<ReadOutcome> {
-  const batches = planReads(inspection.sheets, budget);
-  const total = batches.reduce((n, b) => n + b.reduce((m, p) => m + p.cells, 0), 0);
+  const budget = options.bytesPerSync ?? BYTES_PER_SYNC;
+  const maxCells = options.maxCells ?? MAX_USED_CELLS;
+  const total = inspection.sheets.reduce((n, s) => n + (s.used ? s.used.rowCount * s.used.columnCount : 0), 0);
   if (total > maxCells) {
     return {
       ok: false,
@@ -149,70 +202,105 @@ export async function readWorkbook(
       reason: `arbetsbokens blad omfattar ${spaced(total)} celler, fler än Budgetkoll läser (${spaced(maxCells)}) – kopiera budgetbladet till en egen arbetsbok och analysera den`,
     };
   }
-  const rows = new Map<string, Sheet['rows']>(inspection.sheets.map((s) => [s.name, []]));
-  const merges = new Map<string, string[]>();
-  const raw = new Map<string, RawCells[]>(inspection.sheets.map((s) => [s.name, []]));
-  let done = 0;
-  let syncs = 0;
-  for (const [b, batch] of batches.entries()) {
-    const worksheets = context.workbook.worksheets;
-    if (b === 0) worksheets.load('items/name');
-    const loaded = batch.map((part) => {
-      const sheet = worksheets.getItem(part.sheet);
-      // By its A1 address (ExcelApi 1.1): getRangeByIndexes is 1.7, and analysis runs from 1.4.
-      const range = part.rows
-        ? sheet.getRange(`${toA1(part.rows.first, part.rows.columnIndex)}:${toA1(part.rows.first + part.rows.count - 1, part.rows.columnIndex + part.rows.columnCount - 1)}`)
-        : sheet.getUsedRangeOrNullObject(true);
-      range.load(RANGE_PROPERTIES);
-      // A split sheet's current size: if it grew since the inspection, the parts miss its new rows.
-      const size = part.rows && part.rows.first === inspection.sheets.find((s) => s.name === part.sheet)?.used?.rowIndex
-        ? sheet.getUsedRangeOrNullObject(true).load('rowCount,columnCount')
-        : null;
-      const areas = caps.merges && !part.rows && part.cells > 0 ? range.getMergedAreasOrNullObject() : null;
-      areas?.load('areas/items/address');
-      return { part, range, size, areas };
-    });
+  let perCell = options.bytesPerCell ?? BYTES_PER_CELL;
+  for (let attempt = 0; ; attempt++) {
     try {
-      await context.sync();
+      return await readInParts(context, inspection, caps, onProgress, budget, perCell, total);
     } catch (error) {
-      if (isPayloadTooLarge(error) && budget > 1000) return readWorkbook(context, inspection, caps, onProgress, Math.floor(budget / 4), maxCells);
-      throw error;
+      // Twice in parts a quarter the size; an error that persists then is not the size.
+      if (!mayBeTooLarge(error) || attempt >= 2) throw error;
+      perCell *= 4;
     }
+  }
+}
+
+async function readInParts(
+  context: Excel.RequestContext,
+  inspection: Inspection,
+  caps: ExcelCapabilities,
+  onProgress: (done: number, total: number) => void,
+  budget: number,
+  firstGuess: number,
+  total: number,
+): Promise<ReadOutcome> {
+  const reading: Reading = {
+    rows: new Map(inspection.sheets.map((s) => [s.name, []])),
+    merges: new Map(),
+    raw: new Map(inspection.sheets.map((s) => [s.name, []])),
+    cells: 0,
+    bytes: 0,
+  };
+  let perCell = firstGuess;
+  let pending = planReads(inspection.sheets, budget, perCell);
+  let syncs = 0;
+  let done = 0;
+  while (pending.length > 0) {
+    const [batch, ...rest] = pending;
+    const outcome = await readBatch(context, inspection, caps, batch, syncs === 0, reading);
     syncs++;
-    if (b === 0) {
-      const names = worksheets.items.map((s) => s.name);
-      const known = inspection.sheets.map((s) => s.name);
-      if (names.length !== known.length || names.some((n, i) => n !== known[i])) return { ok: false, changed: true };
-    }
-    for (const { part, range, size, areas } of loaded) {
-      if (size) {
-        const used = inspection.sheets.find((s) => s.name === part.sheet)?.used;
-        if (!size.isNullObject && used && (size.rowCount !== used.rowCount || size.columnCount !== used.columnCount)) return { ok: false, changed: true };
-      }
-      if (range.isNullObject) continue;
-      const data: Omit<RangeData, 'name'> = {
-        rowIndex: range.rowIndex,
-        columnIndex: range.columnIndex,
-        values: range.values,
-        formulas: range.formulas,
-        numberFormat: range.numberFormat,
-        valueTypes: range.valueTypes as string[][],
-      };
-      addRange(rows.get(part.sheet) ?? [], data);
-      raw.get(part.sheet)?.push({ rowIndex: data.rowIndex, columnIndex: data.columnIndex, formulas: data.formulas });
-      if (areas && !areas.isNullObject) merges.set(part.sheet, areas.areas.items.map((a) => a.address));
-      done += part.cells;
-    }
+    if (outcome === 'changed') return { ok: false, changed: true };
+    done += batch.reduce((n, p) => n + p.cells, 0);
     onProgress(done, total);
+    // What the cells read so far took, with a margin: the rest is planned by it.
+    if (reading.cells > 0) perCell = Math.max(16, (1.25 * reading.bytes) / reading.cells);
+    pending = packParts(rest.flat(), inspection.sheets, budget, perCell);
   }
   const grid: Grid = {
     sheets: inspection.sheets.map((s) => ({
       name: s.name,
-      rows: rows.get(s.name) ?? [],
-      merges: (merges.get(s.name) ?? []).map(parseAddress).filter((r) => r !== null),
+      rows: reading.rows.get(s.name) ?? [],
+      merges: (reading.merges.get(s.name) ?? []).map(parseAddress).filter((r) => r !== null),
     })),
   };
-  return { ok: true, read: { grid, raw, syncs } };
+  return { ok: true, read: { grid, raw: reading.raw, syncs } };
+}
+
+/** One sync's parts into `reading`; 'changed' when the workbook is no longer as inspected. */
+async function readBatch(context: Excel.RequestContext, inspection: Inspection, caps: ExcelCapabilities, batch: readonly Part[], first: boolean, reading: Reading): Promise<'read' | 'changed'> {
+  const worksheets = context.workbook.worksheets;
+  if (first) worksheets.load('items/name');
+  const loaded = batch.map((part) => {
+    const sheet = worksheets.getItem(part.sheet);
+    // By its A1 address (ExcelApi 1.1): getRangeByIndexes is 1.7, and analysis runs from 1.4.
+    const range = part.rows
+      ? sheet.getRange(`${toA1(part.rows.first, part.rows.columnIndex)}:${toA1(part.rows.first + part.rows.count - 1, part.rows.columnIndex + part.rows.columnCount - 1)}`)
+      : sheet.getUsedRangeOrNullObject(true);
+    range.load(RANGE_PROPERTIES);
+    // A split sheet's current size: if it grew since the inspection, the parts miss its new rows.
+    const size = part.rows && part.rows.first === inspection.sheets.find((s) => s.name === part.sheet)?.used?.rowIndex
+      ? sheet.getUsedRangeOrNullObject(true).load('rowCount,columnCount')
+      : null;
+    const areas = caps.merges && !part.rows && part.cells > 0 ? range.getMergedAreasOrNullObject() : null;
+    areas?.load('areas/items/address');
+    return { part, range, size, areas };
+  });
+  await context.sync();
+  if (first) {
+    const names = worksheets.items.map((s) => s.name);
+    const known = inspection.sheets.map((s) => s.name);
+    if (names.length !== known.length || names.some((n, i) => n !== known[i])) return 'changed';
+  }
+  for (const { part, range, size, areas } of loaded) {
+    if (size) {
+      const used = inspection.sheets.find((s) => s.name === part.sheet)?.used;
+      if (!size.isNullObject && used && (size.rowCount !== used.rowCount || size.columnCount !== used.columnCount)) return 'changed';
+    }
+    if (range.isNullObject) continue;
+    const data: Omit<RangeData, 'name'> = {
+      rowIndex: range.rowIndex,
+      columnIndex: range.columnIndex,
+      values: range.values,
+      formulas: range.formulas,
+      numberFormat: range.numberFormat,
+      valueTypes: range.valueTypes as string[][],
+    };
+    addRange(reading.rows.get(part.sheet) ?? [], data);
+    reading.raw.get(part.sheet)?.push({ rowIndex: data.rowIndex, columnIndex: data.columnIndex, formulas: data.formulas });
+    reading.cells += data.values.length * (data.values[0]?.length ?? 0);
+    reading.bytes += responseBytes([data.values, data.formulas, data.numberFormat, data.valueTypes]);
+    if (areas && !areas.isNullObject) reading.merges.set(part.sheet, areas.areas.items.map((a) => a.address));
+  }
+  return 'read';
 }
 
 /** The `formulas` entry Excel gave for a cell at analysis time ('' for an empty cell). */

@@ -116,7 +116,7 @@ describe('reading the open workbook', () => {
     const inspection = await inspectWorkbook(fx.context, caps);
     const whole = await readWorkbook(fx.context, inspection, caps);
     const progress: number[] = [];
-    const parts = await readWorkbook(fx.context, inspection, caps, (done, total) => progress.push(done / total), 40);
+    const parts = await readWorkbook(fx.context, inspection, caps, (done, total) => progress.push(done / total), { bytesPerSync: 1200, bytesPerCell: 30 });
     expect(parts.ok && parts.read.syncs).toBeGreaterThan(3);
     expect(progress[progress.length - 1]).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -128,7 +128,7 @@ describe('reading the open workbook', () => {
     const fx = new FakeExcelWorkbook(sheetsFromGrid(await readSeedGrid(SEED)), { api: 4 });
     const old = excelCapabilities(office(['1.4']));
     const inspection = await inspectWorkbook(fx.context, old);
-    const parts = await readWorkbook(fx.context, inspection, old, undefined, 40);
+    const parts = await readWorkbook(fx.context, inspection, old, undefined, { bytesPerSync: 1200, bytesPerCell: 30 });
     expect(parts).toMatchObject({ ok: true });
     expect(parts.ok && parts.read.syncs).toBeGreaterThan(3);
     const whole = await readWorkbook(fx.context, inspection, old);
@@ -136,19 +136,34 @@ describe('reading the open workbook', () => {
     expect(analyzeGrid(parts.read.grid).tables.map((t) => tableReport(t))).toEqual(analyzeGrid(whole.read.grid).tables.map((t) => tableReport(t)));
   });
 
-  it('retries with smaller parts when Excel says the response is too large', async () => {
+  it.each(['ResponsePayloadSizeLimitExceeded', 'GeneralException'])('retries in smaller parts when Excel refuses a response as too large (%s)', async (code) => {
     const fx = await seedWorkbook();
     const inspection = await inspectWorkbook(fx.context, caps);
-    fx.failSync(fx.syncs + 1, 0, 'ResponsePayloadSizeLimitExceeded');
+    fx.failSync(fx.syncs + 1, 0, code);
     const outcome = await readWorkbook(fx.context, inspection, caps);
     expect(outcome.ok).toBe(true);
+  });
+
+  it.each(['ResponsePayloadSizeLimitExceeded', 'GeneralException'])('reads a sheet of long texts (each comes back twice) in parts under 5 MB, refused %s', async (code) => {
+    // 30 000 cells of 100-character texts: about 7 MB as values, formulas, formats and types.
+    const text = (r: number, c: number) => `Rad ${r} kolumn ${c}: ${'en lång beskrivning av en insats i samverkan '.repeat(3)}`.slice(0, 100);
+    const cells = new Map<string, ReturnType<typeof fakeCell>>();
+    for (let r = 0; r < 3000; r++) for (let c = 0; c < 10; c++) cells.set(`${r}:${c}`, fakeCell(text(r, c)));
+    const fx = new FakeExcelWorkbook([{ name: 'Beskrivningar', cells, protected: false, tables: [], charts: [] }], { responseLimit: { code } });
+    const inspection = await inspectWorkbook(fx.context, caps);
+    const outcome = await readWorkbook(fx.context, inspection, caps);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.ok && outcome.read.syncs).toBeGreaterThan(1);
+    // Planned by bytes, none refused.
+    expect(fx.tooLarge).toBe(0);
+    if (outcome.ok) expect(outcome.read.grid.sheets[0].rows[2999]?.[9]?.value).toBe(text(2999, 9));
   });
 
   it('refuses a workbook beyond the cell limit with a Swedish reason, before reading any cell', async () => {
     const fx = await seedWorkbook();
     const inspection = await inspectWorkbook(fx.context, caps);
     const before = fx.syncs;
-    const outcome = await readWorkbook(fx.context, inspection, caps, undefined, undefined, 100);
+    const outcome = await readWorkbook(fx.context, inspection, caps, undefined, { maxCells: 100 });
     expect(outcome).toMatchObject({ ok: false, changed: false, reason: expect.stringMatching(/fler än Budgetkoll läser \(100\) – kopiera budgetbladet/) });
     expect(fx.syncs).toBe(before);
   });

@@ -131,10 +131,25 @@ export class FakeExcelWorkbook {
   private nextPart = 1;
   /** The ExcelApi minor version this Excel supports: 18 is ExcelApi 1.18. */
   readonly api: number;
+  /**
+   * Excel on the web's limit on a response, and the error it gives past it: "a payload size limit
+   * for requests and responses of 5MB" (Office Add-ins resource limits), reported as
+   * ResponsePayloadSizeLimitExceeded, or as GeneralException (OfficeDev/office-js #1314).
+   */
+  readonly responseLimit: { bytes: number; code: string };
+  /** Bytes the ranges loaded in the running sync bring back, and the syncs that failed on size. */
+  private responseBytes = 0;
+  tooLarge = 0;
 
-  constructor(sheets: FakeSheet[], options: { api?: number } = {}) {
+  constructor(sheets: FakeSheet[], options: { api?: number; responseLimit?: { bytes?: number; code?: string } } = {}) {
     this.sheets = sheets;
     this.api = options.api ?? 18;
+    this.responseLimit = { bytes: options.responseLimit?.bytes ?? 5_000_000, code: options.responseLimit?.code ?? 'ResponsePayloadSizeLimitExceeded' };
+  }
+
+  /** A loaded range's share of the response: its arrays as JSON. */
+  respond(arrays: unknown[][][]): void {
+    for (const grid of arrays) this.responseBytes += JSON.stringify(grid).length;
   }
 
   /**
@@ -163,12 +178,17 @@ export class FakeExcelWorkbook {
     this.syncs++;
     const ops = this.queue.splice(0);
     const failure = this.failures.get(this.syncs);
+    this.responseBytes = 0;
     await Promise.resolve();
     for (let i = 0; i < ops.length; i++) {
       if (failure && i >= failure.afterOps) throw officeError(failure.code, 'There was an internal error while processing the request.');
       ops[i]();
     }
     if (failure) throw officeError(failure.code);
+    if (this.responseBytes > this.responseLimit.bytes) {
+      this.tooLarge++;
+      throw officeError(this.responseLimit.code, 'The response payload size has exceeded the limit.');
+    }
   }
 
   /** A sheet by its name (as Excel, in any case) or its id: WorksheetCollection.getItem takes either (Office.js reference). */
@@ -559,6 +579,7 @@ class RangeProxy extends Loadable {
         if (n === 'numberFormat') this.loaded.set(n, grid((c) => c?.numberFormat ?? 'General'));
         if (n === 'valueTypes') this.loaded.set(n, grid(valueType));
       }
+      this.fx.respond(names.filter((n) => ['values', 'formulas', 'numberFormat', 'valueTypes'].includes(n)).map((n) => this.loaded.get(n) as unknown[][]));
     });
     return this;
   }
