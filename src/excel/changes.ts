@@ -37,6 +37,11 @@ export interface CellAspects {
   formula?: unknown;
   /** Whether a text constant must be written back as text (Excel would read '1 842' as a number). */
   text?: boolean;
+  /**
+   * The number format, where Budgetkoll changes it: a formula written into a cell formatted as
+   * Text ('@') stays text, so such a cell is made 'General' first (and '@' again on undo).
+   */
+  numberFormat?: string;
   fill?: FillState;
   /** The note's text; null: no note. */
   note?: string | null;
@@ -133,8 +138,15 @@ export function needsTextPrefix(text: string): boolean {
   return /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(t);
 }
 
-/** The `formulas` entry that writes a cell's earlier content back exactly. */
+/** Excel's number format for Text: whatever is typed into such a cell stays text. */
+export const TEXT_FORMAT = '@';
+
+/**
+ * The `formulas` entry that writes a cell's earlier content back exactly: a text Excel would
+ * read as something else gets an apostrophe, unless the cell is formatted as Text again first
+ * (then the text is taken as it is, and an apostrophe would be left as a quote prefix).
+ */
 export function restoreEntry(before: CellAspects): unknown {
   const value = before.formula ?? '';
-  return before.text && typeof value === 'string' && needsTextPrefix(value) ? `'${value}` : value;
+  return before.text && before.numberFormat !== TEXT_FORMAT && typeof value === 'string' && needsTextPrefix(value) ? `'${value}` : value;
 }

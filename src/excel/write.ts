@@ -2,7 +2,7 @@
 import { toA1 } from '../core/address';
 import type { ExcelCapabilities } from './excelSupport';
 import {
-  cellKey, qualifiedAddress, restoreEntry, sameFill, sameFormula, sameNote,
+  cellKey, qualifiedAddress, restoreEntry, sameFill, sameFormula, sameNote, TEXT_FORMAT,
   type CellAspects, type CellChange, type CellTarget, type Journal, type JournalEntry, type JournalStep, type StepKind,
 } from './changes';
 import { JOURNAL_KEY, rawAt, type RawCells, type SheetInfo } from './readWorkbook';
@@ -64,7 +64,7 @@ interface Probe {
 function probeCell(sheet: Excel.Worksheet, at: CellTarget, caps: ExcelCapabilities): Probe {
   const a1 = toA1(at.row, at.col);
   const range = sheet.getRange(a1);
-  range.load('formulas,valueTypes');
+  range.load('formulas,valueTypes,numberFormat');
   range.format.fill.load('color,pattern');
   // The sheet's own notes, by the cell's local address: they follow the sheet when it is renamed.
   const note = caps.notes ? sheet.notes.getItemOrNullObject(a1) : null;
@@ -76,6 +76,7 @@ function aspectsOf(probe: Probe): Required<CellAspects> {
   return {
     formula: probe.range.formulas[0][0],
     text: probe.range.valueTypes[0][0] === 'String',
+    numberFormat: String(probe.range.numberFormat[0][0]),
     fill: { color: probe.range.format.fill.color, pattern: probe.range.format.fill.pattern },
     note: probe.note && !probe.note.isNullObject ? probe.note.content : null,
   };
@@ -145,6 +146,10 @@ function entryFor(change: CellChange, now: Required<CellAspects>, caps: ExcelCap
     before.formula = now.formula;
     before.text = now.text;
     after.formula = change.formula;
+    if (now.numberFormat === TEXT_FORMAT) {
+      before.numberFormat = TEXT_FORMAT;
+      after.numberFormat = 'General';
+    }
   }
   if (change.fill !== undefined && !sameFill({ color: change.fill, pattern: 'Solid' }, now.fill)) {
     before.fill = now.fill;
@@ -161,6 +166,8 @@ function entryFor(change: CellChange, now: Required<CellAspects>, caps: ExcelCap
 function queueAspects(sheet: Excel.Worksheet, at: CellTarget, aspects: CellAspects, hadNote: boolean | null): void {
   const a1 = toA1(at.row, at.col);
   const range = sheet.getRange(a1);
+  // The format first: it decides whether Excel takes what is written next as text.
+  if (aspects.numberFormat !== undefined) range.numberFormat = [[aspects.numberFormat]];
   if ('formula' in aspects) range.formulas = [[restoreEntry(aspects) as string]];
   if (aspects.fill) {
     if (aspects.fill.pattern === 'None') range.format.fill.clear();
@@ -393,10 +400,12 @@ function planUndo(
       if (key === null || !now) continue;
       const untouched =
         (!('formula' in entry.after) || sameFormula(now.formula, entry.after.formula)) &&
+        (entry.after.numberFormat === undefined || now.numberFormat === entry.after.numberFormat) &&
         (!entry.after.fill || sameFill(entry.after.fill, now.fill)) &&
         (!('note' in entry.after) || sameNote(now.note, entry.after.note));
       const alreadyBack =
         (!('formula' in entry.before) || sameFormula(now.formula, entry.before.formula ?? '')) &&
+        (entry.before.numberFormat === undefined || now.numberFormat === entry.before.numberFormat) &&
         (!entry.before.fill || sameFill(entry.before.fill, now.fill)) &&
         (!('note' in entry.before) || sameNote(now.note, entry.before.note));
       // An undo that failed half-way put this cell back already.

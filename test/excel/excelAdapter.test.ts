@@ -348,6 +348,25 @@ describe('marks, fixes and undo', () => {
     expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
   });
 
+  it('fixes a total typed into a cell formatted as Text: the format becomes General first, and undo puts both back', async () => {
+    const fx = await seedWorkbook();
+    const s0 = await analyse(fx);
+    const fix = fixChanges(s0.analysis)[0];
+    const cell = fx.sheets[0].cells.get(`${fix.at.row}:${fix.at.col}`);
+    if (!cell) throw new Error('no cell');
+    cell.numberFormat = '@';
+    cell.formula = String(cell.value);
+    cell.value = String(cell.value);
+    const original = fx.state();
+    const s = await analyse(fx);
+    const fixed = await writeStep(fx.context, fixes(s));
+    if (!fixed.ok) throw new Error(fixed.reason);
+    expect(cell).toMatchObject({ formula: fix.formula, numberFormat: 'General' });
+    expect(typeof cell.value).toBe('number');
+    expect(await undo(fx, fixed.journal)).toMatchObject({ ok: true, kept: [] });
+    expect(fx.state()).toEqual(original);
+  });
+
   it('text that looks like a number goes back as text', async () => {
     const fx = await seedWorkbook();
     const sheet = fx.sheets[0];

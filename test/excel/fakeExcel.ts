@@ -592,6 +592,13 @@ class RangeProxy extends Loadable {
   get values(): unknown[][] { return this.read('values'); }
   get valueTypes(): string[][] { return this.read('valueTypes'); }
   get numberFormat(): unknown[][] { return this.read('numberFormat'); }
+
+  set numberFormat(rows: unknown[][]) {
+    this.fx.enqueue(() => {
+      const flat = rows.flat();
+      this.cells().forEach((cell, i) => { cell.numberFormat = String(flat[i]); });
+    });
+  }
   get formulas(): unknown[][] { return this.read('formulas'); }
 
   set formulas(rows: unknown[][]) {
@@ -634,7 +641,13 @@ class RangeProxy extends Loadable {
  * typing; a text that reads as a number becomes that number.
  */
 function typeIn(sheet: FakeSheet, cell: FakeCell, entry: unknown): void {
-  if (typeof entry !== 'string') {
+  if (typeof entry === 'string' && cell.numberFormat === '@' && !entry.startsWith("'")) {
+    // A cell formatted as Text keeps what is typed as text, a formula too: "Text format cells are
+    // treated as text even when a number is in the cell. The cell is displayed exactly as
+    // entered" (Office.js reference, NumberFormatCategory.text).
+    cell.formula = entry;
+    cell.value = entry;
+  } else if (typeof entry !== 'string') {
     cell.formula = entry;
     cell.value = entry;
   } else if (entry.startsWith("'")) {
