@@ -3,6 +3,7 @@ import { toA1 } from '../core/address';
 import type { Grid, Sheet } from '../core/grid';
 import type { ExcelCapabilities } from './excelSupport';
 import { addRange, parseAddress, type RangeData } from './rangeToSheet';
+import { queueCommentIds, queueCommentPlaces, type CommentPlace } from './threadedComments';
 
 // Reading the open workbook. `inspectWorkbook` learns the sheets (names, protection, used-range
 // sizes) when the pane opens; `readWorkbook` then reads every sheet's used range – values,
@@ -27,6 +28,8 @@ export interface Inspection {
   readOnly: boolean;
   /** What Budgetkoll stored in the workbook's settings (JSON texts), null where nothing is. */
   stored: { settings: string | null; journal: string | null };
+  /** The threaded comments and their cells, where Excel can take notes (which such a cell cannot). */
+  comments: CommentPlace[];
 }
 
 /** The cells as Excel gave them (`formulas`: the formula, or the constant): to notice later edits. */
@@ -56,7 +59,7 @@ const spaced = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0
 
 const settingValue = (item: Excel.Setting): string | null => (item.isNullObject || typeof item.value !== 'string' ? null : item.value);
 
-/** Two small syncs: the sheets and stored settings, then each sheet's used-range size. */
+/** Two small syncs: the sheets, stored settings and comments, then each sheet's used-range size and each comment's cell. */
 export async function inspectWorkbook(context: Excel.RequestContext, caps: ExcelCapabilities): Promise<Inspection> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/id,items/name,items/protection/protected');
@@ -65,12 +68,14 @@ export async function inspectWorkbook(context: Excel.RequestContext, caps: Excel
   const journal = context.workbook.settings.getItemOrNullObject(JOURNAL_KEY);
   settings.load('value');
   journal.load('value');
+  const commentIds = caps.notes ? queueCommentIds(context) : () => [];
   await context.sync();
   const used = worksheets.items.map((sheet) => {
     const range = sheet.getUsedRangeOrNullObject(true);
     range.load('rowIndex,columnIndex,rowCount,columnCount');
     return range;
   });
+  const comments = queueCommentPlaces(context, commentIds());
   await context.sync();
   return {
     sheets: worksheets.items.map((sheet, i) => ({
@@ -81,6 +86,7 @@ export async function inspectWorkbook(context: Excel.RequestContext, caps: Excel
     })),
     readOnly: caps.write.ok ? context.workbook.readOnly : false,
     stored: { settings: settingValue(settings), journal: settingValue(journal) },
+    comments: comments(),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type CellAspects, type CellChange, type CellTarget, type Journal, type JournalEntry, type JournalStep, type StepKind,
 } from './changes';
 import { JOURNAL_KEY, rawAt, type RawCells, type SheetInfo } from './readWorkbook';
+import { queueCommentIds, queueCommentPlaces, type CommentPlace } from './threadedComments';
 
 // Budgetkoll's writes into the open workbook. Every write is one read sync (is the workbook
 // writable, are the cells still as analysed, what do they hold now) and one write sync that
@@ -22,7 +23,14 @@ export interface TableBounds {
 }
 
 export type WriteResult =
-  | { ok: true; journal: Journal; step: JournalStep; syncs: number }
+  | {
+      ok: true;
+      journal: Journal;
+      step: JournalStep;
+      /** Cells with a threaded comment, which got Budgetkoll's fill but no note (a cell cannot have both). */
+      fillOnly: string[];
+      syncs: number;
+    }
   | { ok: false; reason: string; syncs: number };
 
 /** Writes that belong to the same batch as the cell changes (the check sheet). */
@@ -37,6 +45,8 @@ export interface WriteRequest {
   caps: ExcelCapabilities;
   journal: Journal;
   extra?: ExtraWrite;
+  /** The threaded comments the inspection found: cells that cannot take a note. */
+  comments?: readonly CommentPlace[];
   /** For the journal's time stamp. */
   now?: () => Date;
 }
@@ -211,10 +221,12 @@ export async function writeStep(context: Excel.RequestContext, request: WriteReq
   let probes: Probe[];
   let guard: Guard;
   let stale: () => string | null;
+  let commented: () => Promise<{ cells: Set<string>; syncs: number }>;
   try {
     guard = queueGuard(context, sheets);
     stale = queueStaleCheck(context, request.tables, request.raw);
     probes = request.changes.map((change) => probeCell(sheetNamed(context, change.at.sheet), change.at, caps));
+    commented = queueCommentedCells(context, request);
     await context.sync();
     syncs++;
   } catch (error) {
@@ -222,13 +234,24 @@ export async function writeStep(context: Excel.RequestContext, request: WriteReq
   }
   const refusal = guard.refusal() ?? stale();
   if (refusal) return { ok: false, reason: refusal, syncs };
+  let withComment: Set<string>;
+  try {
+    const found = await commented();
+    withComment = found.cells;
+    syncs += found.syncs;
+  } catch (error) {
+    return { ok: false, reason: readFailure(error), syncs };
+  }
 
   const entries: JournalEntry[] = [];
   const hadNote = new Map<string, boolean>();
+  const fillOnly: string[] = [];
   request.changes.forEach((change, i) => {
     const now = aspectsOf(probes[i]);
     hadNote.set(cellKey(change.at), now.note !== null);
-    const entry = entryFor(change, now, caps);
+    const noteless = change.note !== undefined && withComment.has(cellKey(change.at));
+    if (noteless) fillOnly.push(qualifiedAddress(change.at));
+    const entry = entryFor(noteless ? { ...change, note: undefined } : change, now, caps);
     if (entry) entries.push(entry);
   });
   const ids = guard.ids();
@@ -243,13 +266,34 @@ export async function writeStep(context: Excel.RequestContext, request: WriteReq
     saveJournal(context, journal, true);
     await context.sync();
     syncs++;
-    return { ok: true, journal, step, syncs };
+    return { ok: true, journal, step, fillOnly, syncs };
   } catch (error) {
     const rolledBack = await rollBack(context, entries, step.addedSheet, request.journal);
     syncs += rolledBack.syncs;
     const tail = rolledBack.ok ? 'Inget har ändrats.' : 'Några celler kan ha hunnit ändras – använd Ångra Budgetkolls ändringar eller Excels Ångra.';
     return { ok: false, reason: `Excel kunde inte skriva ändringarna${officeErrorText(error)}. ${tail}`, syncs };
   }
+}
+
+/**
+ * Queues a look at the workbook's threaded comments, where the step adds notes; after the sync,
+ * the cells that have one. The inspection located the comments it found; one added since is
+ * located with one more sync, only then.
+ */
+function queueCommentedCells(context: Excel.RequestContext, request: WriteRequest): () => Promise<{ cells: Set<string>; syncs: number }> {
+  if (!request.caps.notes || !request.changes.some((c) => c.note !== undefined)) return async () => ({ cells: new Set(), syncs: 0 });
+  const ids = queueCommentIds(context);
+  return async () => {
+    const known = new Map((request.comments ?? []).map((c) => [c.id, c]));
+    const now = ids();
+    const added = now.filter((id) => !known.has(id));
+    let places = now.flatMap((id) => (known.has(id) ? [known.get(id) as CommentPlace] : []));
+    if (added.length === 0) return { cells: new Set(places.map((p) => cellKey(p.at))), syncs: 0 };
+    const located = queueCommentPlaces(context, added);
+    await context.sync();
+    places = [...places, ...located()];
+    return { cells: new Set(places.map((p) => cellKey(p.at))), syncs: 1 };
+  };
 }
 
 /** After a failed write: put every cell the step touched back as it was, remove the added sheet, keep the old journal. */

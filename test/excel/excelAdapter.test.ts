@@ -8,6 +8,7 @@ import { queueCheckSheet } from '../../src/excel/checkSheetWriter';
 import { excelCapabilities, type ExcelCapabilities } from '../../src/excel/excelSupport';
 import { inspectWorkbook, JOURNAL_KEY, readWorkbook, type WorkbookRead } from '../../src/excel/readWorkbook';
 import { storeAnalysis } from '../../src/excel/snapshotStore';
+import type { CommentPlace } from '../../src/excel/threadedComments';
 import { undoAll, writeStep, type TableBounds } from '../../src/excel/write';
 import { readSeedGrid } from '../helpers/seeds';
 import { fromA1 } from '../../src/core/address';
@@ -39,6 +40,7 @@ interface Session {
   read: WorkbookRead;
   analysis: Analysis;
   tables: TableBounds[];
+  comments: CommentPlace[];
 }
 
 async function analyse(fx: FakeExcelWorkbook, capabilities = caps): Promise<Session> {
@@ -46,7 +48,7 @@ async function analyse(fx: FakeExcelWorkbook, capabilities = caps): Promise<Sess
   const outcome = await readWorkbook(fx.context, inspection, capabilities);
   if (!outcome.ok) throw new Error('changed');
   const analysis = analyzeGrid(outcome.read.grid);
-  return { read: outcome.read, analysis, tables: analysis.tables.map(({ table }) => ({ sheet: table.sheet, ...table.range })) };
+  return { read: outcome.read, analysis, tables: analysis.tables.map(({ table }) => ({ sheet: table.sheet, ...table.range })), comments: inspection.comments };
 }
 
 /** Undo as the pane does it: after an inspection that finds the sheets as they are now. */
@@ -56,7 +58,7 @@ async function undo(fx: FakeExcelWorkbook, journal: Journal) {
 }
 
 function marks(s: Session, journal: Journal = emptyJournal()) {
-  return { kind: 'marks' as const, changes: markChanges(s.analysis), tables: s.tables, raw: s.read.raw, caps, journal };
+  return { kind: 'marks' as const, changes: markChanges(s.analysis), tables: s.tables, raw: s.read.raw, caps, journal, comments: s.comments };
 }
 
 function fixes(s: Session, journal: Journal = emptyJournal()) {
@@ -191,6 +193,27 @@ describe('marks, fixes and undo', () => {
     if (!result.ok) return;
     const again = await writeStep(fx.context, marks(s, result.journal));
     expect(again.ok && again.step.entries).toEqual([]);
+  });
+
+  it('marks a cell that has a threaded comment with the fill only, says which, and writes the rest (one read, one write)', async () => {
+    const fx = await seedWorkbook();
+    fx.sheets[0].comments = new Map([['C10', { id: '{C-1}', content: 'Kolla med kansliet' }]]);
+    const s = await analyse(fx);
+    const result = await writeStep(fx.context, marks(s));
+    expect(result).toMatchObject({ ok: true, syncs: 2, fillOnly: [`'${fx.sheets[0].name}'!C10`] });
+    expect(fx.sheets[0].cells.get('9:2')?.fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
+    expect(fx.notes.get(`${fx.sheets[0].name}!C10`)).toBeUndefined();
+    expect(fx.notes.get(`${fx.sheets[0].name}!E34`)).toMatch(/^Budgetkoll: /);
+  });
+
+  it('finds a threaded comment added after the inspection, with one more read', async () => {
+    const fx = await seedWorkbook();
+    const s = await analyse(fx);
+    fx.sheets[0].comments = new Map([['E34', { id: '{C-2}', content: 'Ny kommentar' }]]);
+    const result = await writeStep(fx.context, marks(s));
+    expect(result).toMatchObject({ ok: true, syncs: 3, fillOnly: [`'${fx.sheets[0].name}'!E34`] });
+    expect(fx.notes.get(`${fx.sheets[0].name}!E34`)).toBeUndefined();
+    expect(fx.notes.get(`${fx.sheets[0].name}!C10`)).toMatch(/^Budgetkoll: /);
   });
 
   it('keeps a note the user wrote and adds Budgetkoll’s after it', async () => {

@@ -34,6 +34,8 @@ export interface FakeSheet {
   columnWidths?: Map<number, number>;
   /** The cells' notes: 'C10' → text. They belong to the sheet: renamed with it, gone with it. */
   notes?: Map<string, string>;
+  /** Threaded comments: 'C10' → the comment's id and text. */
+  comments?: Map<string, { id: string; content: string }>;
 }
 
 export interface FakeSeries {
@@ -267,6 +269,11 @@ class WorkbookProxy extends Loadable {
   get notes(): NotesProxy {
     this.fx.requires(18, 'Workbook.notes');
     return new NotesProxy(this.fx);
+  }
+
+  get comments(): CommentsProxy {
+    this.fx.requires(10, 'Workbook.comments');
+    return new CommentsProxy(this.fx);
   }
 
   get readOnly(): boolean {
@@ -738,17 +745,23 @@ class SettingsProxy {
 class NotesProxy {
   constructor(private readonly fx: FakeExcelWorkbook, private readonly scope: (() => FakeSheet) | null = null) {}
 
-  private at(address: string): { notes: Map<string, string>; cell: string } {
-    if (this.scope) return { notes: notesOf(this.scope()), cell: address };
+  private at(address: string): { notes: Map<string, string>; cell: string; sheet: FakeSheet } {
+    if (this.scope) {
+      const sheet = this.scope();
+      return { notes: notesOf(sheet), cell: address, sheet };
+    }
     const bang = address.lastIndexOf('!');
-    const name = address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'");
-    return { notes: notesOf(this.fx.mustSheet(name)), cell: address.slice(bang + 1) };
+    const sheet = this.fx.mustSheet(address.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'"));
+    return { notes: notesOf(sheet), cell: address.slice(bang + 1), sheet };
   }
 
   add(address: string, content: string): void {
     this.fx.enqueue(() => {
-      const { notes, cell } = this.at(address);
+      const { notes, cell, sheet } = this.at(address);
       if (notes.has(cell)) throw officeError('InvalidArgument', 'The cell already has a note.');
+      // A cell has a threaded comment or a note, not both (Excel offers New Note only on a cell
+      // without a comment; issue 15). The error Excel gives is not documented: InvalidOperation here.
+      if (sheet.comments?.has(cell)) throw officeError('InvalidOperation', 'The cell has a threaded comment.');
       notes.set(cell, content);
     });
   }
@@ -780,6 +793,48 @@ class NotesProxy {
       }
       get content(): string { return this.read('content'); }
     })(fx);
+  }
+}
+
+/** Threaded comments (ExcelApi 1.10): listed by id, each located with getLocation(). */
+class CommentsProxy {
+  private list: { id: string }[] | null = null;
+  constructor(private readonly fx: FakeExcelWorkbook) {}
+
+  private all(): { id: string; sheet: FakeSheet; cell: string }[] {
+    return this.fx.sheets.flatMap((sheet) => [...(sheet.comments ?? new Map()).entries()].map(([cell, c]) => ({ id: c.id, sheet, cell })));
+  }
+
+  load(props: string): this {
+    void props;
+    this.fx.enqueue(() => { this.list = this.all().map(({ id }) => ({ id })); });
+    return this;
+  }
+
+  get items(): { id: string }[] {
+    if (!this.list) throw officeError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.list;
+  }
+
+  getItem(id: string) {
+    const fx = this.fx;
+    const find = () => {
+      const found = this.all().find((c) => c.id === id);
+      if (!found) throw officeError('ItemNotFound', `No comment ${id}.`);
+      return found;
+    };
+    return {
+      getLocation: () => new (class extends Loadable {
+        load(): this {
+          fx.enqueue(() => {
+            const { sheet, cell } = find();
+            this.loaded.set('address', `'${sheet.name.replace(/'/g, "''")}'!${cell}`);
+          });
+          return this;
+        }
+        get address(): string { return this.read('address'); }
+      })(fx),
+    };
   }
 }
 

@@ -107,6 +107,16 @@ describe('the Excel pane', () => {
     expect(fx.settings.has('budgetkoll.journal')).toBe(false);
   });
 
+  it('marks a cell with a threaded comment with the fill only, and says so', async () => {
+    const { fx, sheet } = await open();
+    fx.sheets[0].comments = new Map([['C10', { id: '{C-1}', content: 'Kolla med kansliet' }]]);
+    await analyse();
+    fireEvent.click(screen.getByRole('button', { name: 'Markera i bladet' }));
+    await waitFor(() => expect(status()).toMatch(/celler markerade med färg och anteckning/));
+    expect(status()).toContain(`'${sheet}'!C10 har en kommentar och fick bara färg: Excel tillåter inte både kommentar och anteckning i samma cell.`);
+    expect(fx.notes.get(`${sheet}!C10`)).toBeUndefined();
+  });
+
   it('cancelling the preview writes nothing', async () => {
     const { fx } = await open();
     await analyse();

@@ -58,16 +58,16 @@ export function createOfficeExcelPort(run: Run = officeRun, caps: ExcelCapabilit
 
   const needSession = (): Outcome<Session> => (session ? { ok: true, value: session } : { ok: false, reason: 'Analysera arbetsboken först.' });
 
-  async function step(request: (s: Session) => Omit<WriteRequest, 'raw' | 'caps' | 'journal' | 'tables' | 'now'> & { tables?: TableBounds[] }, done: (s: Session, cells: number, addedSheet?: string) => StepDone): Promise<Outcome<StepDone>> {
+  async function step(request: (s: Session) => Omit<WriteRequest, 'raw' | 'caps' | 'journal' | 'tables' | 'now'> & { tables?: TableBounds[] }, done: (s: Session, cells: number, addedSheet?: string, fillOnly?: string[]) => StepDone): Promise<Outcome<StepDone>> {
     const s = needSession();
     if (!s.ok) return s;
     try {
       return await run(async (context) => {
         const r = request(s.value);
-        const result = await writeStep(context, { tables: s.value.tables, ...r, raw: s.value.read.raw, caps, journal, now });
+        const result = await writeStep(context, { tables: s.value.tables, comments: inspection?.comments, ...r, raw: s.value.read.raw, caps, journal, now });
         if (!result.ok) return { ok: false, reason: result.reason };
         journal = result.journal;
-        return { ok: true, value: done(s.value, result.step.entries.length, result.step.addedSheet) };
+        return { ok: true, value: done(s.value, result.step.entries.length, result.step.addedSheet, result.fillOnly) };
       });
     } catch (error) {
       return failure('Budgetkoll kunde inte nå arbetsboken', error);
@@ -149,7 +149,7 @@ export function createOfficeExcelPort(run: Run = officeRun, caps: ExcelCapabilit
       }
     },
 
-    mark: () => step((s) => ({ kind: 'marks', changes: markChanges(s.analysis) }), (_s, cells) => ({ kind: 'marks', cells, notes: caps.notes })),
+    mark: () => step((s) => ({ kind: 'marks', changes: markChanges(s.analysis) }), (_s, cells, _added, fillOnly = []) => ({ kind: 'marks', cells, notes: caps.notes, fillOnly })),
 
     fix: () => step((s) => ({ kind: 'fixes', changes: fixChanges(s.analysis) }), (_s, cells) => ({ kind: 'fixes', cells })),
 

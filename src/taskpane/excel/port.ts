@@ -35,7 +35,8 @@ export interface WorkbookAnalysis {
 }
 
 export type StepDone =
-  | { kind: 'marks'; cells: number; notes: boolean }
+  /** `fillOnly`: cells with a threaded comment, marked with the fill alone (a cell cannot have both a comment and a note). */
+  | { kind: 'marks'; cells: number; notes: boolean; fillOnly: string[] }
   | { kind: 'check-sheet'; sheet: string }
   | { kind: 'fixes'; cells: number }
   | { kind: 'undo'; restored: number; kept: string[]; removedSheets: string[]; goneSheets: string[] };

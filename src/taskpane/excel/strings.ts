@@ -68,9 +68,14 @@ const SV: ExcelPaneStrings = {
   stepDone: (done) => {
     switch (done.kind) {
       case 'marks':
-        return done.cells === 0
-          ? 'Cellerna var redan markerade.'
-          : `${plural(done.cells, 'cell', 'celler')} markerade${done.notes ? ' med färg och anteckning' : ' med färg (anteckningar kräver en nyare Excel; fynden står på kontrollbladet)'}.`;
+        return [
+          done.cells === 0
+            ? 'Cellerna var redan markerade.'
+            : `${plural(done.cells, 'cell', 'celler')} markerade${done.notes ? ' med färg och anteckning' : ' med färg (anteckningar kräver en nyare Excel; fynden står på kontrollbladet)'}.`,
+          done.fillOnly.length
+            ? `${done.fillOnly.join(', ')} ${done.fillOnly.length === 1 ? 'har en kommentar och fick' : 'har kommentarer och fick'} bara färg: Excel tillåter inte både kommentar och anteckning i samma cell. Fynden står på kontrollbladet.`
+            : '',
+        ].filter(Boolean).join(' ');
       case 'check-sheet':
         return `Bladet ${done.sheet} är skapat med fynden, länkar till cellerna och ett diagram över eget kapital.`;
       case 'fixes':
@@ -116,7 +121,12 @@ const EN: ExcelPaneStrings = {
   stepDone: (done) => {
     switch (done.kind) {
       case 'marks':
-        return done.cells === 0 ? 'The cells were already marked.' : `${plural(done.cells, 'cell', 'cells')} marked${done.notes ? ' with colour and a note' : ' with colour (notes need a newer Excel; the findings are on the check sheet)'}.`;
+        return [
+          done.cells === 0 ? 'The cells were already marked.' : `${plural(done.cells, 'cell', 'cells')} marked${done.notes ? ' with colour and a note' : ' with colour (notes need a newer Excel; the findings are on the check sheet)'}.`,
+          done.fillOnly.length
+            ? `${done.fillOnly.join(', ')} ${done.fillOnly.length === 1 ? 'has a comment and got' : 'have comments and got'} colour only: Excel does not allow both a comment and a note in one cell. The findings are on the check sheet.`
+            : '',
+        ].filter(Boolean).join(' ');
       case 'check-sheet':
         return `Sheet ${done.sheet} was created with the findings, links to the cells and an equity chart.`;
       case 'fixes':
