@@ -33,8 +33,18 @@ export type WriteResult =
     }
   | { ok: false; reason: string; syncs: number };
 
-/** Writes that belong to the same batch as the cell changes (the check sheet). */
+/** Writes that belong to the same batch as the cell changes: the check sheet, which adds (and may replace) a sheet. */
 export type ExtraWrite = (context: Excel.RequestContext) => { addedSheet?: string };
+
+/** Why Budgetkoll cannot add or remove a sheet: the workbook's structure is protected (Review > Protect Workbook). */
+export const STRUCTURE_PROTECTED = 'Arbetsbokens struktur är skyddad, så Budgetkoll kan inte lägga till eller ta bort kontrollbladet och har inte ändrat något. Ta bort skyddet (Granska > Skydda arbetsbok) och försök igen.';
+
+/** Queues a look at the workbook's structure protection (ExcelApi 1.7); after the sync, whether sheets can be added and removed. */
+function queueStructureCheck(context: Excel.RequestContext): () => boolean {
+  const protection = context.workbook.protection;
+  protection.load('protected');
+  return () => !protection.protected;
+}
 
 export interface WriteRequest {
   kind: StepKind;
@@ -222,8 +232,10 @@ export async function writeStep(context: Excel.RequestContext, request: WriteReq
   let guard: Guard;
   let stale: () => string | null;
   let commented: () => Promise<{ cells: Set<string>; syncs: number }>;
+  let structureFree: () => boolean;
   try {
     guard = queueGuard(context, sheets);
+    structureFree = request.extra ? queueStructureCheck(context) : () => true;
     stale = queueStaleCheck(context, request.tables, request.raw);
     probes = request.changes.map((change) => probeCell(sheetNamed(context, change.at.sheet), change.at, caps));
     commented = queueCommentedCells(context, request);
@@ -232,7 +244,7 @@ export async function writeStep(context: Excel.RequestContext, request: WriteReq
   } catch (error) {
     return { ok: false, reason: readFailure(error), syncs };
   }
-  const refusal = guard.refusal() ?? stale();
+  const refusal = guard.refusal() ?? (structureFree() ? null : STRUCTURE_PROTECTED) ?? stale();
   if (refusal) return { ok: false, reason: refusal, syncs };
   let withComment: Set<string>;
   try {
@@ -329,6 +341,12 @@ export type UndoResult =
       removedSheets: string[];
       /** Sheets Budgetkoll had changed that are gone: what it did there cannot be undone. */
       goneSheets: string[];
+      /** Sheets Budgetkoll added that it could not remove: the workbook's structure is protected. */
+      keptSheets: string[];
+      /** Steps left in the journal: the removal of kept sheets, for when the protection is off. */
+      remainingSteps: number;
+      /** The journal as stored now. */
+      journal: Journal;
       syncs: number;
     }
   | { ok: false; reason: string; syncs: number };
@@ -378,8 +396,10 @@ export async function undoAll(context: Excel.RequestContext, journal: Journal, c
   let probes: Map<string, Probe>;
   let addedNow: { name: string; sheet: Excel.Worksheet }[];
   let journalStored: () => boolean;
+  let structureFree: () => boolean;
   try {
     context.workbook.load('readOnly');
+    structureFree = added.length > 0 ? queueStructureCheck(context) : () => true;
     for (const sheet of handles.values()) sheet.load('name,protection/protected');
     probes = new Map([...cells.entries()].map(([key, { at, sheet }]) => [key, probeCell(handles.get(sheet) as Excel.Worksheet, at, caps)]));
     addedNow = added.map((name) => {
@@ -405,13 +425,17 @@ export async function undoAll(context: Excel.RequestContext, journal: Journal, c
       const { at, sheet } = cells.get(key) as { at: CellTarget; sheet: string };
       queueAspects(handles.get(sheet) as Excel.Worksheet, at, aspects, plan.hadNote.get(key) ?? false);
     }
-    const removed = addedNow.filter((s) => !s.sheet.isNullObject);
+    const present = addedNow.filter((s) => !s.sheet.isNullObject);
+    // A protected structure keeps the sheets, and the journal keeps their removal for later.
+    const removed = structureFree() ? present : [];
+    const keptSheets = present.filter((s) => !removed.includes(s)).map((s) => s.sheet.name);
     for (const { sheet } of removed) sheet.delete();
-    saveJournal(context, { version: 1, steps: [] }, journalStored());
+    const left: Journal = { version: 1, steps: journal.steps.filter((s) => s.addedSheet && keptSheets.includes(s.addedSheet)).map((s) => ({ ...s, entries: [], sheetIds: undefined })) };
+    saveJournal(context, left, journalStored());
     await context.sync();
     syncs++;
     const gone = [...onSheets.values()].filter((s) => !s.now).map((s) => s.name);
-    return { ok: true, restored: plan.restore.size, kept: plan.kept, removedSheets: removed.map((s) => s.sheet.name), goneSheets: [...new Set(gone)], syncs };
+    return { ok: true, restored: plan.restore.size, kept: plan.kept, removedSheets: removed.map((s) => s.sheet.name), goneSheets: [...new Set(gone)], keptSheets, remainingSteps: left.steps.length, journal: left, syncs };
   } catch (error) {
     return { ok: false, reason: `Excel kunde inte ångra ändringarna${officeErrorText(error)}. Försök igen.`, syncs };
   }

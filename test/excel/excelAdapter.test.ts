@@ -450,6 +450,40 @@ describe('the check sheet', () => {
   });
 });
 
+describe('a workbook whose structure is protected', () => {
+  it('gets no check sheet: Budgetkoll says why before writing anything', async () => {
+    const fx = await seedWorkbook();
+    fx.structureProtected = true;
+    const s = await analyse(fx);
+    const before = fx.state();
+    const result = await writeStep(fx.context, checkSheet(s));
+    expect(result).toMatchObject({ ok: false, syncs: 1, reason: expect.stringMatching(/^Arbetsbokens struktur är skyddad.*Granska > Skydda arbetsbok/) });
+    expect(fx.state()).toEqual(before);
+    expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
+  });
+
+  it('undo puts the cells back, keeps the check sheet it cannot remove, says so, and can finish once the protection is off', async () => {
+    const fx = await seedWorkbook();
+    const original = fx.state();
+    const s = await analyse(fx);
+    const marked = await writeStep(fx.context, marks(s));
+    if (!marked.ok) throw new Error(marked.reason);
+    const sheet = await writeStep(fx.context, checkSheet(s, marked.journal));
+    if (!sheet.ok) throw new Error(sheet.reason);
+    fx.structureProtected = true;
+    const first = await undo(fx, sheet.journal);
+    expect(first).toMatchObject({ ok: true, removedSheets: [], keptSheets: ['Budgetkoll'], remainingSteps: 1, syncs: 2 });
+    expect(fx.sheets[0].cells.get('9:2')?.fill.pattern).toBe('None');
+    expect(fx.notes.size).toBe(0);
+    const journal = JSON.parse(String(fx.settings.get(JOURNAL_KEY)));
+    expect(journal.steps).toMatchObject([{ kind: 'check-sheet', entries: [], addedSheet: 'Budgetkoll' }]);
+    fx.structureProtected = false;
+    expect(await undo(fx, journal)).toMatchObject({ ok: true, removedSheets: ['Budgetkoll'], keptSheets: [], remainingSteps: 0 });
+    expect(fx.state()).toEqual(original);
+    expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
+  });
+});
+
 describe('the analysis stored in the workbook', () => {
   it('replaces the earlier snapshot and stores the settings, in two syncs', async () => {
     const fx = await seedWorkbook();

@@ -125,6 +125,8 @@ export class FakeExcelWorkbook {
   settings = new Map<string, unknown>();
   xmlParts: { id: string; xml: string }[] = [];
   readOnly = false;
+  /** Workbook structure protection (Review > Protect Workbook): no sheet can be added, deleted or renamed. */
+  structureProtected = false;
   activeSheet: string | null = null;
   selected: string | null = null;
   syncs = 0;
@@ -204,6 +206,15 @@ export class FakeExcelWorkbook {
     return sheet;
   }
 
+  /**
+   * Sheets can be added or deleted only while the workbook's structure is not protected, as in
+   * Excel ("Protect the workbook structure": no adding, deleting, moving or renaming sheets). The
+   * error code Excel gives is not documented: AccessDenied here.
+   */
+  mustChangeStructure(): void {
+    if (this.structureProtected) throw officeError('AccessDenied', 'The workbook structure is protected.');
+  }
+
   newPartId(): string {
     return `{PART-${this.nextPart++}}`;
   }
@@ -271,6 +282,19 @@ class WorkbookProxy extends Loadable {
     return new NotesProxy(this.fx);
   }
 
+  /** Workbook.protection (ExcelApi 1.7). */
+  get protection() {
+    this.fx.requires(7, 'Workbook.protection');
+    const fx = this.fx;
+    return new (class extends Loadable {
+      load(): this {
+        fx.enqueue(() => this.loaded.set('protected', fx.structureProtected));
+        return this;
+      }
+      get protected(): boolean { return this.read('protected'); }
+    })(fx);
+  }
+
   get comments(): CommentsProxy {
     this.fx.requires(10, 'Workbook.comments');
     return new CommentsProxy(this.fx);
@@ -314,6 +338,7 @@ class WorksheetsProxy extends Loadable {
 
   add(name: string): WorksheetProxy {
     this.fx.enqueue(() => {
+      this.fx.mustChangeStructure();
       if (this.fx.sheet(name)) throw officeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
       this.fx.sheets.push({ name, cells: new Map(), protected: false, tables: [], charts: [] });
     });
@@ -439,6 +464,7 @@ class WorksheetProxy extends Loadable {
   delete(): void {
     this.fx.enqueue(() => {
       const sheet = this.must();
+      this.fx.mustChangeStructure();
       this.fx.sheets = this.fx.sheets.filter((s) => s !== sheet);
     });
   }

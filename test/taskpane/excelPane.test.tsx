@@ -117,6 +117,28 @@ describe('the Excel pane', () => {
     expect(fx.notes.get(`${sheet}!C10`)).toBeUndefined();
   });
 
+  it('with the workbook structure protected: no check sheet, and undo keeps the one it cannot remove until the protection is off', async () => {
+    const { fx } = await open();
+    await analyse();
+    fx.structureProtected = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Skapa kontrollblad' }));
+    await screen.findByText(/Arbetsbokens struktur är skyddad/);
+    expect(fx.sheet('Budgetkoll')).toBeNull();
+    fx.structureProtected = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Skapa kontrollblad' }));
+    await waitFor(() => expect(status()).toMatch(/Bladet Budgetkoll är skapat/));
+    fx.structureProtected = true;
+    const undoButton = () => screen.getByRole('button', { name: 'Ångra Budgetkolls ändringar' }) as HTMLButtonElement;
+    fireEvent.click(undoButton());
+    await waitFor(() => expect(status()).toMatch(/Kontrollbladet Budgetkoll är kvar: arbetsbokens struktur är skyddad/));
+    await waitFor(() => expect(status()).toMatch(/Klart: 1 tabell/));
+    expect(undoButton().disabled).toBe(false);
+    fx.structureProtected = false;
+    fireEvent.click(undoButton());
+    await waitFor(() => expect(status()).toMatch(/bladet Budgetkoll borttaget/));
+    expect(fx.sheet('Budgetkoll')).toBeNull();
+  });
+
   it('cancelling the preview writes nothing', async () => {
     const { fx } = await open();
     await analyse();

@@ -101,7 +101,7 @@ export function ExcelPane({ excel, language = 'sv' }: ExcelPaneProps) {
       return;
     }
     const text = s.stepDone(outcome.value);
-    const undoSteps = outcome.value.kind === 'undo' ? 0 : (summary?.undoSteps ?? 0) + 1;
+    const undoSteps = outcome.value.kind === 'undo' ? outcome.value.remainingSteps : (summary?.undoSteps ?? 0) + 1;
     setSummary((current) => (current ? { ...current, undoSteps } : current));
     setAction({ kind: 'done', text });
     // Fixed or undone cells: what is shown must be the workbook as it is now.

@@ -189,10 +189,11 @@ export function createOfficeExcelPort(run: Run = officeRun, caps: ExcelCapabilit
           const current = await inspect(context);
           const result = await undoAll(context, parseJournal(current.stored.journal), caps, current.sheets);
           if (!result.ok) return { ok: false, reason: result.reason };
-          journal = emptyJournal();
+          journal = result.journal;
           inspection = null;
           session = null;
-          return { ok: true, value: { kind: 'undo', restored: result.restored, kept: result.kept, removedSheets: result.removedSheets, goneSheets: result.goneSheets } as StepDone };
+          const { restored, kept, removedSheets, goneSheets, keptSheets, remainingSteps } = result;
+          return { ok: true, value: { kind: 'undo', restored, kept, removedSheets, goneSheets, keptSheets, remainingSteps } as StepDone };
         });
       } catch (error) {
         return failure('Budgetkoll kunde inte ångra ändringarna', error);

@@ -39,7 +39,17 @@ export type StepDone =
   | { kind: 'marks'; cells: number; notes: boolean; fillOnly: string[] }
   | { kind: 'check-sheet'; sheet: string }
   | { kind: 'fixes'; cells: number }
-  | { kind: 'undo'; restored: number; kept: string[]; removedSheets: string[]; goneSheets: string[] };
+  | {
+      kind: 'undo';
+      restored: number;
+      kept: string[];
+      removedSheets: string[];
+      /** Sheets Budgetkoll had changed that are gone. */
+      goneSheets: string[];
+      /** Sheets Budgetkoll added and could not remove (the structure is protected); `remainingSteps` undoes them later. */
+      keptSheets: string[];
+      remainingSteps: number;
+    };
 
 export interface ExcelWorkbookPort {
   capabilities(): ExcelCapabilities;

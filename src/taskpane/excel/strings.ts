@@ -85,6 +85,7 @@ const SV: ExcelPaneStrings = {
           `Budgetkolls ändringar är ångrade (${plural(done.restored, 'cell', 'celler')}${done.removedSheets.length ? `, bladet ${done.removedSheets.join(', ')} borttaget` : ''}).`,
           done.kept.length ? `Celler du själv ändrat efteråt lämnades som de är: ${done.kept.join(', ')}.` : '',
           done.goneSheets.length ? `${done.goneSheets.length === 1 ? 'Bladet' : 'Bladen'} ${done.goneSheets.join(', ')} finns inte längre, så det Budgetkoll ändrat där kunde inte ångras.` : '',
+          done.keptSheets.length ? `Kontrollbladet ${done.keptSheets.join(', ')} är kvar: arbetsbokens struktur är skyddad. Ta bort skyddet (Granska > Skydda arbetsbok) och ångra igen för att ta bort det.` : '',
         ].filter(Boolean).join(' ');
     }
   },
@@ -136,6 +137,7 @@ const EN: ExcelPaneStrings = {
           `Budgetkoll's changes were undone (${plural(done.restored, 'cell', 'cells')}${done.removedSheets.length ? `, sheet ${done.removedSheets.join(', ')} removed` : ''}).`,
           done.kept.length ? `Cells you changed afterwards were left as they are: ${done.kept.join(', ')}.` : '',
           done.goneSheets.length ? `${done.goneSheets.length === 1 ? 'Sheet' : 'Sheets'} ${done.goneSheets.join(', ')} no longer ${done.goneSheets.length === 1 ? 'exists' : 'exist'}, so what Budgetkoll changed there could not be undone.` : '',
+          done.keptSheets.length ? `The check sheet ${done.keptSheets.join(', ')} is still there: the workbook's structure is protected. Remove the protection (Review > Protect Workbook) and undo again to remove it.` : '',
         ].filter(Boolean).join(' ');
     }
   },
