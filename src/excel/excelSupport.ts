@@ -5,6 +5,8 @@
 //                 getRangeByIndexes (1.7), read-only state (1.8), custom XML parts (1.5): writing
 //   ExcelApi 1.18 notes (the yellow cell notes); without them the findings stay on the check sheet
 //   ExcelApi 1.13 merged areas: optional, the engine copes without them
+//   ExcelApi 1.12 number format categories: optional, to tell dates (and times) from numbers as
+//                 Excel does; without them the format code is read for d, m and y
 
 export type Support = { ok: true } | { ok: false; reason: string };
 
@@ -13,6 +15,7 @@ export interface ExcelCapabilities {
   write: Support;
   notes: boolean;
   merges: boolean;
+  formatCategories: boolean;
 }
 
 /** The part of `Office` asked here: the global in Excel, a mock in tests. */
@@ -33,7 +36,7 @@ export function excelCapabilities(office: OfficeRequirements | undefined = offic
   };
   if (!requirements) {
     const outside: Support = { ok: false, reason: 'Den öppna arbetsboken kan bara kontrolleras när Budgetkoll körs i Excel.' };
-    return { analyze: outside, write: outside, notes: false, merges: false };
+    return { analyze: outside, write: outside, notes: false, merges: false, formatCategories: false };
   }
   const analyze: Support = has('1.4')
     ? { ok: true }
@@ -41,7 +44,7 @@ export function excelCapabilities(office: OfficeRequirements | undefined = offic
   const write: Support = has('1.9')
     ? { ok: true }
     : { ok: false, reason: 'Den här versionen av Excel kan inte ta emot Budgetkolls markeringar och rättelser (ExcelApi 1.9 behövs: Excel 2019, Microsoft 365 eller Excel på webben). Analysen fungerar; ladda ned en rättad kopia i stället.' };
-  return { analyze, write, notes: has('1.18'), merges: has('1.13') };
+  return { analyze, write, notes: has('1.18'), merges: has('1.13'), formatCategories: has('1.12') };
 }
 
 function officeGlobal(): OfficeRequirements | undefined {

@@ -15,6 +15,8 @@ export interface RangeData {
   numberFormat: unknown[][];
   /** Excel.RangeValueType per cell: 'Empty', 'String', 'Double', 'Boolean', 'Error', … */
   valueTypes: string[][];
+  /** Excel.NumberFormatCategory per cell ('Date', 'Time', 'Number', 'Custom', …), where the host has them (ExcelApi 1.12). */
+  numberFormatCategories?: string[][];
 }
 
 /** Excel's day 0 is 1899-12-30 (the 1900 date system, with its leap-year quirk built in). */
@@ -31,13 +33,24 @@ export function isDateFormat(format: string | undefined): boolean {
   return /[dmy]/i.test(bare);
 }
 
-function cellValue(value: unknown, type: string, format: string | undefined): CellValue {
+/**
+ * Whether a number shows as a date or time: as Excel's number format category says, where the
+ * host gives it (ExcelApi 1.12) – Date and Time are, every other category but Custom is not – and
+ * by the format code where it does not, or where the format is Custom.
+ */
+export function showsDate(format: string | undefined, category: string | undefined): boolean {
+  if (category === 'Date' || category === 'Time') return true;
+  if (category !== undefined && category !== 'Custom') return false;
+  return isDateFormat(format);
+}
+
+function cellValue(value: unknown, type: string, format: string | undefined, category: string | undefined): CellValue {
   switch (type) {
     case 'Error':
       return { error: String(value) };
     case 'Double':
       if (typeof value !== 'number') return null;
-      return isDateFormat(format) ? new Date(EXCEL_EPOCH_MS + Math.round(value * DAY_MS)) : value;
+      return showsDate(format, category) ? new Date(EXCEL_EPOCH_MS + Math.round(value * DAY_MS)) : value;
     case 'Boolean':
       return typeof value === 'boolean' ? value : null;
     default:
@@ -56,7 +69,7 @@ export function addRange(rows: (Cell | undefined)[][], data: Omit<RangeData, 'na
       if ((type === 'Empty' || raw === '' || raw === null || raw === undefined) && !hasFormula) return;
       const rawFormat = data.numberFormat[r]?.[c];
       const numFmt = typeof rawFormat === 'string' && rawFormat !== 'General' ? rawFormat : undefined;
-      const cell: Cell = { value: cellValue(raw, type, numFmt) };
+      const cell: Cell = { value: cellValue(raw, type, numFmt, data.numberFormatCategories?.[r]?.[c]) };
       if (hasFormula) cell.formula = formula.slice(1);
       if (numFmt) cell.numFmt = numFmt;
       const row = (rows[data.rowIndex + r] ??= []);

@@ -106,7 +106,7 @@ export const BYTES_PER_SYNC = 2_500_000;
 
 /**
  * A first guess at a cell's share of the response: its value, its formula (a text comes back
- * twice, as the value and as the "formula"), its number format and its value type, as JSON. A
+ * twice, as the value and as the "formula"), its number format, value type and format category, as JSON. A
  * label of some 60 characters needs about this much; numbers far less. After each sync the guess
  * is replaced by what the cells read so far actually took.
  */
@@ -271,7 +271,7 @@ async function readBatch(context: Excel.RequestContext, inspection: Inspection, 
     const range = part.rows
       ? sheet.getRange(`${toA1(part.rows.first, part.rows.columnIndex)}:${toA1(part.rows.first + part.rows.count - 1, part.rows.columnIndex + part.rows.columnCount - 1)}`)
       : sheet.getUsedRangeOrNullObject(true);
-    range.load(RANGE_PROPERTIES);
+    range.load(caps.formatCategories ? `${RANGE_PROPERTIES},numberFormatCategories` : RANGE_PROPERTIES);
     // A split sheet's current size: if it grew since the inspection, the parts miss its new rows.
     const size = part.rows && part.rows.first === inspection.sheets.find((s) => s.name === part.sheet)?.used?.rowIndex
       ? sheet.getUsedRangeOrNullObject(true).load('rowCount,columnCount')
@@ -299,11 +299,12 @@ async function readBatch(context: Excel.RequestContext, inspection: Inspection, 
       formulas: range.formulas,
       numberFormat: range.numberFormat,
       valueTypes: range.valueTypes as string[][],
+      numberFormatCategories: caps.formatCategories ? (range.numberFormatCategories as string[][]) : undefined,
     };
     addRange(reading.rows.get(part.sheet) ?? [], data);
     reading.raw.get(part.sheet)?.push({ rowIndex: data.rowIndex, columnIndex: data.columnIndex, formulas: data.formulas });
     reading.cells += data.values.length * (data.values[0]?.length ?? 0);
-    reading.bytes += responseBytes([data.values, data.formulas, data.numberFormat, data.valueTypes]);
+    reading.bytes += responseBytes([data.values, data.formulas, data.numberFormat, data.valueTypes, data.numberFormatCategories ?? []]);
     if (areas && !areas.isNullObject) reading.merges.set(part.sheet, areas.areas.items.map((a) => a.address));
   }
   return 'read';

@@ -161,6 +161,29 @@ describe('reading the open workbook', () => {
     if (outcome.ok) expect(outcome.read.grid.sheets[0].rows[2999]?.[9]?.value).toBe(text(2999, 9));
   });
 
+  it('tells dates and times from numbers by Excel’s format category where Excel has it (ExcelApi 1.12), else by the format code', async () => {
+    const sheet = () => ({
+      name: 'Tider', protected: false, tables: [], charts: [],
+      cells: new Map([
+        ['0:0', fakeCell(45_292, 45_292, 'yyyy-mm-dd')],
+        // 50 minutes as an elapsed time: Excel's category Time, though the code has no d, m or y outside its brackets.
+        ['0:1', fakeCell(50 / 1440, 50 / 1440, '[mm]:ss')],
+        ['0:2', fakeCell(1842.5, 1842.5, '# ##0,0')],
+        // A custom code Excel calls Custom: the code decides.
+        ['0:3', { ...fakeCell(45_292, 45_292, 'd mmm'), category: 'Custom' }],
+      ]),
+    });
+    const read = async (versions: string[]) => {
+      const fx = new FakeExcelWorkbook([sheet()]);
+      const capabilities = excelCapabilities(office(versions));
+      const outcome = await readWorkbook(fx.context, await inspectWorkbook(fx.context, capabilities), capabilities);
+      if (!outcome.ok) throw new Error('read failed');
+      return outcome.read.grid.sheets[0].rows[0]?.map((c) => (c?.value instanceof Date ? c.value.toISOString().slice(0, 16) : c?.value));
+    };
+    expect(await read([...ALL, '1.12'])).toEqual(['2024-01-01T00:00', '1899-12-30T00:50', 1842.5, '2024-01-01T00:00']);
+    expect(await read(ALL)).toEqual(['2024-01-01T00:00', 50 / 1440, 1842.5, '2024-01-01T00:00']);
+  });
+
   it('refuses a workbook beyond the cell limit with a Swedish reason, before reading any cell', async () => {
     const fx = await seedWorkbook();
     const inspection = await inspectWorkbook(fx.context, caps);

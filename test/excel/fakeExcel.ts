@@ -17,6 +17,8 @@ export interface FakeCell {
   /** The computed value (the formula's cached result, or the constant). */
   value: unknown;
   numberFormat: string;
+  /** Excel's category of the number format, where it is not the one formatCategory() derives. */
+  category?: string;
   fill: { color: string; pattern: string };
   hyperlink?: Excel.RangeHyperlink;
   bold?: boolean;
@@ -509,6 +511,26 @@ function usedBounds(sheet: FakeSheet, valuesOnly: boolean): Bounds | null {
   return bottom < 0 ? null : { top, left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 
+/**
+ * The category Excel gives a number format (Office.js reference, NumberFormatCategory): General,
+ * Text for '@', Percentage, Time for formats of hours, minutes or seconds (elapsed ones too),
+ * Date for formats of days, months or years, Number for the rest.
+ */
+export function formatCategory(cell: FakeCell | undefined): string {
+  if (cell?.category) return cell.category;
+  const format = cell?.numberFormat ?? 'General';
+  if (format === 'General') return 'General';
+  if (format === '@') return 'Text';
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  if (/\[(h+|m+|s+)\]/i.test(bare)) return 'Time';
+  const codes = bare.replace(/\[[^\]]*\]/g, '');
+  if (/[dy]/i.test(codes)) return 'Date';
+  if (/[hs]/i.test(codes) || /:m|m:/i.test(codes)) return 'Time';
+  if (/m/i.test(codes)) return 'Date';
+  if (/%/.test(codes)) return 'Percentage';
+  return 'Number';
+}
+
 const valueType = (cell: FakeCell | undefined): string => {
   if (!cell || cell.value === '' || cell.value === null || cell.value === undefined) return 'Empty';
   if (typeof cell.value === 'number') return 'Double';
@@ -594,6 +616,7 @@ class RangeProxy extends Loadable {
 
   load(props: string): this {
     const names = this.names(props);
+    if (names.includes('numberFormatCategories')) this.fx.requires(12, 'Range.numberFormatCategories');
     this.fx.enqueue(() => {
       const b = this.resolved();
       this.setNull(b === null);
@@ -611,8 +634,9 @@ class RangeProxy extends Loadable {
         if (n === 'formulas') this.loaded.set(n, grid((c) => c?.formula ?? ''));
         if (n === 'numberFormat') this.loaded.set(n, grid((c) => c?.numberFormat ?? 'General'));
         if (n === 'valueTypes') this.loaded.set(n, grid(valueType));
+        if (n === 'numberFormatCategories') this.loaded.set(n, grid(formatCategory));
       }
-      this.fx.respond(names.filter((n) => ['values', 'formulas', 'numberFormat', 'valueTypes'].includes(n)).map((n) => this.loaded.get(n) as unknown[][]));
+      this.fx.respond(names.filter((n) => ['values', 'formulas', 'numberFormat', 'valueTypes', 'numberFormatCategories'].includes(n)).map((n) => this.loaded.get(n) as unknown[][]));
     });
     return this;
   }
@@ -625,6 +649,7 @@ class RangeProxy extends Loadable {
   get values(): unknown[][] { return this.read('values'); }
   get valueTypes(): string[][] { return this.read('valueTypes'); }
   get numberFormat(): unknown[][] { return this.read('numberFormat'); }
+  get numberFormatCategories(): string[][] { return this.read('numberFormatCategories'); }
 
   set numberFormat(rows: unknown[][]) {
     this.fx.enqueue(() => {
