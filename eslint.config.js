@@ -60,4 +60,19 @@ module.exports = tseslint.config(
       }],
     },
   },
+  {
+    // The sections as WordprocessingML, shared by the .docx writer (src/files) and the Word
+    // adapter (src/word): pure string building on core's types, so that either may import it
+    // without importing the other.
+    files: ['src/wordml/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['fs', 'node:*', 'path', 'os', 'child_process'], message: 'src/wordml has no I/O.' },
+          { group: ['react', 'react-dom', '@fluentui/*', 'office-*', 'exceljs', '@microsoft/*'], message: 'src/wordml knows no host or UI.' },
+          { group: ['../files/*', '../cli/*', '../excel/*', '../word/*', '../taskpane/*'], message: 'src/wordml imports only the core.' },
+        ],
+      }],
+    },
+  },
 );

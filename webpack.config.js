@@ -1,5 +1,5 @@
 // The task pane (dist/taskpane.html): React + Fluent UI in the first chunk, the engine and exceljs
-// in an `import()` chunk loaded when a workbook is chosen, the docx library when the sections are
+// in an `import()` chunk loaded when a workbook is chosen, the .docx writer when the sections are
 // first downloaded, and the Word adapter only in Word. The Node command is built by tsc, not here.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -82,8 +82,6 @@ module.exports = (_env, argv) => {
           // Named chunks, so that what loads when can be read from dist/.
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20, enforce: true },
           decimal: { test: /[\\/]node_modules[\\/]decimal\.js[\\/]/, name: 'decimal', chunks: 'async', priority: 20, enforce: true },
-          // The docx library, named: it loads (with standalone/sectionsDocx.ts) when the sections are first downloaded.
-          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: 'docx', chunks: 'async', priority: 20, enforce: true },
         },
       },
     },

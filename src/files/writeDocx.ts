@@ -1,27 +1,16 @@
+import type { DocSection } from '../core/sections/types';
 import {
-  AlignmentType,
-  Bookmark,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  LevelFormat,
-  Packer,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type FileChild,
-} from 'docx';
-import type { Block, DocSection } from '../core/sections/types';
+  CONTENT_TYPE, DOCUMENT_RELATIONSHIPS, ListNumbering, numberingXml, RELATIONSHIP, relationshipsXml, escapeXml,
+  sectionsBody, styledParagraph, stylesXml, W_NS,
+} from '../wordml/sectionsXml';
+import { PAGE } from '../wordml/tableLayout';
 
-// The plan's sections as a Word document: Word's own heading styles (Heading1/Heading2,
-// whatever the user's language), real numbered and bulleted lists, real tables. No fs,
-// no Buffer: the standalone pane offers the same bytes as a download.
+// The plan's sections as a Word document: the same WordprocessingML the Word pane inserts
+// (src/wordml), with a title, bookmarks and an A4 page, in a package of its own. No fs, no
+// Buffer: the standalone pane offers the same bytes as a download.
+
+export { sectionBookmark } from '../wordml/sectionsXml';
+export { columnWidths, headerLines, textWidth } from '../wordml/tableLayout';
 
 export const DOCX_TITLE = 'Budgetkoll – verksamhetsplan och budget';
 export const DOCX_CREATOR = 'Budgetkoll';
@@ -32,216 +21,116 @@ export interface DocxOptions {
   title?: string;
 }
 
-const LANGUAGE = 'sv-SE';
-const FONT = 'Calibri';
-const ORDERED = 'budgetkoll-numrerad';
-const BULLET = 'budgetkoll-punkt';
-
-// A4 with 2.5 cm margins, in twips: the tables span exactly the text width.
-const PAGE = { width: 11906, height: 16838, margin: 1418 };
-const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
-
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '808080' } as const;
-const HEAVY = { style: BorderStyle.SINGLE, size: 12, color: '404040' } as const;
-const HEADER_FILL = 'E7ECF2';
-
-/** The Word bookmark around a section's heading: letters, digits and underscores only, as Word requires. */
-export function sectionBookmark(key: DocSection['key']): string {
-  return `budgetkoll_${key.replace(/[^A-Za-z0-9]/g, '_')}`;
-}
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** The sections as the bytes of a .docx file, in Node and in the browser alike. */
 export async function sectionsToDocx(sections: DocSection[], options: DocxOptions = {}): Promise<Uint8Array> {
   const title = options.title ?? DOCX_TITLE;
-  const lists = { next: 0 };
-  const children: FileChild[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })];
-  for (const section of sections) {
-    let bookmarked = false;
-    section.blocks.forEach((block, i) => {
-      const bookmark = !bookmarked && block.kind === 'heading' ? sectionBookmark(section.key) : null;
-      if (bookmark) bookmarked = true;
-      children.push(...renderBlock(block, { previous: section.blocks[i - 1], next: section.blocks[i + 1] }, lists, bookmark));
-    });
-    if (!bookmarked) children.push(new Paragraph({ children: [new Bookmark({ id: sectionBookmark(section.key), children: [] })] }));
+  const lists = new ListNumbering();
+  const body = styledParagraph('Title', title) + sectionsBody(sections, lists, { bookmarks: true });
+  const page = `<w:sectPr><w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/><w:pgMar w:top="${PAGE.margin}" w:right="${PAGE.margin}" w:bottom="${PAGE.margin}" w:left="${PAGE.margin}" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>`;
+  const parts: [string, string][] = [
+    ['[Content_Types].xml', contentTypes()],
+    ['_rels/.rels', relationshipsXml([
+      { type: RELATIONSHIP.officeDocument, target: 'word/document.xml' },
+      { type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', target: 'docProps/core.xml' },
+      { type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties', target: 'docProps/app.xml' },
+    ])],
+    ['word/document.xml', `<w:document xmlns:w="${W_NS}"><w:body>${body}${page}</w:body></w:document>`],
+    ['word/_rels/document.xml.rels', relationshipsXml([...DOCUMENT_RELATIONSHIPS, { type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings', target: 'settings.xml' }])],
+    ['word/styles.xml', stylesXml()],
+    ['word/numbering.xml', numberingXml(lists)],
+    // Word 2013 and later's layout, not compatibility mode.
+    ['word/settings.xml', `<w:settings xmlns:w="${W_NS}"><w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`],
+    ['docProps/core.xml', coreProperties(title)],
+    ['docProps/app.xml', '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Budgetkoll</Application></Properties>'],
+  ];
+  const encoder = new TextEncoder();
+  return storedZip(parts.map(([name, xml]) => ({ name, data: encoder.encode(XML_DECLARATION + xml) })));
+}
+
+function contentTypes(): string {
+  const override = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
+  return '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    `<Default Extension="rels" ContentType="${CONTENT_TYPE.relationships}"/><Default Extension="xml" ContentType="application/xml"/>` +
+    override('/word/document.xml', CONTENT_TYPE.document) +
+    override('/word/styles.xml', CONTENT_TYPE.styles) +
+    override('/word/numbering.xml', CONTENT_TYPE.numbering) +
+    override('/word/settings.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml') +
+    override('/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml') +
+    override('/docProps/app.xml', 'application/vnd.openxmlformats-officedocument.extended-properties+xml') +
+    '</Types>';
+}
+
+function coreProperties(title: string): string {
+  return '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+    `<dc:title>${escapeXml(title)}</dc:title><dc:creator>${DOCX_CREATOR}</dc:creator><cp:lastModifiedBy>${DOCX_CREATOR}</cp:lastModifiedBy></cp:coreProperties>`;
+}
+
+// A zip of stored (uncompressed) entries: a few dozen kilobytes of XML, written the same in
+// Node and the browser, byte for byte the same each time (a fixed date, no compression).
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1; // 2024-01-01
+const UTF8_NAMES = 0x0800;
+
+function storedZip(entries: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  const directory: Uint8Array[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBytes = encoder.encode(name);
+    const crc = crc32(data);
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint16(4, 20, true);
+    local.setUint16(6, UTF8_NAMES, true);
+    local.setUint16(10, 0, true);
+    local.setUint16(12, DOS_DATE, true);
+    local.setUint32(14, crc, true);
+    local.setUint32(18, data.length, true);
+    local.setUint32(22, data.length, true);
+    local.setUint16(26, nameBytes.length, true);
+    chunks.push(new Uint8Array(local.buffer), nameBytes, data);
+    const central = new DataView(new ArrayBuffer(46));
+    central.setUint32(0, 0x02014b50, true);
+    central.setUint16(4, 20, true);
+    central.setUint16(6, 20, true);
+    central.setUint16(8, UTF8_NAMES, true);
+    central.setUint16(14, DOS_DATE, true);
+    central.setUint32(16, crc, true);
+    central.setUint32(20, data.length, true);
+    central.setUint32(24, data.length, true);
+    central.setUint16(28, nameBytes.length, true);
+    central.setUint32(42, offset, true);
+    directory.push(new Uint8Array(central.buffer), nameBytes);
+    offset += 30 + nameBytes.length + data.length;
   }
-  const doc = new Document({
-    title,
-    creator: DOCX_CREATOR,
-    lastModifiedBy: DOCX_CREATOR,
-    styles: {
-      default: {
-        document: {
-          run: { language: { value: LANGUAGE }, font: FONT, size: 22 },
-          paragraph: { spacing: { after: 120, line: 264 } },
-        },
-        title: { run: { size: 40 }, paragraph: { spacing: { after: 240 } } },
-        heading1: { run: { size: 30, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 0 } },
-        heading2: { run: { size: 25, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 1 } },
-      },
-    },
-    numbering: {
-      config: [
-        { reference: ORDERED, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 567, hanging: 397 } } } }] },
-        { reference: BULLET, levels: [{ level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 567, hanging: 397 } } } }] },
-      ],
-    },
-    sections: [{
-      properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin } } },
-      children,
-    }],
-  });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
-}
-
-function renderBlock(block: Block, around: { previous?: Block; next?: Block }, lists: { next: number }, bookmark: string | null): FileChild[] {
-  switch (block.kind) {
-    case 'heading': {
-      const run = new TextRun(block.text);
-      return [new Paragraph({
-        heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-        children: [bookmark ? new Bookmark({ id: bookmark, children: [run] }) : run],
-      })];
-    }
-    case 'paragraph': {
-      // The line under a table that explains its asterisks is the table's note: smaller, close below it.
-      const note = around.previous?.kind === 'table' && block.text.startsWith('*');
-      return [new Paragraph({
-        spacing: note ? { before: 60 } : undefined,
-        // What introduces a list or a table stays on its page.
-        keepNext: block.text.endsWith(':') || around.next?.kind === 'table' || around.next?.kind === 'list' || undefined,
-        children: [new TextRun({ text: block.text, size: note ? 18 : undefined })],
-      })];
-    }
-    case 'list': {
-      const instance = lists.next++;
-      return block.items.map((item, i) => new Paragraph({
-        numbering: { reference: block.ordered ? ORDERED : BULLET, level: 0, instance },
-        spacing: { after: 60 },
-        keepNext: i < block.items.length - 1 || undefined,
-        children: [new TextRun(item)],
-      }));
-    }
-    case 'table':
-      return [renderTable(block, around.next?.kind === 'paragraph' && around.next.text.startsWith('*'))];
+  const size = directory.reduce((n, c) => n + c.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, entries.length, true);
+  end.setUint16(10, entries.length, true);
+  end.setUint32(12, size, true);
+  end.setUint32(16, offset, true);
+  const all = [...chunks, ...directory, new Uint8Array(end.buffer)];
+  const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of all) {
+    out.set(c, at);
+    at += c.length;
   }
-}
-
-/** Tables this short are kept on one page, as one would in Word; longer ones break with their header repeated. */
-const KEEP_TOGETHER_ROWS = 40;
-
-function renderTable(block: Extract<Block, { kind: 'table' }>, noteBelow: boolean): Table {
-  const widths = columnWidths(block);
-  const together = block.rows.length <= KEEP_TOGETHER_ROWS;
-  const numeric = new Set(block.numericColumns);
-  const totals = new Set(block.totalRows);
-  const cell = (text: string, col: number, opts: { header?: boolean; total?: boolean; last?: boolean }) => {
-    const bold = opts.header || opts.total || undefined;
-    const lines = opts.header ? headerLines(text, widths[col]) : [text];
-    return new TableCell({
-      width: { size: widths[col], type: WidthType.DXA },
-      margins: { top: 30, bottom: 30, left: CELL_MARGIN, right: CELL_MARGIN },
-      shading: opts.header ? { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } : undefined,
-      borders: opts.total ? { top: HEAVY } : undefined,
-      verticalAlign: opts.header ? VerticalAlign.BOTTOM : undefined,
-      children: [new Paragraph({
-        alignment: numeric.has(col) ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        spacing: { before: 0, after: 0, line: 240 },
-        keepNext: opts.header || (together && (!opts.last || noteBelow)) || undefined,
-        run: { size: TABLE_SIZE },
-        children: text === '' ? [] : lines.map((line, i) => new TextRun({ text: line, bold, size: TABLE_SIZE, break: i > 0 ? 1 : undefined })),
-      })],
-    });
-  };
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: block.header.map((text, col) => cell(text, col, { header: true })),
-  });
-  const rows = block.rows.map((row, r) => new TableRow({
-    cantSplit: true,
-    children: row.map((text, col) => cell(text, col, { total: totals.has(r), last: r === block.rows.length - 1 })),
-  }));
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
-    rows: [header, ...rows],
-  });
-}
-
-const TABLE_SIZE = 20; // half-points: 10 pt in tables, 11 pt in the text
-const CELL_MARGIN = 85; // twips, left and right: 1.5 mm
-const SLACK = 60;
-
-/**
- * How wide a text is in twips, at the table's size: a generous estimate (DejaVu Sans, the
- * widest face LibreOffice falls back to for Calibri), so that what fits here fits in Word.
- */
-export function textWidth(text: string, bold = false): number {
-  let em = 0;
-  for (const c of text) {
-    if (/[0-9]/.test(c)) em += 0.64;
-    else if (/[\s\u00a0.,:;'|!()[\]iljI]/.test(c)) em += 0.32;
-    else if (/[frt*–-]/.test(c)) em += 0.45;
-    else if (/[mwMW−%]/.test(c)) em += 0.92;
-    else if (/[A-ZÅÄÖ]/.test(c)) em += 0.72;
-    else em += 0.6;
-  }
-  return Math.ceil(em * TABLE_SIZE * 10 * (bold ? 1.12 : 1));
-}
-
-/** A header's lines: a year's qualifier goes on its own line when the column is narrower than the header (`2023` / `(prel.)`). */
-export function headerLines(text: string, width: number): string[] {
-  const m = /^(\S+?)(\(.*\))$/.exec(text);
-  if (!m || textWidth(text, true) + 2 * CELL_MARGIN <= width) return [text];
-  return [m[1], m[2]];
-}
-
-/** What a header must have on one line: its longest word, a parenthesis starting a word of its own. */
-function headerNeed(text: string): number {
-  const words = text.split(/\s+|(?=\()/).filter((w) => w !== '');
-  return Math.max(0, ...words.map((w) => textWidth(w, true)));
-}
-
-/**
- * The text width shared by the columns: each gets what its widest cell needs, figure
- * columns all alike, and what is left over is shared evenly. When the labels do not fit
- * they wrap, never the figures.
- */
-export function columnWidths(block: Extract<Block, { kind: 'table' }>, total = TEXT_WIDTH): number[] {
-  const count = block.header.length;
-  const numeric = new Set(block.numericColumns);
-  const totals = new Set(block.totalRows);
-  const need = Array.from({ length: count }, (_, col) => {
-    const cells = block.rows.map((r, i) => textWidth(r[col] ?? '', totals.has(i)));
-    return Math.max(400, headerNeed(block.header[col] ?? ''), ...cells) + 2 * CELL_MARGIN + SLACK;
-  });
-  const figure = Math.max(0, ...need.filter((_, col) => numeric.has(col)));
-  const widths = need.map((n, col) => (numeric.has(col) ? figure : n));
-  const sum = widths.reduce((s, w) => s + w, 0);
-  if (sum <= total) {
-    // What is left over goes first to the labels, as a margin on the estimate (a face wider than
-    // the one guessed at must not wrap them), then evenly to every column.
-    const labelNeed = widths.reduce((s, w, col) => s + (numeric.has(col) ? 0 : w), 0);
-    const margin = Math.min(total - sum, labelNeed * 0.15);
-    const withMargin = widths.map((w, col) => (numeric.has(col) ? w : w + (margin * w) / labelNeed));
-    const extra = (total - sum - margin) / count;
-    return fill(withMargin.map((w) => w + extra), total);
-  }
-  // Too wide: the label columns give up what they must (down to a fifth of the table each), then everything shrinks alike.
-  const labels = widths.filter((_, col) => !numeric.has(col)).reduce((s, w) => s + w, 0);
-  const available = total - (sum - labels);
-  const labelCount = count - numeric.size;
-  if (labelCount > 0 && available >= labelCount * total * 0.2) {
-    return fill(widths.map((w, col) => (numeric.has(col) ? w : (w * available) / labels)), total);
-  }
-  return fill(widths.map((w) => (w * total) / sum), total);
-}
-
-/** Whole twips that add up to the table's width exactly. */
-function fill(widths: number[], total: number): number[] {
-  const whole = widths.map((w) => Math.floor(w));
-  whole[0] += total - whole.reduce((s, w) => s + w, 0);
-  return whole;
+  return out;
 }

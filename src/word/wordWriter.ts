@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
-import type { Block, DocSection } from '../core/sections/types';
+import type { DocSection } from '../core/sections/types';
+import { sectionPackage } from '../wordml/sectionsXml';
 import {
   changedSince,
   controlTitle,
@@ -21,16 +22,22 @@ import { wordSupport } from './wordSupport';
 // The plan's sections in the open Word document, through Office.js (WordApi 1.3):
 // one round trip reads Budgetkoll's content controls, one writes.
 //
-// A section that is written goes into a new control tagged `budgetkoll-pending:<key>`,
-// placed right after the control it replaces (or after its neighbour section, or at the
-// cursor). Only when every section is complete does the batch delete the old controls and
-// retag the new ones `budgetkoll:<key>`. Word runs a batch in order and stops at the first
-// failure without undoing what ran before it; if that happens, a best-effort clean-up (two
-// more syncs, only then) removes the half-written controls and keeps complete ones whose
-// old control is already gone, so each section is either as it was or as it should be.
-// What cannot be avoided: Office.js has no single operation that creates a tagged control,
-// so a failure in the two operations between inserting a section's empty paragraph and
-// tagging its control leaves that empty paragraph (or an empty untagged control) behind.
+// A section's whole content goes into its control in one operation: its WordprocessingML (the
+// same rendering the .docx writer uses, src/wordml) inserted into the control's range with
+// Replace. Word treats a control made around a paragraph as part of that paragraph
+// (OfficeDev/office-js #4975, #3176): replacing or deleting that paragraph can delete the
+// control, and inserting after it lands outside the control's end. So the writer never touches
+// a paragraph once a control is made around it, and never inserts beside one inside a control.
+//
+// A section already in the document is rewritten in place, in its own control: one operation,
+// so it is either as it was or as it should be. A new section goes into a new control tagged
+// `budgetkoll-pending:<key>`, placed after its neighbour section (or at the cursor); only when
+// every section is complete does the batch tag the new ones `budgetkoll:<key>`. Word runs a
+// batch in order and stops at the first failure without undoing what ran before it; if that
+// happens, a best-effort clean-up (two more syncs, only then) removes the half-written
+// controls. What cannot be avoided: Office.js has no single operation that creates a tagged
+// control, so a failure in the two operations between inserting a section's empty paragraph
+// and tagging its control leaves that empty paragraph (or an empty untagged control) behind.
 // Nothing outside Budgetkoll's controls is changed: the user's text is only ever a neighbour.
 
 /** A Budgetkoll section control as read from the document. */
@@ -145,27 +152,28 @@ export async function writeSections(context: Word.RequestContext, sections: read
 /** Queues every write of the plan; nothing reaches the document before the caller's sync. */
 function queueWrites(sections: readonly DocSection[], plan: PlanEntry[], state: DocumentState): void {
   const at = new Map<SectionKey, Word.ContentControl>();
-  const commits: { key: SectionKey; control: Word.ContentControl; old: Word.ContentControl | null }[] = [];
+  const commits: { key: SectionKey; control: Word.ContentControl }[] = [];
 
   sections.forEach((section, i) => {
     const entry = plan[i];
     const old = entry.existing >= 0 ? state.controls[entry.existing].control : null;
-    if (!entry.write) {
-      if (old) at.set(section.key, old);
+    if (old) {
+      // In place, in one operation: the control and its place stay, its content is the new section.
+      if (entry.write) fillControl(old, section, entry.fingerprint);
+      at.set(section.key, old);
       return;
     }
+    if (!entry.write) return;
     // Only the first section placed can lack a neighbour: the cursor serves once.
-    const anchor = old ? { after: old } : neighbour(sections, plan, state, at, i) ?? state.cursor;
-    const control = writeControl(anchor, section, entry.fingerprint);
+    const anchor = neighbour(sections, plan, state, at, i) ?? state.cursor;
+    const control = newControl(anchor, section);
+    fillControl(control, section, entry.fingerprint);
     at.set(section.key, control);
-    commits.push({ key: section.key, control, old });
+    commits.push({ key: section.key, control });
   });
 
-  // The commit: each section's old control goes and its complete replacement takes the tag.
-  for (const { key, control, old } of commits) {
-    if (old) old.delete(false);
-    control.tag = sectionTag(key);
-  }
+  // The commit: each complete new control takes its section's tag.
+  for (const { key, control } of commits) control.tag = sectionTag(key);
   for (const leftover of state.pending) leftover.control.delete(false);
 }
 
@@ -181,19 +189,11 @@ function neighbour(sections: readonly DocSection[], plan: PlanEntry[], state: Do
   return null;
 }
 
-type BuiltInStyle = Word.Paragraph['styleBuiltIn'];
-type TableStyle = Word.Table['styleBuiltIn'];
-
-// Built-in styles by their locale-independent names: Heading 1 is `Rubrik 1` in Swedish Word.
-const HEADING_STYLE: Record<1 | 2, BuiltInStyle> = { 1: 'Heading1', 2: 'Heading2' };
-const BODY_STYLE: BuiltInStyle = 'Normal';
-const LIST_STYLE: BuiltInStyle = 'ListParagraph';
-const TABLE_STYLE: TableStyle = 'GridTable4_Accent1';
-
-/** A new control after the anchor, filled with the section: the first block becomes its first paragraph. */
-function writeControl(anchor: Anchor, section: DocSection, print: string): Word.ContentControl {
-  const [first, ...rest] = section.blocks;
-  const firstText = !first ? '' : first.kind === 'list' ? first.items[0] ?? '' : first.kind === 'table' ? '' : first.text;
+/**
+ * A new, empty control beside the anchor, tagged as being written. The paragraph it is made
+ * around is not touched again: the section's content replaces it from inside the control.
+ */
+function newControl(anchor: Anchor, section: DocSection): Word.ContentControl {
   // An empty paragraph, at once wrapped and tagged: the only moment a failing batch could
   // leave something the clean-up cannot find is these three operations, and then it is empty.
   const paragraph = 'after' in anchor ? anchor.after.insertParagraph('', 'After') : anchor.before.insertParagraph('', 'Before');
@@ -201,65 +201,13 @@ function writeControl(anchor: Anchor, section: DocSection, print: string): Word.
   control.tag = pendingTag(section.key);
   control.title = pendingTitle(section.key);
   control.appearance = 'BoundingBox';
-  if (firstText !== '') paragraph.insertText(firstText, 'Replace');
-  paragraph.detachFromList();
-  paragraph.styleBuiltIn = first?.kind === 'heading' ? HEADING_STYLE[first.level] : first?.kind === 'list' ? LIST_STYLE : BODY_STYLE;
-  if (first?.kind === 'list') continueList(paragraph, first);
-  if (first?.kind === 'table') writeBlock(control, first);
-  for (const block of rest) writeBlock(control, block);
-  // Complete: the title records what was written, for the next run's comparison.
-  control.title = controlTitle(section.key, print);
   return control;
 }
 
-function writeBlock(control: Word.ContentControl, block: Block): void {
-  switch (block.kind) {
-    case 'heading':
-    case 'paragraph': {
-      const paragraph = control.insertParagraph(block.text, 'End');
-      paragraph.detachFromList();
-      paragraph.styleBuiltIn = block.kind === 'heading' ? HEADING_STYLE[block.level] : BODY_STYLE;
-      return;
-    }
-    case 'list': {
-      if (block.items.length === 0) return;
-      const paragraph = control.insertParagraph(block.items[0], 'End');
-      paragraph.detachFromList();
-      paragraph.styleBuiltIn = LIST_STYLE;
-      continueList(paragraph, block);
-      return;
-    }
-    case 'table':
-      writeTable(control, block);
-      return;
-  }
-}
-
-/** A real Word list, started at its first item's paragraph: numbered 1, 2, 3 or bulleted. */
-function continueList(first: Word.Paragraph, block: Extract<Block, { kind: 'list' }>): void {
-  const list = first.startNewList();
-  for (const item of block.items.slice(1)) list.insertParagraph(item, 'End');
-  if (block.ordered) list.setLevelNumbering(0, 'Arabic');
-  else list.setLevelBullet(0, 'Solid');
-}
-
-/** A real table: a built-in table style, a header row Word repeats, figures right-aligned, totals bold. */
-function writeTable(control: Word.ContentControl, block: Extract<Block, { kind: 'table' }>): void {
-  const columns = block.header.length;
-  if (columns === 0) return;
-  const values = [block.header, ...block.rows].map((row) => Array.from({ length: columns }, (_, c) => row[c] ?? ''));
-  const table = control.insertTable(values.length, columns, 'End', values);
-  table.styleBuiltIn = TABLE_STYLE;
-  table.headerRowCount = 1;
-  table.styleFirstColumn = false;
-  table.styleBandedRows = true;
-  for (const c of block.numericColumns) {
-    if (c < 0 || c >= columns) continue;
-    for (let r = 0; r < values.length; r++) table.getCell(r, c).horizontalAlignment = 'Right';
-  }
-  for (const r of block.totalRows) {
-    if (r >= 0 && r < block.rows.length) table.getCell(r + 1, 0).parentRow.font.bold = true;
-  }
+/** The section's whole content into the control's range, then the title that records what was written. */
+function fillControl(control: Word.ContentControl, section: DocSection, print: string): void {
+  control.insertOoxml(sectionPackage(section), 'Replace');
+  control.title = controlTitle(section.key, print);
 }
 
 /**

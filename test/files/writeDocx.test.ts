@@ -3,6 +3,7 @@ import * as path from 'path';
 import { buildSections } from '../../src/core/sections/buildSections';
 import type { Block, DocSection } from '../../src/core/sections/types';
 import { columnWidths, DOCX_TITLE, headerLines, sectionBookmark, sectionsToDocx } from '../../src/files/writeDocx';
+import { sectionPackage } from '../../src/wordml/sectionsXml';
 import { bodyParagraphs, docxParts, numberFormats, tables, type DocxParts } from '../helpers/docx';
 import { analyzeSeed, SEED_SLUGS } from '../helpers/seeds';
 
@@ -99,6 +100,20 @@ describe.each([...SEED_SLUGS])('the Word document of %s', (slug) => {
         expect([row[0], cells.every((c) => c.bold)]).toEqual([row[0], block.totalRows.includes(r)]);
       });
     });
+  });
+});
+
+describe('one rendering for the .docx and the Word pane', () => {
+  it.each([...SEED_SLUGS])('%s: each section’s WordprocessingML in the .docx is what the Word pane inserts into its control', async (slug) => {
+    const { sections, parts } = await written(slug);
+    // Bookmarks and list instance numbers are the .docx's own; the title and page are around the sections.
+    const plain = (xml: string) => xml.replace(/<w:bookmark(Start|End)\b[^>]*\/>/g, '').replace(/<w:numId w:val="\d+"\/>/g, '<w:numId/>');
+    const body = plain(/<w:body>([\s\S]*)<w:sectPr>/.exec(parts.document)?.[1] ?? '');
+    const inserted = sections.map((s) => plain(/<w:body>([\s\S]*)<\/w:body>/.exec(sectionPackage(s))?.[1] ?? '')).join('');
+    expect(body.endsWith(inserted)).toBe(true);
+    expect(body.slice(0, body.length - inserted.length)).toMatch(/^<w:p><w:pPr><w:pStyle w:val="Title"\/><\/w:pPr><w:r><w:t xml:space="preserve">[^<]*<\/w:t><\/w:r><\/w:p>$/);
+    // No section properties go to Word: they would add a section break (OfficeDev/office-js #110).
+    for (const s of sections) expect(sectionPackage(s)).not.toContain('<w:sectPr');
   });
 });
 

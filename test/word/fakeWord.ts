@@ -9,6 +9,12 @@ import type { Block } from '../../src/core/sections/types';
 // and can be told to fail part-way. Reading a property that was not loaded and synced throws,
 // as in Office.js. The `Word` and `Office` globals the pane's entry points use are
 // office-addin-mock objects (see wordWriter.test.ts).
+//
+// Word's content controls as Word has them: a control made around a paragraph belongs to that
+// paragraph (OfficeDev/office-js #4975: the control sits inside the paragraph mark; deleting the
+// paragraph deletes the control), so what is done to the paragraph is done around the control:
+// inserting before or after it lands outside the control's start or end, and replacing its text
+// replaces the control (#3176). OOXML inserted into a control is read as Word reads it.
 
 export interface FakeList {
   id: number;
@@ -86,6 +92,8 @@ export class FakeWordDocument {
   private failures = new Map<number, { afterOps: number; code: string }>();
   private nextId = 100;
   private nextListId = 1;
+  /** Paragraphs that own the control made around them (Paragraph.insertContentControl). */
+  readonly owners = new WeakMap<FakeParagraph, FakeControl>();
 
   constructor(body: FakeNode[] = [paragraph('')], cursor?: FakeNode) {
     this.body = body;
@@ -169,6 +177,25 @@ export class FakeWordDocument {
     const found = search(this.body, []);
     if (!found) throw officeError('ItemNotFound', 'The requested resource doesn\'t exist.');
     return found;
+  }
+
+  /**
+   * What an operation on a paragraph reaches: the control made around it, while the paragraph is
+   * still in it (OfficeDev/office-js #4975, #3176); else the paragraph itself.
+   */
+  reach(node: FakeParagraph): FakeNode {
+    const control = this.owners.get(node);
+    return control && control.children.includes(node) && this.contains(control) ? control : node;
+  }
+
+  /** Whether a node is in the document. */
+  contains(target: FakeNode): boolean {
+    try {
+      this.locate(target);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Counts a change to a node in every control around it (and the node itself, if a control). */
@@ -384,6 +411,19 @@ class ContentControlProxy {
     });
   }
 
+  /** ContentControl.insertOoxml (WordApi 1.1): 'Replace', 'Start' or 'End', inside the control. */
+  insertOoxml(ooxml: string, where: string): void {
+    this.doc.enqueue(() => {
+      const node = this.ref.must();
+      const nodes = readOoxml(ooxml, this.doc);
+      if (where === 'Replace') node.children = nodes;
+      else if (where === 'Start') node.children.unshift(...nodes);
+      else if (where === 'End') node.children.push(...nodes);
+      else throw locationError(where);
+      this.doc.touch(node);
+    });
+  }
+
   clear(): void {
     this.set((node) => (node.children = [paragraph('')]));
   }
@@ -410,10 +450,28 @@ class ParagraphProxy {
 
   insertText(text: string, where: string): void {
     this.change((node) => {
+      const reached = this.doc.reach(node);
+      if (where === 'Replace' && reached !== node) {
+        // The paragraph's range takes in the control made around it: replacing it replaces the control.
+        const { siblings, index } = this.doc.locate(reached);
+        siblings.splice(index, 1, node);
+        this.doc.owners.delete(node);
+        this.doc.touchAround(siblings);
+      }
       if (where === 'Replace') node.text = text;
       else if (where === 'Start') node.text = text + node.text;
       else if (where === 'End') node.text += text;
       else throw locationError(where);
+    });
+  }
+
+  /** Deletes the paragraph: with the control made around it, if it has one (OfficeDev/office-js #4975). */
+  delete(): void {
+    this.doc.enqueue(() => {
+      const reached = this.doc.reach(this.ref.must());
+      const { siblings, index } = this.doc.locate(reached);
+      siblings.splice(index, 1);
+      this.doc.touchAround(siblings);
     });
   }
 
@@ -433,13 +491,14 @@ class ParagraphProxy {
       if (where !== 'Before' && where !== 'After') throw locationError(where);
       const node = this.ref.must();
       const p = newParagraph(text, where === 'After' ? node : undefined);
-      this.doc.insertBeside(node, p, where);
+      // Before or after the control made around the paragraph, not inside it (OfficeDev/office-js #3176).
+      this.doc.insertBeside(this.doc.reach(node), p, where);
       ref.node = p;
     });
     return new ParagraphProxy(this.doc, ref);
   }
 
-  /** Wraps the paragraph in a rich text content control, in place. */
+  /** Wraps the paragraph in a rich text content control, in place; the paragraph then owns the control. */
   insertContentControl(): ContentControlProxy {
     const ref = new Ref<FakeControl>();
     this.doc.enqueue(() => {
@@ -447,6 +506,7 @@ class ParagraphProxy {
       const { siblings, index } = this.doc.locate(node);
       const control: FakeControl = { kind: 'control', id: this.doc.newControlId(), tag: '', title: '', appearance: 'BoundingBox', children: [node], writes: 1 };
       siblings.splice(index, 1, control);
+      this.doc.owners.set(node, control);
       this.doc.touchAround(siblings);
       ref.node = control;
     });
@@ -465,7 +525,8 @@ class ListProxy {
       const items = this.doc.paragraphs().filter((p) => p.list === list);
       const last = items[items.length - 1];
       const p: FakeParagraph = { kind: 'paragraph', text, style: last.style, list };
-      this.doc.insertBeside(last, p, 'After');
+      // After the list's last paragraph: after the control it owns, if it owns one (OfficeDev/office-js #3176).
+      this.doc.insertBeside(this.doc.reach(last), p, 'After');
       ref.node = p;
     });
     return new ParagraphProxy(this.doc, ref);
@@ -588,6 +649,104 @@ class RangeProxy {
   }
 }
 
+const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** A paragraph's or cell's text as Word reports it: its runs' text, a line break as '\v'. */
+function runText(xml: string): string {
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => (m[0] === '<w:br/>' ? '\v' : unescapeXml(m[1]))).join('');
+}
+
+/** The body's top-level paragraphs and tables, in order. */
+function topLevel(body: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (at < body.length) {
+    const rest = body.slice(at);
+    const empty = /^<w:p\/>/.exec(rest);
+    const open = /^<w:(p|tbl)(\s[^>]*)?>/.exec(rest);
+    if (empty) {
+      out.push(empty[0]);
+      at += empty[0].length;
+    } else if (open) {
+      const end = rest.indexOf(`</w:${open[1]}>`);
+      if (end < 0) throw officeError('InvalidArgument', 'Malformed OOXML.');
+      out.push(rest.slice(0, end + open[1].length + 5));
+      at += end + open[1].length + 5;
+    } else if (/^<w:(bookmarkStart|bookmarkEnd)\b[^>]*\/>/.test(rest)) {
+      at += rest.indexOf('/>') + 2;
+    } else {
+      throw officeError('InvalidArgument', `Unexpected body content: ${rest.slice(0, 40)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * An OOXML package as Word's insertOoxml reads it: the flat package of "Create better add-ins for
+ * Word with Office Open XML" (Office Add-ins docs). The main part is found through /_rels/.rels;
+ * a paragraph style applies only when the styles part the document relates to defines it with
+ * its name, id and at least one formatting attribute ("If you include the style definition in
+ * this markup and don't include the styles.xml part, the style information in document.xml will
+ * be ignored"); a list only when the numbering part defines its numbering. Section properties in
+ * inserted content are refused: Word mishandles them (OfficeDev/office-js #110).
+ */
+export function readOoxml(ooxml: string, doc: FakeWordDocument): FakeNode[] {
+  if (!/^\s*<pkg:package\b/.test(ooxml)) throw officeError('InvalidArgument', 'Not an OOXML package.');
+  const parts = new Map([...ooxml.matchAll(/<pkg:part pkg:name="([^"]+)"[^>]*>\s*<pkg:xmlData>([\s\S]*?)<\/pkg:xmlData>\s*<\/pkg:part>/g)].map((m) => [m[1], m[2]]));
+  const target = (rels: string | undefined, type: string) => new RegExp(`Type="[^"]*/${type}" Target="([^"]+)"`).exec(rels ?? '')?.[1];
+  const main = target(parts.get('/_rels/.rels'), 'officeDocument');
+  const document = main ? parts.get(`/${main}`) : undefined;
+  if (!main || !document) throw officeError('InvalidArgument', 'The package has no main document part.');
+  const folder = `/${main.slice(0, main.lastIndexOf('/') + 1)}`;
+  const related = (type: string) => {
+    const name = target(parts.get(`${folder}_rels/${main.slice(main.lastIndexOf('/') + 1)}.rels`), type);
+    return name ? parts.get(`${folder}${name}`) ?? '' : '';
+  };
+  const body = /<w:body>([\s\S]*)<\/w:body>/.exec(document)?.[1] ?? '';
+  if (/<w:sectPr\b/.test(body)) throw officeError('GeneralException', 'Section properties cannot be inserted into a content control.');
+  const styles = new Set([...related('styles').matchAll(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)]
+    .filter((m) => /<w:name w:val="[^"]+"\/>/.test(m[2]) && /<w:(pPr|rPr|tblPr)>\s*<w:/.test(m[2])).map((m) => m[1]));
+  const numbering = related('numbering');
+  const formats = new Map([...numbering.matchAll(/<w:abstractNum w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)]
+    .map((m) => [m[1], /<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="([^"]+)"/.exec(m[2])?.[1]]));
+  const numFormat = new Map([...numbering.matchAll(/<w:num w:numId="(\d+)"[^>]*>\s*<w:abstractNumId w:val="(\d+)"\/>/g)].map((m) => [m[1], formats.get(m[2])]));
+  const lists = new Map<string, FakeList>();
+  const listOf = (numId: string): FakeList | null => {
+    const format = numFormat.get(numId);
+    if (!format) return null;
+    if (!lists.has(numId)) lists.set(numId, { ...doc.newList(), numbering: format === 'decimal' ? 'Arabic' : null, bullet: format === 'bullet' ? 'Solid' : null });
+    return lists.get(numId) ?? null;
+  };
+  return topLevel(body).map((xml): FakeNode => {
+    if (xml.startsWith('<w:tbl')) return readTable(xml, styles);
+    const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(xml)?.[1];
+    const numId = /<w:numPr>[\s\S]*?<w:numId w:val="(\d+)"\/>/.exec(xml)?.[1];
+    return { kind: 'paragraph', text: runText(xml), style: style && styles.has(style) ? style : 'Normal', list: numId ? listOf(numId) : null };
+  });
+}
+
+function readTable(xml: string, styles: Set<string>): FakeTable {
+  const rows = [...xml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((m) => m[1]);
+  const cells = rows.map((row) => [...row.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => m[1]));
+  const headerRowCount = rows.findIndex((row) => !/<w:tblHeader\/>/.test(row)) === -1 ? rows.length : rows.findIndex((row) => !/<w:tblHeader\/>/.test(row));
+  const table = newTable(rows.length, cells[0]?.length ?? 0, cells.map((row) => row.map(runText)));
+  const style = /<w:tblStyle w:val="([^"]+)"\/>/.exec(xml)?.[1];
+  table.style = style && styles.has(style) ? style : null;
+  table.headerRowCount = headerRowCount;
+  const look = /<w:tblLook\b([^>]*)\/>/.exec(xml)?.[1] ?? '';
+  table.styleFirstColumn = !/w:firstColumn="0"/.test(look);
+  table.styleBandedRows = !/w:noHBand="1"/.test(look);
+  cells.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      const jc = /<w:jc w:val="([^"]+)"\/>/.exec(cell)?.[1];
+      if (jc) table.align.set(`${r},${c}`, jc === 'right' ? 'Right' : jc === 'center' ? 'Centered' : 'Left');
+    });
+    const runs = [...row.join('').matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]);
+    if (r >= headerRowCount && runs.length > 0 && runs.every((run) => /<w:b\/>/.test(run))) table.boldRows.add(r);
+  });
+  return table;
+}
+
 /**
  * A control's content read back as the sections engine's blocks: headings by their built-in
  * style, lists from Word lists (numbered or bulleted), tables with their right-aligned
@@ -600,9 +759,10 @@ export function blocksOf(control: FakeControl): Block[] {
     if (node.kind === 'control') throw new Error('a control inside a section control');
     if (node.kind === 'table') {
       list = null;
-      const [header, ...rows] = node.values;
+      // A line break Word shows in a header cell is layout, not text.
+      const [header, ...rows] = node.values.map((row) => row.map((cell) => cell.replace(/\v/g, '')));
       const numericColumns = header.map((_, c) => c).filter((c) => node.values.every((_, r) => node.align.get(`${r},${c}`) === 'Right'));
-      blocks.push({ kind: 'table', header, rows, totalRows: [...node.boldRows].map((r) => r - 1).sort((a, b) => a - b), numericColumns });
+      blocks.push({ kind: 'table', header, rows, totalRows: [...node.boldRows].map((r) => r - Math.max(1, node.headerRowCount)).sort((a, b) => a - b), numericColumns });
     } else if (node.list) {
       const last = blocks[blocks.length - 1];
       if (node.list === list && last?.kind === 'list') last.items.push(node.text);

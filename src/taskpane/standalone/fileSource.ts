@@ -17,7 +17,7 @@ function loadEngine(): Promise<Engine> {
   return engine;
 }
 
-/** The docx library, fetched the first time the sections are downloaded. */
+/** The .docx writer, fetched the first time the sections are downloaded. */
 function loadDocx(): Promise<Docx> {
   docx ??= import(/* webpackChunkName: "sections-docx" */ './sectionsDocx').catch((error: unknown) => {
     docx = null;
