@@ -1,7 +1,7 @@
 // What the Word writer needs from Word: WordApi 1.3 (Word 2016 and later, Word on the web,
-// Word for Mac and iPad). 1.3 brings insertTable, styleBuiltIn, lists (startNewList,
-// List.insertParagraph, setLevelNumbering/setLevelBullet), table cells, getLast and the
-// *OrNullObject reads; content controls, getByTag, insertParagraph and getSelection are 1.1.
+// Word for Mac and iPad). 1.3 brings getLast and the *OrNullObject reads that find the cursor's
+// control, table and paragraph; content controls, getByTag, insertParagraph, insertOoxml (each
+// section's content) and getSelection are 1.1.
 
 export const WORD_API = { set: 'WordApi', version: '1.3' } as const;
 
