@@ -1,6 +1,8 @@
-// The task pane (dist/taskpane.html): React + Fluent UI in the first chunk, the engine and exceljs
-// in an `import()` chunk loaded when a workbook is chosen, the .docx writer when the sections are
-// first downloaded, and the Word adapter only in Word. The Node command is built by tsc, not here.
+// The task pane: dist/taskpane.html (the page Office opens, with office.js) and dist/index.html
+// (the same pane in a plain browser). React and Fluent UI's provider in the first chunk; each
+// view (the file chooser, the Excel pane, the Word pane) in a chunk of its own, loaded for the
+// host the page finds itself in; the engine and exceljs when a workbook is chosen, the .docx
+// writer when the sections are first downloaded. The Node command is built by tsc, not here.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -53,12 +55,23 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
+      // The page Office opens (manifest.xml), with office.js in its head as Microsoft documents …
       new HtmlWebpackPlugin({
         title: 'Budgetkoll',
         filename: 'taskpane.html',
         template: path.join(root, 'src/taskpane/taskpane.html'),
         scriptLoading: 'defer',
         inject: 'head',
+        officeJs: true,
+      }),
+      // … and the same pane for a plain browser, which loads nothing from another origin.
+      new HtmlWebpackPlugin({
+        title: 'Budgetkoll',
+        filename: 'index.html',
+        template: path.join(root, 'src/taskpane/taskpane.html'),
+        scriptLoading: 'defer',
+        inject: 'head',
+        officeJs: false,
       }),
       new CopyWebpackPlugin({
         patterns: [

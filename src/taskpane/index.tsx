@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, makeStaticStyles, makeStyles, tokens, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
-import { hostFromSearch, loadOfficeJs, officeLanguage, officeUsesDarkTheme } from './boot/host';
-import { paneLanguage } from './excel/strings';
-import { createFileSource } from './standalone/fileSource';
-import { StandaloneApp } from './standalone/StandaloneApp';
-import { WordPane } from './word/WordPane';
+import { hostFromSearch, officeLanguage, officeReady, officeUsesDarkTheme } from './boot/host';
+
+// The page's first load is what every host needs: React, Fluent UI's provider and theme, and
+// this boot. Each view comes in a chunk of its own, for the host the page finds itself in: the
+// file chooser in a browser, the Excel pane in Excel, the Word pane in Word. Excel loads no
+// Word code and no file chooser, and the other way round.
 
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 const useStyles = makeStyles({ provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 } });
@@ -20,31 +21,36 @@ function Root({ children, theme = webLightTheme }: { children: ReactNode; theme?
   );
 }
 
-/**
- * In Word: the view that inserts the plan's sections. Its Word half (the port and the Word
- * adapter) loads only there; the view itself is in the first load, where it shares Fluent UI
- * (as a chunk of its own it would make the first load larger, not smaller). Null when the
- * Word half cannot load.
- */
+/** In a browser, or where Office's own pane cannot load: the file chooser. */
+async function standalonePane(notice?: string): Promise<ReactNode> {
+  const [{ StandaloneApp }, { createFileSource }] = await Promise.all([
+    import(/* webpackChunkName: "standalone" */ './standalone/StandaloneApp'),
+    import(/* webpackChunkName: "standalone" */ './standalone/fileSource'),
+  ]);
+  return <StandaloneApp files={createFileSource()} notice={notice} />;
+}
+
+/** In Word: the view that inserts the plan's sections, with its Word half. Null when it cannot load. */
 async function wordPane(): Promise<ReactNode | null> {
   try {
-    const { createOfficeWordPort } = await import(/* webpackChunkName: "word" */ './word/officeWordPort');
+    const [{ createOfficeWordPort }, { WordPane }, { createFileSource }] = await Promise.all([
+      import(/* webpackChunkName: "word" */ './word/officeWordPort'),
+      import(/* webpackChunkName: "word" */ './word/WordPane'),
+      import(/* webpackChunkName: "word" */ './standalone/fileSource'),
+    ]);
     return <WordPane files={createFileSource()} word={createOfficeWordPort()} />;
   } catch {
     return null;
   }
 }
 
-/**
- * In Excel: the pane that checks the open workbook. Its Excel half (the port, the Excel adapter
- * and the engine) loads only there. Null when it cannot load.
- */
+/** In Excel: the pane that checks the open workbook, with its Excel half and the engine. Null when it cannot load. */
 async function excelPane(): Promise<ReactNode | null> {
   try {
-    // The view too: it is the only one with a dialog and a progress bar, which the first load need not carry.
-    const [{ createOfficeExcelPort }, { ExcelPane }] = await Promise.all([
+    const [{ createOfficeExcelPort }, { ExcelPane }, { paneLanguage }] = await Promise.all([
       import(/* webpackChunkName: "excel" */ './excel/officeExcelPort'),
       import(/* webpackChunkName: "excel" */ './excel/ExcelPane'),
+      import(/* webpackChunkName: "excel" */ './excel/strings'),
     ]);
     return <ExcelPane excel={createOfficeExcelPort()} language={paneLanguage(officeLanguage())} />;
   } catch {
@@ -52,30 +58,40 @@ async function excelPane(): Promise<ReactNode | null> {
   }
 }
 
+/** What the page shows when not even the file chooser can load (the network went away mid-load). */
+function unavailable(): ReactNode {
+  return <p role="alert">Budgetkoll kunde inte laddas. Kontrollera nätverket och ladda om sidan.</p>;
+}
+
 async function start(): Promise<void> {
   const element = document.getElementById('root');
   if (!element) return;
+  const root = createRoot(element);
   let notice: string | undefined;
-  if (hostFromSearch(window.location.search) === 'office') {
-    const app = await loadOfficeJs();
-    if (app === null) notice = 'Office-biblioteket kunde inte laddas (saknas nätverket?). Välj arbetsboken som fil i stället; den läses här och skickas ingenstans.';
-    const theme = officeUsesDarkTheme() ? webDarkTheme : webLightTheme;
-    // Each application's pane, and what the file chooser says when that pane cannot load.
-    const panes = {
-      excel: { load: excelPane, fallback: 'Budgetkolls Excel-del kunde inte laddas – ladda om tillägget. Under tiden kan du välja arbetsboken som fil här.' },
-      word: { load: wordPane, fallback: 'Budgetkolls Word-del kunde inte laddas – ladda om tillägget. Under tiden kan du ladda ned avsnitten som ett Word-dokument här.' },
-    };
-    const chosen = app === 'excel' || app === 'word' ? panes[app] : null;
-    if (chosen) {
-      const pane = await chosen.load();
-      if (pane) {
-        createRoot(element).render(<Root theme={theme}>{pane}</Root>);
-        return;
-      }
-      notice = chosen.fallback;
+  const inOffice = hostFromSearch(window.location.search) === 'office';
+  // taskpane.html has loaded office.js in its head by now (or failed to); index.html has none.
+  const app = inOffice || 'Office' in globalThis ? await officeReady() : null;
+  if (inOffice && app === null) notice = 'Office-biblioteket kunde inte laddas (saknas nätverket?). Välj arbetsboken som fil i stället; den läses här och skickas ingenstans.';
+  const theme = app !== null && officeUsesDarkTheme() ? webDarkTheme : webLightTheme;
+  // Each application's pane, and what the file chooser says when that pane cannot load.
+  const panes = {
+    excel: { load: excelPane, fallback: 'Budgetkolls Excel-del kunde inte laddas – ladda om tillägget. Under tiden kan du välja arbetsboken som fil här.' },
+    word: { load: wordPane, fallback: 'Budgetkolls Word-del kunde inte laddas – ladda om tillägget. Under tiden kan du ladda ned avsnitten som ett Word-dokument här.' },
+  };
+  const chosen = app === 'excel' || app === 'word' ? panes[app] : null;
+  if (chosen) {
+    const pane = await chosen.load();
+    if (pane) {
+      root.render(<Root theme={theme}>{pane}</Root>);
+      return;
     }
+    notice = chosen.fallback;
   }
-  createRoot(element).render(<Root><StandaloneApp files={createFileSource()} notice={notice} /></Root>);
+  try {
+    root.render(<Root>{await standalonePane(notice)}</Root>);
+  } catch {
+    root.render(<Root>{unavailable()}</Root>);
+  }
 }
 
 void start();

@@ -32,8 +32,8 @@ const PROBE = `(async function () {
   window.__probe = result;
 })();`;
 
-/** A page that records every securitypolicyviolation event from its first script on. */
-async function open(context: BrowserContext, query = ''): Promise<{ page: Page; errors: string[] }> {
+/** A page (index.html: the pane in a plain browser) that records every securitypolicyviolation event from its first script on. */
+async function open(context: BrowserContext, query = '', file = 'index.html'): Promise<{ page: Page; errors: string[] }> {
   await context.addInitScript({ content: `
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', function (e) {
@@ -42,7 +42,7 @@ async function open(context: BrowserContext, query = ''): Promise<{ page: Page; 
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${harness.origin()}/taskpane.html${query}`);
+  await page.goto(`${harness.origin()}/${file}${query}`);
   return { page, errors };
 }
 
@@ -147,7 +147,7 @@ describe('the pane under its Content-Security-Policy', () => {
         if (url === OFFICE_JS) return route.fulfill({ contentType: 'text/javascript', body: 'window.Office = { onReady: function () { return Promise.resolve({ host: "PowerPoint" }); } };' });
         return route.abort();
       });
-      const { page, errors } = await open(context, '?_host_Info=PowerPoint$Win32$16.01$sv-SE$$$$0');
+      const { page, errors } = await open(context, '?_host_Info=PowerPoint$Win32$16.01$sv-SE$$$$0', 'taskpane.html');
       await page.getByRole('button', { name: 'Välj arbetsbok…' }).waitFor({ timeout: 30_000 });
       await expect(page.evaluate('typeof window.Office')).resolves.toBe('object');
       await expect(page.getByText('Office-biblioteket kunde inte laddas', { exact: false }).count()).resolves.toBe(0);

@@ -60,6 +60,8 @@ describe('the pane in Excel', () => {
       await page.getByRole('button', { name: 'Analysera arbetsboken' }).click({ timeout: 30_000 });
       await page.getByText(/^Klart: 1 tabell, 2 fel/).waitFor({ timeout: 30_000 });
       expect(requests.some((url) => /\/excel\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+      // Excel's pane only: neither the Word pane nor the file chooser is loaded.
+      expect(requests.filter((url) => /\/(word|standalone)\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
       await page.getByText(/C10/).first().waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, 'excel-pane-seed-001.png'), fullPage: true });
 

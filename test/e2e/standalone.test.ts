@@ -1,10 +1,11 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { gzipSync } from 'zlib';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { gridCell, gridOf } from '../helpers/fixChecked';
 import { expectValidPackage } from '../helpers/packageValidator';
-import { ARTIFACTS, OFFICE_JS, ROOT, canRun, fitsWidth, useBrowser, type Session } from './browserHarness';
+import { ARTIFACTS, DIST, OFFICE_JS, ROOT, canRun, fitsWidth, useBrowser, type Session } from './browserHarness';
 
 // The built pane (dist/, `npm run build`) in a real browser: Debian's chromium
 // driven by playwright-core, served from 127.0.0.1. `.ci/run` installs
@@ -25,8 +26,16 @@ async function open(query = ''): Promise<Session> {
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${harness.server().origin}/taskpane.html${query}`);
+  // The page for a plain browser (taskpane.html is the one Office opens, with office.js).
+  await page.goto(`${harness.server().origin}/index.html${query}`);
   return { context, page, requests, errors };
+}
+
+/** The pane's own scripts among the requests, gzipped, in KiB: what the page loaded. */
+function scriptKiB(requests: string[]): number {
+  const origin = harness.origin();
+  const files = [...new Set(requests.filter((url) => url.startsWith(`${origin}/`) && url.endsWith('.js')).map((url) => url.slice(origin.length + 1)))];
+  return files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(DIST, file)), { level: 9 }).length, 0) / 1024;
 }
 
 /** Nothing but the local server, and the page's own blob: and data: URLs. */
@@ -51,7 +60,11 @@ describe('the standalone pane in a browser', () => {
     try {
       await page.getByRole('button', { name: 'Välj arbetsbok…' }).waitFor();
       const firstLoad = [...requests];
-      expect(firstLoad.some((url) => /engine|exceljs/.test(url))).toBe(false);
+      expect(firstLoad.some((url) => /engine|exceljs|\/(excel|word)\.[0-9a-f]+\.js/.test(url))).toBe(false);
+      // The file chooser, from the page's first script and its own chunk: no more than the first load was before the views had chunks of their own.
+      const firstView = scriptKiB(firstLoad);
+      console.log(`index.html shows the file chooser after ${firstView.toFixed(1)} KiB (gzipped) of script`);
+      expect(firstView).toBeLessThanOrEqual(150);
       await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-start.png') });
 
       await chooseFile(page, SEED);
@@ -93,13 +106,13 @@ describe('the standalone pane in a browser', () => {
     }
   });
 
-  it('downloads the plan’s sections as a Word document, loading the docx library only then', async () => {
+  it('downloads the plan’s sections as a Word document, loading the .docx writer only then', async () => {
     if (!canRun('the browser test')) return;
     const { context, page, requests, errors } = await open();
     try {
       await chooseFile(page, SEED);
       await page.getByText(/^Klart: seed-001-lund-antagen\.xlsx/).waitFor({ timeout: 30_000 });
-      expect(requests.some((url) => /\/(sections-)?docx\.[0-9a-f]+\.js$/.test(url))).toBe(false);
+      expect(requests.some((url) => /\/sections-docx\.[0-9a-f]+\.js$/.test(url))).toBe(false);
       // Seed 001 has two errors: the pane says so beside the button.
       await page.getByText('Budgeten har fel – avsnitten säger det, men rätta helst först.').waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, 'standalone-seed-001-downloads.png') });
@@ -116,7 +129,6 @@ describe('the standalone pane in a browser', () => {
       const saved = path.join(ARTIFACTS, download.suggestedFilename());
       await download.saveAs(saved);
       await page.getByText('seed-001-lund-antagen-avsnitt.docx är sparad', { exact: false }).waitFor();
-      expect(requests.some((url) => /\/docx\.[0-9a-f]+\.js$/.test(url))).toBe(true);
       expect(requests.some((url) => /\/sections-docx\.[0-9a-f]+\.js$/.test(url))).toBe(true);
 
       const zip = await JSZip.loadAsync(readFileSync(saved));
@@ -197,31 +209,38 @@ describe('the standalone pane in a browser', () => {
     }
   });
 
-  it('loads office.js only inside Office (_host_Info): the Excel pane in Excel, the file chooser when office.js cannot load', async () => {
+  it('the page Office opens loads office.js in its head: the Excel pane in Excel, the file chooser outside Office, and with a notice when office.js cannot load', async () => {
     if (!canRun('the browser test')) return;
     // Office is simulated: office.js is answered (or refused) here, never fetched.
     if (!harness.started()) throw new Error('browser not started');
-    for (const officeJs of ['served', 'unreachable'] as const) {
+    const IN_EXCEL = '?_host_Info=Excel$Win32$16.01$sv-SE$$$$0';
+    const cases = [
+      { officeJs: 'window.Office = { onReady: () => Promise.resolve({ host: "Excel" }) };', query: IN_EXCEL, first: 'Analysera arbetsboken', notice: false },
+      // Outside Office, office.js answers with no host (Initialize your Office Add-in).
+      { officeJs: 'window.Office = { onReady: () => Promise.resolve({ host: null, platform: null }) };', query: '', first: 'Välj arbetsbok…', notice: false },
+      { officeJs: null, query: IN_EXCEL, first: 'Välj arbetsbok…', notice: true },
+    ];
+    for (const c of cases) {
       const context = await harness.browser().newContext({ viewport: { width: 400, height: 800 } });
       const requests: string[] = [];
       context.on('request', (request) => requests.push(request.url()));
       await context.route('**/*', (route) => {
         const url = route.request().url();
         if (url.startsWith(`${harness.origin()}/`)) return route.continue();
-        if (url === OFFICE_JS && officeJs === 'served') {
-          return route.fulfill({ contentType: 'text/javascript', body: 'window.Office = { onReady: () => Promise.resolve({ host: "Excel" }) };' });
-        }
+        if (url === OFFICE_JS && c.officeJs) return route.fulfill({ contentType: 'text/javascript', body: c.officeJs });
         return route.abort();
       });
       try {
         const page = await context.newPage();
-        await page.goto(`${harness.server().origin}/taskpane.html?_host_Info=Excel$Win32$16.01$sv-SE$$$$0`);
-        const first = officeJs === 'served' ? 'Analysera arbetsboken' : 'Välj arbetsbok…';
-        await page.getByRole('button', { name: first }).waitFor({ timeout: 30_000 });
-        expect(requests).toContain(OFFICE_JS);
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(String(error)));
+        await page.goto(`${harness.server().origin}/taskpane.html${c.query}`);
+        await page.getByRole('button', { name: c.first }).waitFor({ timeout: 30_000 });
+        // office.js is the page's first request off its origin, and its only one.
         expect(requests.filter((url) => !url.startsWith(`${harness.origin()}/`))).toEqual([OFFICE_JS]);
         const notice = page.getByText('Office-biblioteket kunde inte laddas', { exact: false });
-        await expect(notice.count()).resolves.toBe(officeJs === 'served' ? 0 : 1);
+        await expect(notice.count()).resolves.toBe(c.notice ? 1 : 0);
+        expect(errors).toEqual([]);
       } finally {
         await context.close();
       }

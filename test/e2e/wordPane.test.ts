@@ -78,6 +78,8 @@ describe('the pane in Word', () => {
       // The Word adapter's chunk loads in Word; the engine only when a workbook is chosen.
       expect(requests.some((url) => /\/word\.[0-9a-f]+\.js$/.test(url))).toBe(true);
       expect(requests.some((url) => /\/engine\.[0-9a-f]+\.js$/.test(url))).toBe(false);
+      // Word's pane only: neither the Excel pane nor the file chooser is loaded.
+      expect(requests.filter((url) => /\/(excel|standalone)\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
       await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-start.png') });
 
       await page.locator('input[type="file"]').setInputFiles(SEED);

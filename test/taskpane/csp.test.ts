@@ -9,7 +9,9 @@ import * as path from 'path';
 const ROOT = path.resolve(__dirname, '../..');
 const TEMPLATE = path.join(ROOT, 'src/taskpane/taskpane.html');
 const BUILT = path.join(ROOT, 'dist/taskpane.html');
+const BUILT_FOR_BROWSER = path.join(ROOT, 'dist/index.html');
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
+const OFFICE_JS = `${OFFICE_CDN}/lib/1/hosted/office.js`;
 
 function policyOf(html: string): Map<string, string[]> {
   const meta = /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/i.exec(html);
@@ -52,21 +54,27 @@ describe('the Content-Security-Policy of the pane', () => {
     expect(policy.get('frame-src')).toEqual(["'self'", OFFICE_CDN]);
   });
 
-  it('is in the built page before any script, which all come from the pane itself', () => {
+  it('is in both built pages before any script; the Office page loads office.js from its CDN in the head, everything else comes from the pane', () => {
     if (!built()) return;
-    const html = readFileSync(BUILT, 'utf8');
-    expect(policyOf(html)).toEqual(policy);
-    const metaAt = html.search(/Content-Security-Policy/i);
-    const firstScript = html.search(/<script/i);
-    expect(metaAt).toBeGreaterThan(0);
-    expect(firstScript < 0 || metaAt < firstScript).toBe(true);
-    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [, attributes, body] of scripts) {
-      expect(body.trim()).toBe(''); // no inline script
-      expect(attributes).toMatch(/\bsrc="?[\w.-]+\.js"?/); // relative: from the pane's own origin
+    for (const [page, external] of [[BUILT, [OFFICE_JS]], [BUILT_FOR_BROWSER, []]] as const) {
+      const html = readFileSync(page, 'utf8');
+      expect(policyOf(html)).toEqual(policy);
+      const metaAt = html.search(/Content-Security-Policy/i);
+      const firstScript = html.search(/<script/i);
+      expect(metaAt).toBeGreaterThan(0);
+      expect(firstScript < 0 || metaAt < firstScript).toBe(true);
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+      expect(scripts.length).toBeGreaterThan(external.length);
+      const sources = scripts.map(([, attributes, body]) => {
+        expect(body.trim()).toBe(''); // no inline script
+        return /\bsrc="?([^"\s>]+)"?/.exec(attributes)?.[1] ?? '';
+      });
+      // office.js first, as Microsoft documents; then the pane's own, relative: from its own origin.
+      expect(sources.slice(0, external.length)).toEqual([...external]);
+      for (const src of sources.slice(external.length)) expect(src).toMatch(/^[\w.-]+\.js$/);
+      expect(html.indexOf('</head>')).toBeGreaterThan(html.lastIndexOf('<script'));
+      expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers
     }
-    expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers
   });
 });
 

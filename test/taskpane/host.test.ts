@@ -1,4 +1,4 @@
-import { hostFromSearch, officeApp, officeLanguage, officeUsesDarkTheme } from '../../src/taskpane/boot/host';
+import { hostFromSearch, officeApp, officeLanguage, officeReady, officeUsesDarkTheme } from '../../src/taskpane/boot/host';
 
 describe('where the pane runs', () => {
   it('is in Office only with _host_Info in the query', () => {
@@ -16,6 +16,17 @@ describe('where the pane runs', () => {
     expect(officeApp({ onReady }, { host: 'Word' })).toBe('word');
     expect(officeApp({ onReady, HostType }, { host: 'PowerPoint' })).toBe('other');
     expect(officeApp({ onReady })).toBe('other');
+  });
+
+  it('waits for the office.js the page’s head loaded: its application, or none when it did not load or never answers', async () => {
+    const HostType = { Word: 'Word', Excel: 'Excel' };
+    await expect(officeReady({ HostType, onReady: async () => ({ host: 'Word' }) })).resolves.toBe('word');
+    // Outside Office, office.js answers with no host (Initialize your Office Add-in): the file chooser.
+    await expect(officeReady({ HostType, onReady: async () => ({ host: null }) })).resolves.toBe('other');
+    await expect(officeReady(undefined)).resolves.toBeNull();
+    // Blocked library files: Office.onReady never resolves.
+    await expect(officeReady({ HostType, onReady: () => new Promise(() => undefined) }, 20)).resolves.toBeNull();
+    await expect(officeReady({ HostType, onReady: () => Promise.reject(new Error('x')) })).resolves.toBeNull();
   });
 
   it('follows Office’s theme (dark when its pane background is dark) and display language', () => {

@@ -1,14 +1,12 @@
-// Where the pane runs. Office opens the task pane's URL with `_host_Info` in
-// the query string; only then is office.js loaded. Anywhere else (a browser,
-// or Office without a network) the pane runs standalone and requests nothing
-// from another origin.
+// Where the pane runs. Office opens taskpane.html with `_host_Info` in the query string; that
+// page loads office.js in its head, as Microsoft documents, before the pane's own script runs.
+// Anywhere else (index.html in a plain browser, or Office without a network) the pane runs
+// standalone.
 
 export type Host = 'office' | 'browser';
 
 /** The Office application the pane is open in. */
 export type OfficeApp = 'word' | 'excel' | 'other';
-
-export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 export function hostFromSearch(search: string): Host {
   const params = new URLSearchParams(search);
@@ -36,25 +34,26 @@ export function officeApp(office: OfficeGlobal, info?: OfficeInfo): OfficeApp {
   return 'other';
 }
 
-/** Adds office.js to the page and waits for Office.onReady: the application, or null when office.js cannot load in time. */
-export function loadOfficeJs(timeoutMs = 15_000): Promise<OfficeApp | null> {
+/**
+ * Office.onReady of the office.js the page's head loaded: the application, or null when office.js
+ * did not load (no network, blocked) or does not answer in time ("If the Office JavaScript API
+ * library files are blocked …, Office.onReady will never resolve", Initialize your Office Add-in).
+ * Outside Office it answers with no host: 'other'.
+ */
+export function officeReady(office: OfficeGlobal | undefined = officeOnPage(), timeoutMs = 15_000): Promise<OfficeApp | null> {
+  if (!office) return Promise.resolve(null);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), timeoutMs);
     const finish = (app: OfficeApp | null) => {
       clearTimeout(timer);
       resolve(app);
     };
-    const script = document.createElement('script');
-    script.src = OFFICE_JS_URL;
-    script.async = true;
-    script.onerror = () => finish(null);
-    script.onload = () => {
-      const office = (window as unknown as { Office?: OfficeGlobal }).Office;
-      if (!office) return finish(null);
-      office.onReady().then((info) => finish(officeApp(office, info)), () => finish(null));
-    };
-    document.head.appendChild(script);
+    office.onReady().then((info) => finish(officeApp(office, info)), () => finish(null));
   });
+}
+
+function officeOnPage(): OfficeGlobal | undefined {
+  return (globalThis as { Office?: OfficeGlobal }).Office;
 }
 
 interface OfficeDisplay {
