@@ -76,6 +76,8 @@ module.exports = (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+          // The help page the manifest names (SupportUrl): plain HTML, no script.
+          { from: 'src/taskpane/hjalp.html', to: 'hjalp.html' },
           { from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/.gitkeep'] } },
         ],
       }),

@@ -36,7 +36,8 @@ export function expectAddinManifest(manifest: Manifest, base: string, assetsDir:
 
   // The pane, and every other URL, under the base: https, one origin, one folder.
   expect(info.defaultSettings?.sourceLocation).toBe(`${base}taskpane.html`);
-  expect(info.supportUrl).toBeDefined();
+  // Help for the add-in (shown by Office where the add-in is listed): the help page beside the pane.
+  expect(info.supportUrl).toBe(`${base}hjalp.html`);
   expect(info.appDomains ?? []).toEqual([]);
   const origin = new URL(base).origin;
   const urls = allUrls(app);

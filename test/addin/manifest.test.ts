@@ -39,6 +39,8 @@ describe('manifest.xml', () => {
     const base = built.info.defaultSettings?.sourceLocation?.replace(/taskpane\.html$/, '') ?? '';
     expect(base).toMatch(/^https:\/\/.*\/$/);
     expectAddinManifest(built, base, path.join(dist, 'assets'));
+    // Every page the manifest names is served from dist/: the pane and its help page.
+    for (const page of ['taskpane.html', 'hjalp.html']) expect({ page, built: existsSync(path.join(dist, page)) }).toEqual({ page, built: true });
     if (base === DEV_BASE) expect(readFileSync(path.join(dist, 'manifest.xml'))).toEqual(readFileSync(MANIFEST));
   });
 });
