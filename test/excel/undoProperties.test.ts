@@ -30,6 +30,8 @@ const scenario = fc.record({
   failure: fc.option(fc.record({ step: fc.nat(3), afterOps: fc.nat(30) }), { nil: undefined }),
   /** Cells the user types into after Budgetkoll's steps (indexes into the sheet's cells). */
   edits: fc.array(fc.nat(500), { maxLength: 3 }),
+  /** Whether the user renames the first sheet before the undo (the undo finds it by its id). */
+  rename: fc.boolean(),
 });
 
 async function session(fx: FakeExcelWorkbook) {
@@ -42,7 +44,7 @@ async function session(fx: FakeExcelWorkbook) {
 
 describe('undo after any steps', () => {
   it('restores every cell Budgetkoll changed and the user did not, and removes its sheets', async () => {
-    await fc.assert(fc.asyncProperty(scenario, async ({ seed, steps, failure, edits }) => {
+    await fc.assert(fc.asyncProperty(scenario, async ({ seed, steps, failure, edits, rename }) => {
       const fx = new FakeExcelWorkbook(sheetsFromGrid(grids[seed]));
       const original = fx.state() as { sheets: { name: string; cells: [string, FakeCell][] }[]; notes: [string, string][] };
       let journal: Journal = emptyJournal();
@@ -73,8 +75,11 @@ describe('undo after any steps', () => {
         cell.value = 4711 + e;
         typed.set(key, 4711 + e);
       }
+      const name = sheet.name;
+      if (rename) sheet.name = `${name} (omdöpt)`;
       const undone = await undoAll(fx.context, journal, caps, (await inspectWorkbook(fx.context, caps)).sheets);
       expect(undone.ok).toBe(true);
+      sheet.name = name;
       const after = fx.state() as typeof original;
       expect(after.sheets.map((s) => s.name)).toEqual(original.sheets.map((s) => s.name));
       for (const [i, s] of original.sheets.entries()) {
