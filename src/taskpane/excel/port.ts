@@ -2,6 +2,7 @@ import type { AnalysisSettings } from '../../core/analyze';
 import type { Language } from '../../core/messages';
 import type { TableReport } from '../../core/report';
 import type { ExcelCapabilities } from '../../excel/excelSupport';
+import type { UndoResult } from '../../excel/write';
 import type { Outcome } from '../model/source';
 import type { SettingsForm } from '../model/settings';
 
@@ -39,17 +40,7 @@ export type StepDone =
   | { kind: 'marks'; cells: number; notes: boolean; fillOnly: string[] }
   | { kind: 'check-sheet'; sheet: string }
   | { kind: 'fixes'; cells: number }
-  | {
-      kind: 'undo';
-      restored: number;
-      kept: string[];
-      removedSheets: string[];
-      /** Sheets Budgetkoll had changed that are gone. */
-      goneSheets: string[];
-      /** Sheets Budgetkoll added and could not remove (the structure is protected); `remainingSteps` undoes them later. */
-      keptSheets: string[];
-      remainingSteps: number;
-    };
+  | ({ kind: 'undo' } & Omit<Extract<UndoResult, { ok: true }>, 'ok' | 'syncs' | 'journal'>);
 
 export interface ExcelWorkbookPort {
   capabilities(): ExcelCapabilities;
