@@ -46,7 +46,7 @@ export async function sectionsToDocx(sections: DocSection[], options: DocxOption
     ['docProps/app.xml', '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Budgetkoll</Application></Properties>'],
   ];
   const encoder = new TextEncoder();
-  return storedZip(parts.map(([name, xml]) => ({ name, data: encoder.encode(XML_DECLARATION + xml) })));
+  return zip(parts.map(([name, xml]) => ({ name, data: encoder.encode(XML_DECLARATION + xml) })));
 }
 
 function contentTypes(): string {
@@ -67,8 +67,9 @@ function coreProperties(title: string): string {
     `<dc:title>${escapeXml(title)}</dc:title><dc:creator>${DOCX_CREATOR}</dc:creator><cp:lastModifiedBy>${DOCX_CREATOR}</cp:lastModifiedBy></cp:coreProperties>`;
 }
 
-// A zip of stored (uncompressed) entries: a few dozen kilobytes of XML, written the same in
-// Node and the browser, byte for byte the same each time (a fixed date, no compression).
+// A zip of the parts, deflated where the platform has CompressionStream('deflate-raw') (Node 20,
+// every browser the pane runs in), else stored: written the same in Node and the browser, and
+// byte for byte the same each time (a fixed date).
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -85,7 +86,21 @@ function crc32(data: Uint8Array): number {
 const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1; // 2024-01-01
 const UTF8_NAMES = 0x0800;
 
-function storedZip(entries: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+/** The data deflated (raw, as a zip entry holds it), or null where the platform cannot. */
+async function deflateRaw(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array | null> {
+  try {
+    const stream = new CompressionStream('deflate-raw');
+    const writer = stream.writable.getWriter();
+    // A failed write fails the read below, where it is caught.
+    writer.write(data).catch(() => undefined);
+    writer.close().catch(() => undefined);
+    return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+async function zip(entries: readonly { name: string; data: Uint8Array<ArrayBuffer> }[]): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const directory: Uint8Array[] = [];
@@ -93,30 +108,35 @@ function storedZip(entries: readonly { name: string; data: Uint8Array }[]): Uint
   for (const { name, data } of entries) {
     const nameBytes = encoder.encode(name);
     const crc = crc32(data);
+    const packed = await deflateRaw(data);
+    const method = packed ? 8 : 0;
+    const body = packed ?? data;
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
     local.setUint16(4, 20, true);
     local.setUint16(6, UTF8_NAMES, true);
+    local.setUint16(8, method, true);
     local.setUint16(10, 0, true);
     local.setUint16(12, DOS_DATE, true);
     local.setUint32(14, crc, true);
-    local.setUint32(18, data.length, true);
+    local.setUint32(18, body.length, true);
     local.setUint32(22, data.length, true);
     local.setUint16(26, nameBytes.length, true);
-    chunks.push(new Uint8Array(local.buffer), nameBytes, data);
+    chunks.push(new Uint8Array(local.buffer), nameBytes, body);
     const central = new DataView(new ArrayBuffer(46));
     central.setUint32(0, 0x02014b50, true);
     central.setUint16(4, 20, true);
     central.setUint16(6, 20, true);
     central.setUint16(8, UTF8_NAMES, true);
+    central.setUint16(10, method, true);
     central.setUint16(14, DOS_DATE, true);
     central.setUint32(16, crc, true);
-    central.setUint32(20, data.length, true);
+    central.setUint32(20, body.length, true);
     central.setUint32(24, data.length, true);
     central.setUint16(28, nameBytes.length, true);
     central.setUint32(42, offset, true);
     directory.push(new Uint8Array(central.buffer), nameBytes);
-    offset += 30 + nameBytes.length + data.length;
+    offset += 30 + nameBytes.length + body.length;
   }
   const size = directory.reduce((n, c) => n + c.length, 0);
   const end = new DataView(new ArrayBuffer(22));

@@ -26,6 +26,8 @@ describe.each([...SEED_SLUGS])('the Word document of %s', (slug) => {
     const { bytes, parts } = await written(slug);
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(String.fromCharCode(bytes[0], bytes[1])).toBe('PK');
+    // Deflated: a fraction of its XML.
+    expect(bytes.length).toBeLessThan((parts.document.length + parts.styles.length + parts.numbering.length) / 3);
     expect(parts.core).toContain(`<dc:title>${DOCX_TITLE}</dc:title>`);
     expect(parts.core).toContain('<dc:creator>Budgetkoll</dc:creator>');
     expect(parts.styles).toMatch(/<w:docDefaults>[\s\S]*<w:lang w:val="sv-SE"\/>[\s\S]*<\/w:docDefaults>/);
