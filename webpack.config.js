@@ -1,7 +1,7 @@
 // The task pane: dist/taskpane.html (the page Office opens, with office.js) and dist/index.html
 // (the same pane in a plain browser). React and Fluent UI's provider in the first chunk; each
 // view (the file chooser, the Excel pane, the Word pane) in a chunk of its own, loaded for the
-// host the page finds itself in; the engine and exceljs when a workbook is chosen, the .docx
+// host the page finds itself in; the engine and its workbook reader (SheetJS; exceljs for the corrected copy) when a workbook is chosen, the .docx
 // writer when the sections are first downloaded. The Node command is built by tsc, not here.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -38,8 +38,8 @@ module.exports = (_env, argv) => {
       fallback: { fs: false, path: false, os: false, stream: false, zlib: false, crypto: false, buffer: false, util: false, child_process: false },
     },
     module: {
-      // A prebuilt UMD bundle: nothing to parse, nothing to resolve.
-      noParse: /[\\/]exceljs[\\/]dist[\\/]/,
+      // Prebuilt UMD bundles (exceljs's, SheetJS's mini build): nothing to parse, nothing to resolve.
+      noParse: /[\\/](exceljs|@e965[\\/]xlsx)[\\/]dist[\\/]/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -96,6 +96,8 @@ module.exports = (_env, argv) => {
         cacheGroups: {
           // Named chunks, so that what loads when can be read from dist/.
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20, enforce: true },
+          // SheetJS (@e965/xlsx), the reader: it loads with the engine when the first workbook is chosen.
+          sheetjs: { test: /[\\/]node_modules[\\/]@e965[\\/]xlsx[\\/]/, name: 'sheetjs', chunks: 'async', priority: 20, enforce: true },
           decimal: { test: /[\\/]node_modules[\\/]decimal\.js[\\/]/, name: 'decimal', chunks: 'async', priority: 20, enforce: true },
         },
       },

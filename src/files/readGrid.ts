@@ -1,32 +1,56 @@
 import type { Grid } from '../core/grid';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits';
-import { gridOfModel } from './modelGrid';
-import { parseWorkbookModel } from './parsedWorkbook';
-import { DAMAGED, readWorkbookBytes, workbookProblem } from './readXlsx';
-import { storedCopy } from './storedZip';
+import { incompleteParts, partMarkup, sheetPartNames } from './packageParts';
+import { readBook, type Book } from './sheetjsBook';
+import { sheetOf, type ReadSheet } from './sheetjsGrid';
+import { DAMAGED, NO_WORKSHEET, workbookProblem } from './workbookProblem';
+
+// Browser-safe: .xlsx bytes in, the engine's Grid out, read by SheetJS (sheetjsBook.ts) — in the
+// command (readWorkbookFile.ts) and in the browser page alike. Every failure is a Swedish reason,
+// never a throw; beyond the limits (limits.ts) nothing is unpacked or parsed.
 
 export type GridReadResult = { ok: true; grid: Grid } | { ok: false; reason: string };
 
 /**
- * The check's reader (Node: storedZip.ts unpacks with zlib): .xlsx bytes to the same Grid, and the
- * same reasons, as readWorkbookBytes — without building exceljs's worksheets, which a check never
- * writes to (modelGrid.ts), and with the limits checked on a stored copy of the zip (storedZip.ts).
+ * Reads .xlsx bytes into the engine's Grid. `unpacked` is the same zip with its entries stored
+ * (storedZip.ts, in Node): checked and read without unpacking anything again.
  */
-export async function readWorkbookGrid(data: Uint8Array, fileName = 'arbetsbok.xlsx', limits: ReadLimits = DEFAULT_LIMITS): Promise<GridReadResult> {
-  // The zip with its entries unpacked by zlib (null for anything else: no zip, or beyond the
-  // limits): the limits check reads it, and so does exceljs, whose JSZip then copies the entries
-  // instead of unpacking them in JavaScript (pako).
-  const zip = storedCopy(data, limits.maxUnpackedBytes) ?? data;
-  const problem = await workbookProblem(data, fileName, limits, () => zip);
+export async function readGridBytes(data: Uint8Array, fileName = 'arbetsbok.xlsx', limits: ReadLimits = DEFAULT_LIMITS, unpacked: Uint8Array = data): Promise<GridReadResult> {
+  const problem = await workbookProblem(data, fileName, limits, unpacked);
   if (problem) return { ok: false, reason: problem };
-  let model;
+  let book: Book;
   try {
-    // As a Buffer (a view, no copy), as exceljs's own readFile hands it over: JSZip then reads the
-    // entries as Node buffers, and parses a workbook this size about a tenth faster.
-    model = await parseWorkbookModel(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+    book = readBook(unpacked);
   } catch {
     return { ok: false, reason: DAMAGED };
   }
-  if (!model) return readWorkbookBytes(data, fileName, limits);
-  return gridOfModel(model);
+  const sheets = worksheetsOf(book);
+  const read = sheets.map((s) => s.kind === 'worksheet');
+  if (incompleteParts(book, read).length > 0) return { ok: false, reason: DAMAGED };
+  // Excel never saves a workbook without a sheet: its sheets are missing or unreadable. (A
+  // workbook of chart sheets only is whole: it has no cells, so no tables.)
+  if (!sheets.some((s) => s.kind !== 'unreadable')) return { ok: false, reason: NO_WORKSHEET };
+  const date1904 = book.workbook.Workbook?.WBProps?.date1904 === true;
+  const grid: Grid = { sheets: sheets.filter((s) => s.kind === 'worksheet').map((s) => sheetOf(s, date1904)) };
+  return { ok: true, grid };
+}
+
+/**
+ * The workbook's sheets in its order, each a worksheet (with cells), another kind of sheet (a
+ * chart sheet, an Excel 4 macro sheet: no cells), or unreadable (its part missing or beyond
+ * SheetJS: SheetJS leaves it out).
+ */
+function worksheetsOf(book: Book): (ReadSheet & { kind: 'worksheet' | 'other' | 'unreadable' })[] {
+  const parts = sheetPartNames(book);
+  return book.workbook.SheetNames.map((name, i) => {
+    const sheet = book.workbook.Sheets[name];
+    const type = sheet?.['!type'];
+    const part = parts[i];
+    return {
+      name,
+      sheet,
+      kind: sheet === undefined ? 'unreadable' : type === undefined || type === 'sheet' ? 'worksheet' : 'other',
+      markup: () => (part ? partMarkup(book, part) : null),
+    };
+  });
 }

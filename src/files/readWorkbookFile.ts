@@ -1,7 +1,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { DEFAULT_LIMITS, fileSizeProblem, type ReadLimits } from './limits';
-import { readWorkbookGrid, type GridReadResult } from './readGrid';
+import { readGridBytes, type GridReadResult } from './readGrid';
+import { storedCopy } from './storedZip';
 
 export type ReadBytes = { ok: true; data: Uint8Array } | { ok: false; reason: string };
 
@@ -27,10 +28,15 @@ export async function readFileBytes(file: string, limits: ReadLimits = DEFAULT_L
 }
 
 /**
- * Reads an .xlsx file from disk into the engine's Grid (readGrid.ts: the Grid readWorkbookBytes
- * reads, without the exceljs workbook, which only fixing needs); a missing or unreadable file is a
- * Swedish reason, never a throw.
+ * .xlsx bytes into the engine's Grid (readGrid.ts), in Node: the zip's entries are unpacked once,
+ * by zlib, into a stored copy (storedZip.ts; null for anything else: no zip, beyond the limits),
+ * which the limits check and SheetJS then read as they are, instead of inflating in JavaScript.
  */
+export function readWorkbookGrid(data: Uint8Array, fileName = 'arbetsbok.xlsx', limits: ReadLimits = DEFAULT_LIMITS): Promise<GridReadResult> {
+  return readGridBytes(data, fileName, limits, storedCopy(data, limits.maxUnpackedBytes) ?? data);
+}
+
+/** Reads an .xlsx file from disk into the engine's Grid; a missing or unreadable file is a Swedish reason, never a throw. */
 export async function readWorkbookFile(file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<GridReadResult> {
   const read = await readFileBytes(file, limits);
   if (!read.ok) return read;

@@ -4,8 +4,8 @@ import * as zlib from 'zlib';
 // through the browser's DecompressionStream: in Node a round trip to zlib's thread pool per
 // chunk, most of it waiting. Handed the same zip with its entries stored instead of deflated, it
 // reads them as they are and gives the same answer — the entries' names, sizes and unpacked
-// bytes are all it reads — in a fraction of the time. exceljs then reads the same copy: its JSZip
-// copies stored entries where it would unpack deflated ones in JavaScript. This makes that copy,
+// bytes are all it reads — in a fraction of the time. SheetJS then reads the same copy: it copies
+// stored entries where it would unpack deflated ones in JavaScript. This makes that copy,
 // unpacking with zlib in one go (the same zlib DecompressionStream uses), and only where that is
 // safe and exact.
 

@@ -1,6 +1,7 @@
 /**
  * The read limits (src/files/limits.ts) and the file kinds (src/files/fileKinds.ts): a file
- * beyond a limit or of another kind gets one Swedish reason before exceljs builds anything.
+ * beyond a limit or of another kind gets one Swedish reason before a reader unpacks or parses
+ * anything — SheetJS for the Grid (readGrid.ts), exceljs for the corrected copy (readXlsx.ts).
  * The limits are injectable, so small files stand in for big ones here; test/cli/badInput.test.ts
  * runs the defaults through the command.
  */
@@ -11,8 +12,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DEFAULT_LIMITS, fileSizeProblem, zipProblem, type ReadLimits } from '../../src/files/limits';
 import { textDocumentKind, zipDocumentKind } from '../../src/files/fileKinds';
+import { readGridBytes } from '../../src/files/readGrid';
 import { readWorkbookBytes } from '../../src/files/readXlsx';
-import { readFileBytes, readWorkbookFile } from '../../src/files/readWorkbookFile';
+import { readFileBytes, readWorkbookFile, readWorkbookGrid } from '../../src/files/readWorkbookFile';
 import { storedCopy } from '../../src/files/storedZip';
 import { zipEntries } from '../../src/files/zipDirectory';
 import { manyCellsWorkbook, zipBomb } from '../fixtures/badCorpus';
@@ -20,6 +22,13 @@ import { SEEDS_DIR, SEED_SLUGS } from '../helpers/seeds';
 import { writeZip } from '../helpers/zipWriter';
 
 const limits = (over: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...over });
+
+/** Every reader: SheetJS as the page runs it (the zip as it is) and as the command does (a stored copy), and exceljs for the corrected copy. */
+const READERS: [string, (data: Uint8Array, fileName: string, limits?: ReadLimits) => Promise<{ ok: boolean }>][] = [
+  ['readGridBytes (SheetJS, in the page)', readGridBytes],
+  ['readWorkbookGrid (SheetJS, in the command)', readWorkbookGrid],
+  ['readWorkbookBytes (exceljs, for the corrected copy)', readWorkbookBytes],
+];
 const seedBytes = (slug: string) => new Uint8Array(fs.readFileSync(path.join(SEEDS_DIR, `${slug}.xlsx`)));
 
 /** The cells exceljs builds (with a value or a style), counted the slow way. */
@@ -74,10 +83,10 @@ describe('the cell count', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
-  it('keeps a workbook beyond the limit from exceljs: readWorkbookBytes answers at once', async () => {
+  it.each(READERS)('keeps a workbook beyond the limit from the reader: %s answers at once', async (_name, reader) => {
     const data = await manyCellsWorkbook(1_200_000);
     const started = Date.now();
-    const read = await readWorkbookBytes(data, 'stor.xlsx');
+    const read = await reader(data, 'stor.xlsx');
     expect(read).toEqual({ ok: false, reason: 'arbetsboken har för många celler (1 200 000, högst 1 000 000) – kopiera budgetbladet till en egen arbetsbok och kontrollera den' });
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -96,6 +105,14 @@ describe('zip bombs and sizes', () => {
     await expect(zipProblem(data, limits({ maxUnpackedBytes: 2 * 1024 * 1024 }))).resolves.toMatch(/^arbetsboken är för stor uppackad \(mer än 2,0 MB\) – /);
   });
 
+  it.each(READERS)('%s refuses both bombs before unpacking them', async (_name, reader) => {
+    for (const lie of [false, true]) {
+      await expect(reader(await zipBomb(3, lie), 'bomb.xlsx', limits({ maxUnpackedBytes: 2 * 1024 * 1024 }))).resolves.toEqual({
+        ok: false, reason: expect.stringMatching(/^arbetsboken är för stor uppackad \((mer än )?\d,\d MB(, högst 2,0 MB)?\) – /),
+      });
+    }
+  });
+
   it('says a file is too big before it reads it (a sparse 60 MB file), and on bytes as the pane has them', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'budgetkoll-limits-'));
     try {
@@ -111,8 +128,10 @@ describe('zip bombs and sizes', () => {
     expect(fileSizeProblem(50 * 1024 * 1024)).toBeNull();
     expect(fileSizeProblem(50 * 1024 * 1024 + 1)).toMatch(/för stor \(50 MB\)/);
     const seed = seedBytes('seed-000-lund-prel');
-    await expect(readWorkbookBytes(seed, 'seed.xlsx', limits({ maxFileBytes: seed.length - 1 }))).resolves.toMatchObject({ ok: false, reason: expect.stringMatching(/^filen är för stor/) });
-    await expect(readWorkbookBytes(seed, 'seed.xlsx', limits({ maxFileBytes: seed.length }))).resolves.toMatchObject({ ok: true });
+    for (const [, reader] of READERS) {
+      await expect(reader(seed, 'seed.xlsx', limits({ maxFileBytes: seed.length - 1 }))).resolves.toMatchObject({ ok: false, reason: expect.stringMatching(/^filen är för stor/) });
+      await expect(reader(seed, 'seed.xlsx', limits({ maxFileBytes: seed.length }))).resolves.toMatchObject({ ok: true });
+    }
   });
 });
 

@@ -42,7 +42,7 @@ describe('the built pane', () => {
     expect(first).not.toMatch(/Förslag till beslut|Nationella rådets/);
     expect(first).not.toMatch(/word\/document\.xml|w:numbering/);
     expect(first).not.toMatch(/insertContentControl|insertOoxml|WordApi|getUsedRangeOrNullObject/);
-    for (const chunk of ['standalone', 'excel', 'word', 'engine', 'exceljs', 'sections-docx']) {
+    for (const chunk of ['standalone', 'excel', 'word', 'engine', 'exceljs', 'sheetjs', 'sections-docx']) {
       expect({ chunk, built: readdirSync(DIST).some((f) => new RegExp(`^${chunk}\\.[0-9a-f]+\\.js$`).test(f)) }).toEqual({ chunk, built: true });
     }
   });

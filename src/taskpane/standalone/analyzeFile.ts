@@ -6,18 +6,19 @@ import { analysisFingerprint, snapshotFromXml, type AnalysisSnapshot } from '../
 import { zipEntries } from '../../files/zipDirectory';
 import { zipEntryText } from '../../files/zipText';
 import { settingsFromForm } from '../model/settings';
-import { readWorkbookBytes } from '../../files/readXlsx';
+import { readGridBytes } from '../../files/readGrid';
 import type { Outcome, PlanSections } from '../model/source';
 
 // The engine chunk: loaded by `import()` when the first workbook is chosen,
-// so the pane's first load carries neither the engine nor exceljs.
+// so the pane's first load carries neither the engine nor a workbook reader (SheetJS;
+// exceljs only for the corrected copy).
 
 /** The corrected copy of the workbook read (the page's own streams pack what changes). */
 export { correctedCopy } from '../../files/fixWorkbook';
 
 /** .xlsx bytes → the engine's Grid, or the Swedish reason the file cannot be read. */
 export async function readWorkbook(data: Uint8Array, fileName: string): Promise<Outcome<Grid>> {
-  const read = await readWorkbookBytes(data, fileName);
+  const read = await readGridBytes(data, fileName);
   return read.ok ? { ok: true, value: read.grid } : read;
 }
 

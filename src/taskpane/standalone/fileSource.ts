@@ -8,7 +8,7 @@ type Docx = typeof import('./sectionsDocx');
 let engine: Promise<Engine> | null = null;
 let docx: Promise<Docx> | null = null;
 
-/** The engine and exceljs, fetched from the pane's own origin the first time a file is chosen. */
+/** The engine and its workbook reader, fetched from the pane's own origin the first time a file is chosen. */
 function loadEngine(): Promise<Engine> {
   engine ??= import(/* webpackChunkName: "engine" */ './analyzeFile').catch((error: unknown) => {
     engine = null;
