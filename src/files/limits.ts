@@ -2,25 +2,26 @@ import { zipDocumentKind } from './fileKinds';
 import { storedBytes, zipEntries, type ZipEntry } from './zipDirectory';
 
 // Browser-safe. What Budgetkoll reads at most, and what a file is when it is no workbook. A file
-// beyond a limit gets one Swedish sentence before exceljs builds anything in memory: never an
-// out-of-memory, never minutes of waiting.
+// beyond a limit gets one Swedish sentence before a reader unpacks or builds anything in memory:
+// never an out-of-memory, never minutes of waiting.
 
 export interface ReadLimits {
   /** The file as it is on disk. */
   maxFileBytes: number;
   /** The zip's entries unpacked, all together (a zip bomb stops here). */
   maxUnpackedBytes: number;
-  /** Cells of all worksheets together, with a value or only a format: what exceljs would build. */
+  /** Cells of all worksheets together, with a value or only a format: what a reader would build. */
   maxCells: number;
 }
 
 const MB = 1024 * 1024;
 
 /**
- * Measured on the command (2 vCPU): exceljs reads some 100 000 cells a second and holds about
- * 0.5 KB per cell, so a million cells is 8–15 seconds and 500–650 MB; a 60 000-row ledger of
- * six columns 3–5 seconds. A budget workbook has a few thousand cells. Counting the cells
- * first (below) takes half a second for a million, and stops at twice the limit.
+ * Measured on the command (2 vCPU) when exceljs was the reader: some 100 000 cells a second and
+ * about 0.5 KB per cell, so a million cells was 8–15 seconds and 500–650 MB (SheetJS reads in
+ * about three quarters of that time: scripts/bench-check.ts). A budget workbook has a few
+ * thousand cells. Counting the cells first (below) takes half a second for a million, and stops
+ * at twice the limit.
  */
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxFileBytes: 50 * MB,
@@ -28,7 +29,6 @@ export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxCells: 1_000_000,
 });
 
-const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 const MIN_CELL_BYTES = 4;
 const COPY_THE_BUDGET = 'kopiera budgetbladet till en egen arbetsbok och kontrollera den';
 
@@ -51,25 +51,31 @@ export function fileSizeProblem(bytes: number, limits: ReadLimits = DEFAULT_LIMI
 }
 
 /**
+ * A part name as a package reader matches it: part names are case-insensitive (ECMA-376 Part 2,
+ * 6.2.2.3), and some programs write Windows paths ('xl\\workbook.xml'), which SheetJS reads too.
+ */
+const partName = (name: string): string => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+
+/**
  * What is wrong with a zip file that should be an .xlsx: another kind of document, too big
- * unpacked, too many cells. Null when exceljs may read it (and say itself if it is damaged).
+ * unpacked, too many cells. Null when a reader may read it (and say itself if it is damaged).
  */
 export async function zipProblem(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<string | null> {
   const entries = zipEntries(data);
   if (!entries) return null;
-  const kind = zipDocumentKind(new Set(entries.map((e) => e.name)));
+  const kind = zipDocumentKind(new Set(entries.map((e) => partName(e.name))));
   if (kind) return kind;
   const unpacked = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (unpacked > limits.maxUnpackedBytes) {
     return `arbetsboken är för stor uppackad (${megabytes(unpacked)}, högst ${megabytes(limits.maxUnpackedBytes)}) – ${COPY_THE_BUDGET}`;
   }
-  const sheets = entries.filter((e) => WORKSHEET.test(e.name));
-  // A cell takes four bytes at the least (`<c/>`): sheets this small cannot pass the limit, and a
-  // budget's sheets are far smaller. Counting costs some 4 ms per megabyte (a byte at a time: a
-  // native search for each "<" measured twice as slow).
-  const sheetBytes = sheets.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (sheetBytes <= MIN_CELL_BYTES * limits.maxCells && storedAsSaid(sheets)) return null;
-  const cells = await countCells(data, sheets, limits);
+  // Every entry is counted, not only xl/worksheets/: a worksheet may be any part the workbook's
+  // relationships name, and SheetJS unpacks every entry whether it is used or not. A cell takes
+  // four bytes at the least (`<c/>`): a package this small cannot pass the limit, and a budget's
+  // is far smaller. Counting costs some 4 ms per megabyte (a byte at a time: a native search for
+  // each "<" measured twice as slow).
+  if (unpacked <= MIN_CELL_BYTES * limits.maxCells && storedAsSaid(entries)) return null;
+  const cells = await countCells(data, entries, limits);
   if (cells === 'too-big') {
     return `arbetsboken är för stor uppackad (mer än ${megabytes(limits.maxUnpackedBytes)}) – ${COPY_THE_BUDGET}`;
   }
@@ -80,12 +86,12 @@ export async function zipProblem(data: Uint8Array, limits: ReadLimits = DEFAULT_
 }
 
 /**
- * Whether the sheets' sizes are what their data are: stored, not packed, so that the size the zip
+ * Whether the entries' sizes are what their data are: stored, not packed, so that the size the zip
  * states is the bytes there are (storedZip.ts makes such a copy). A packed entry may unpack to more
  * than it says: only counting tells.
  */
-function storedAsSaid(sheets: ZipEntry[]): boolean {
-  return sheets.every((e) => e.method === 0 && e.compressedSize === e.uncompressedSize);
+function storedAsSaid(entries: ZipEntry[]): boolean {
+  return entries.every((e) => e.method === 0 && e.compressedSize === e.uncompressedSize);
 }
 
 interface ByteReader {
@@ -98,17 +104,17 @@ interface Pipeable {
 type Inflater = new (format: 'deflate-raw') => unknown;
 
 /**
- * Counts the cells (`<c …>` elements) of the worksheets by unpacking them as a stream, a chunk
- * at a time: nothing is kept. Stops as soon as the limit is passed. Null when the count cannot
- * be made here (no DecompressionStream, an unknown compression, damaged data: exceljs then
- * reads the file and says what is wrong); 'too-big' when the data unpack to more than the zip said.
+ * Counts the cells (`<c …>` elements) in the entries by unpacking them as a stream, a chunk at a
+ * time: nothing is kept. Stops as soon as a limit is passed. Null when the count cannot be made
+ * here (no DecompressionStream, an unknown compression, damaged data: the reader then says the
+ * file is damaged); 'too-big' when the data unpack to more than the limit, whatever the zip said.
  */
-async function countCells(data: Uint8Array, sheets: ZipEntry[], limits: ReadLimits): Promise<number | 'too-big' | null> {
+async function countCells(data: Uint8Array, entries: ZipEntry[], limits: ReadLimits): Promise<number | 'too-big' | null> {
   const Inflate = (globalThis as { DecompressionStream?: Inflater }).DecompressionStream;
   const BlobType = (globalThis as { Blob?: new (parts: Uint8Array[]) => { stream(): Pipeable } }).Blob;
   const counter = new CellCounter();
   let unpacked = 0;
-  for (const entry of sheets) {
+  for (const entry of entries) {
     const stored = storedBytes(data, entry);
     if (!stored) return null;
     if (entry.method === 0) {

@@ -19,7 +19,8 @@ import { storedCopy } from '../../src/files/storedZip';
 import { zipEntries } from '../../src/files/zipDirectory';
 import { manyCellsWorkbook, zipBomb } from '../fixtures/badCorpus';
 import { SEEDS_DIR, SEED_SLUGS } from '../helpers/seeds';
-import { writeZip } from '../helpers/zipWriter';
+import { MAIN_NS, xlsxPackage } from '../helpers/xlsxPackage';
+import { repeatedDeflate, writeZip } from '../helpers/zipWriter';
 
 const limits = (over: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...over });
 
@@ -105,6 +106,34 @@ describe('zip bombs and sizes', () => {
     await expect(zipProblem(data, limits({ maxUnpackedBytes: 2 * 1024 * 1024 }))).resolves.toMatch(/^arbetsboken är för stor uppackad \(mer än 2,0 MB\) – /);
   });
 
+  it('counts the cells of a sheet wherever the workbook keeps it, and an entry the workbook never uses', async () => {
+    const cells = '<c><v>1</v></c>'.repeat(10);
+    const sheet = `<?xml version="1.0"?><worksheet xmlns="${MAIN_NS}"><sheetData>${`<row>${cells}</row>`.repeat(100)}</sheetData></worksheet>`;
+    // A relationship may name any part as a worksheet, in any case; SheetJS unpacks every entry.
+    const elsewhere = xlsxPackage({ sheets: [{ name: 'Budget', xml: sheet }], replace: {
+      'xl/worksheets/sheet1.xml': null,
+      'XL/Data/Celler.XML': sheet,
+      'xl/_rels/workbook.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="Data/Celler.XML"/></Relationships>',
+    } });
+    const unused = xlsxPackage({ sheets: [{ name: 'Budget', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }], replace: { 'customXml/item9.xml': sheet } });
+    for (const data of [elsewhere, unused]) {
+      await expect(zipProblem(data, limits({ maxCells: 999 }))).resolves.toMatch(/för många celler \(1 00\d, högst 999\)/);
+      for (const [, reader] of READERS.slice(0, 2)) await expect(reader(data, 'celler.xlsx', limits({ maxCells: 999 }))).resolves.toMatchObject({ ok: false });
+    }
+    await expect(readGridBytes(elsewhere, 'celler.xlsx')).resolves.toMatchObject({ ok: true, grid: { sheets: [{ name: 'Budget' }] } });
+  });
+
+  it('refuses an entry the workbook never uses that unpacks to more than the zip says (an image), before any reader unpacks it', async () => {
+    const base = xlsxPackage({ sheets: [{ name: 'Budget', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }] });
+    const image = repeatedDeflate(Buffer.from('\x89PNG'), Buffer.alloc(1024 * 1024, 0x20), 3, Buffer.alloc(0));
+    const zip = await JSZip.loadAsync(base);
+    const entries = await Promise.all(Object.values(zip.files).map(async (f) => ({ name: f.name, data: await f.async('uint8array') })));
+    const data = writeZip([...entries, { name: 'xl/media/image1.png', ...image, size: 4096 }]);
+    for (const [, reader] of READERS) {
+      await expect(reader(data, 'bild.xlsx', limits({ maxUnpackedBytes: 2 * 1024 * 1024 }))).resolves.toEqual({ ok: false, reason: expect.stringMatching(/^arbetsboken är för stor uppackad \(mer än 2,0 MB\) – /) });
+    }
+  });
+
   it.each(READERS)('%s refuses both bombs before unpacking them', async (_name, reader) => {
     for (const lie of [false, true]) {
       await expect(reader(await zipBomb(3, lie), 'bomb.xlsx', limits({ maxUnpackedBytes: 2 * 1024 * 1024 }))).resolves.toEqual({
@@ -177,3 +206,4 @@ describe('what a file is when it is no workbook', () => {
     expect(zipEntries(new Uint8Array(10))).toBeNull();
   });
 });
+
