@@ -1,5 +1,5 @@
 import { zipDocumentKind } from './fileKinds';
-import { storedBytes, zipEntries, type ZipEntry } from './zipDirectory';
+import { partName, storedBytes, zipEntries, type ZipEntry } from './zipDirectory';
 
 // Browser-safe. What Budgetkoll reads at most, and what a file is when it is no workbook. A file
 // beyond a limit gets one Swedish sentence before a reader unpacks or builds anything in memory:
@@ -49,12 +49,6 @@ export function fileSizeProblem(bytes: number, limits: ReadLimits = DEFAULT_LIMI
     ? `filen är för stor (${megabytes(bytes)}) – Budgetkoll läser arbetsböcker på högst ${megabytes(limits.maxFileBytes)}`
     : null;
 }
-
-/**
- * A part name as a package reader matches it: part names are case-insensitive (ECMA-376 Part 2,
- * 6.2.2.3), and some programs write Windows paths ('xl\\workbook.xml'), which SheetJS reads too.
- */
-const partName = (name: string): string => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
 
 /**
  * What is wrong with a zip file that should be an .xlsx: another kind of document, too big

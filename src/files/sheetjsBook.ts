@@ -3,6 +3,7 @@
 // It reads .xlsx exactly as the full build does (every seed and real-world fixture, compared),
 // loads in a tenth of the time and is half the size in the page.
 import { read, type ParsingOptions, type WorkBook } from '@e965/xlsx/dist/xlsx.mini.min';
+import { partName } from './zipDirectory';
 
 // Browser-safe. SheetJS (the npm package @e965/xlsx, SheetJS Community Edition) reads the .xlsx
 // package the way Excel does: it takes what it finds — rows without numbers, inline strings,
@@ -47,14 +48,14 @@ interface PackageEntry {
 export function readBook(data: Uint8Array): Book {
   const workbook = quietly(() => read(data, OPTIONS));
   const files = (workbook as unknown as { files?: Record<string, PackageEntry> }).files ?? {};
-  let byLowerCase: Map<string, PackageEntry> | null = null;
+  let byName: Map<string, PackageEntry> | null = null;
   const part = (path: string): Uint8Array | null => {
     const name = path.replace(/^\/+/, '');
-    // Part names are case-insensitive in a package (ECMA-376 Part 2, 6.2.2.3), as SheetJS reads them.
+    // As SheetJS finds a part: in any case, or written as a Windows path (zipDirectory.ts, partName).
     let entry: PackageEntry | undefined = files[name];
     if (!entry) {
-      byLowerCase ??= new Map(Object.entries(files).map(([key, value]) => [key.toLowerCase(), value]));
-      entry = byLowerCase.get(name.toLowerCase());
+      byName ??= new Map(Object.entries(files).map(([key, value]) => [partName(key), value]));
+      entry = byName.get(partName(name));
     }
     return entry?.content instanceof Uint8Array ? entry.content : null;
   };

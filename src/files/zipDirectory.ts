@@ -20,6 +20,12 @@ const LOCAL = 0x04034b50;
 const MAX16 = 0xffff;
 const MAX32 = 0xffffffff;
 
+/**
+ * A part name as a package reader matches it: part names are case-insensitive (ECMA-376 Part 2,
+ * 6.2.2.3), and some programs write Windows paths ('xl\workbook.xml'), which SheetJS reads too.
+ */
+export const partName = (name: string): string => name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+
 /** The entries of a zip file, or null when it has no readable central directory (truncated or not a zip). */
 export function zipEntries(data: Uint8Array): ZipEntry[] | null {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);

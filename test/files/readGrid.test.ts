@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import JSZip from 'jszip';
 import type { Cell, Grid } from '../../src/core/grid';
 import { readGridBytes, type GridReadResult } from '../../src/files/readGrid';
 import { readWorkbookGrid } from '../../src/files/readWorkbookFile';
@@ -16,6 +17,7 @@ import { readWorkbookBytes } from '../../src/files/readXlsx';
 import { DAMAGED, NO_WORKSHEET } from '../../src/files/workbookProblem';
 import { SEEDS_DIR } from '../helpers/seeds';
 import { MAIN_NS, worksheetXml, xlsxPackage, type PackageParts } from '../helpers/xlsxPackage';
+import { writeZip } from '../helpers/zipWriter';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -146,6 +148,17 @@ describe('the reasons the reader gives', () => {
     ['no [Content_Types].xml', { '[Content_Types].xml': null }, DAMAGED],
   ])('%s', async (_what, replace, reason) => {
     await expect(read(base(replace))).resolves.toEqual({ ok: false, reason });
+  });
+
+  it('finds the parts of a package whose names are Windows paths in any case (xl\\Worksheets\\Sheet1.xml): read whole, damaged cut off', async () => {
+    const windows = async (data: Buffer): Promise<Buffer> => {
+      const zip = await JSZip.loadAsync(data);
+      const entries = await Promise.all(Object.values(zip.files).map(async (f) => ({ name: f.name.startsWith('xl/') ? f.name.replace(/\//g, '\\').replace('worksheets', 'Worksheets') : f.name, data: await f.async('uint8array') })));
+      return writeZip(entries);
+    };
+    await expect(read(await windows(base()))).resolves.toMatchObject({ ok: true, grid: { sheets: [{ name: 'Budget', rows: [[{ value: 'Staten' }, { value: 1000 }], [{ value: 'Staten' }]] }] } });
+    const cut = await windows(base({ 'xl/worksheets/sheet1.xml': worksheetXml(budget).slice(0, -40) }));
+    await expect(read(cut)).resolves.toEqual({ ok: false, reason: DAMAGED });
   });
 
   it('reads a whole part with trailing white space, a comment before the root, or a root that closes itself', async () => {
