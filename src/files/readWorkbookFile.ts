@@ -33,7 +33,8 @@ export async function readFileBytes(file: string, limits: ReadLimits = DEFAULT_L
  * which the limits check and SheetJS then read as they are, instead of inflating in JavaScript.
  */
 export function readWorkbookGrid(data: Uint8Array, fileName = 'arbetsbok.xlsx', limits: ReadLimits = DEFAULT_LIMITS): Promise<GridReadResult> {
-  return readGridBytes(data, fileName, limits, storedCopy(data, limits.maxUnpackedBytes) ?? data);
+  const zip = storedCopy(data, limits.maxUnpackedBytes) ?? data;
+  return readGridBytes(data, fileName, limits, Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
 }
 
 /** Reads an .xlsx file from disk into the engine's Grid; a missing or unreadable file is a Swedish reason, never a throw. */

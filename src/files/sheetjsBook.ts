@@ -24,8 +24,11 @@ const OPTIONS: ParsingOptions = {
   cellNF: true,
   cellText: false,
   cellHTML: false,
-  // Hidden rows and columns (`!rows`, `!cols`) are read only with the styles.
-  cellStyles: true,
+  // No styles: SheetJS would read every fill, font and theme colour (several times the read itself
+  // on a styled workbook) to give the hidden rows and columns, which hiddenLines.ts reads instead.
+  cellStyles: false,
+  // Every cell, also one without a value: a formula the file keeps no result for is never dropped.
+  sheetStubs: true,
   // The parts of the package, for the checks SheetJS does not make.
   bookFiles: true,
 } as ParsingOptions;

@@ -3,16 +3,18 @@ import { toA1 } from '../core/address';
 import type { Cell, CellRange, CellValue, Sheet } from '../core/grid';
 import { isDateFormat } from '../excel/rangeToSheet';
 import { cellMarkup } from './cellMarkup';
+import { hiddenLines } from './hiddenLines';
 
 // Browser-safe. One worksheet as SheetJS read it (sheetjsBook.ts: dense rows, formulas, number
-// formats, hidden rows and columns) → the engine's Sheet. What SheetJS does not keep is read from
-// the sheet's own XML, for the few cells that need it (cellMarkup.ts).
+// formats, merges) → the engine's Sheet. What SheetJS is not asked for or does not keep is read
+// from the sheet's own XML: hidden rows and columns (hiddenLines.ts), and the values of the few
+// cells that need it (cellMarkup.ts).
 
 /** A worksheet SheetJS read, with its name and (when a cell needs it) its part's XML. */
 export interface ReadSheet {
   name: string;
   sheet: WorkSheet;
-  /** The sheet's XML (one character a byte), asked only when a cell needs it. */
+  /** The sheet's XML (one character a byte). */
   markup: () => string | null;
 }
 
@@ -78,10 +80,11 @@ export function sheetOf(read: ReadSheet, date1904: boolean): Sheet {
     }
     if (cells) rows[r] = cells;
   }
-  if (unsure.size > 0) settle(unsure, read.markup());
-  const sheet: Sheet = { name: read.name, rows, merges: mergesOf(read.sheet), hiddenRows: hiddenOf(read.sheet['!rows']) };
-  const hiddenColumns = hiddenOf(read.sheet['!cols']);
-  if (hiddenColumns.length > 0) sheet.hiddenColumns = hiddenColumns;
+  const markup = read.markup();
+  if (unsure.size > 0) settle(unsure, markup);
+  const hidden = markup ? hiddenLines(markup) : { rows: [], columns: [] };
+  const sheet: Sheet = { name: read.name, rows, merges: mergesOf(read.sheet), hiddenRows: hidden.rows };
+  if (hidden.columns.length > 0) sheet.hiddenColumns = hidden.columns;
   return sheet;
 }
 
@@ -131,7 +134,7 @@ function doubtAbout(found: CellObject): Unsure['kind'] | null {
  * Without the XML, or a cell that cannot be found in it, SheetJS's value stands.
  */
 function settle(unsure: Map<string, Unsure>, markup: string | null): void {
-  if (!markup) return;
+  if (markup === null) return;
   for (const [address, inner] of cellMarkup(markup, new Set(unsure.keys()))) {
     const { cell, kind } = unsure.get(address)!;
     const stored = storedValue(inner);
@@ -150,11 +153,4 @@ function mergesOf(sheet: WorkSheet): CellRange[] {
   return (sheet['!merges'] ?? []).map(({ s, e }) => ({
     top: Math.min(s.r, e.r), left: Math.min(s.c, e.c), bottom: Math.max(s.r, e.r), right: Math.max(s.c, e.c),
   }));
-}
-
-/** The positions of the hidden rows or columns. */
-function hiddenOf(infos: ({ hidden?: boolean } | undefined)[] | undefined): number[] {
-  const hidden: number[] = [];
-  if (infos) infos.forEach((info, i) => { if (info?.hidden) hidden.push(i); });
-  return hidden;
 }

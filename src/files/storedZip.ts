@@ -25,7 +25,11 @@ interface Entry {
   /** The central directory record, and where in it the fields to change are. */
   record: Uint8Array;
   localHeader: Uint8Array;
-  unpacked: Uint8Array;
+  /** The data as the zip has them, and how: STORED or DEFLATED. */
+  packed: Uint8Array;
+  method: number;
+  /** The size the directory states: the data must unpack to exactly this. */
+  size: number;
 }
 
 /**
@@ -57,9 +61,8 @@ export function storedCopy(data: Uint8Array, maxUnpackedBytes: number): Uint8Arr
     if (unpackedTotal > limit || p + recordLength > data.length) return null;
     const local = localPart(data, view, localOffset, packedSize);
     if (!local) return null;
-    const unpacked = method === STORED ? local.packed : inflateExactly(local.packed, size);
-    if (!unpacked || unpacked.length !== size) return null;
-    entries.push({ record: data.subarray(p, p + recordLength), localHeader: local.header, unpacked });
+    if (method === STORED && packedSize !== size) return null;
+    entries.push({ record: data.subarray(p, p + recordLength), localHeader: local.header, packed: local.packed, method, size });
     p += recordLength;
   }
   return writeStored(entries, data.subarray(eocd));
@@ -89,32 +92,39 @@ function inflateExactly(packed: Uint8Array, size: number): Uint8Array | null {
   }
 }
 
-/** Local headers and data, then the central directory and its end, each copied with the entry stored. */
-function writeStored(entries: Entry[], end: Uint8Array): Uint8Array {
-  const localsLength = entries.reduce((n, e) => n + e.localHeader.length + e.unpacked.length, 0);
+/**
+ * Local headers and data, then the central directory and its end, each copied with the entry
+ * stored; null when an entry does not unpack to exactly its stated size. The copy is made at its
+ * final size up front and each entry unpacked into it in turn, so that no more than one entry's
+ * unpacked data is held besides it.
+ */
+function writeStored(entries: Entry[], end: Uint8Array): Uint8Array | null {
+  const localsLength = entries.reduce((n, e) => n + e.localHeader.length + e.size, 0);
   const directoryLength = entries.reduce((n, e) => n + e.record.length, 0);
   const out = new Uint8Array(localsLength + directoryLength + end.length);
   const view = new DataView(out.buffer);
   const offsets: number[] = [];
   let p = 0;
-  for (const { localHeader, unpacked, record } of entries) {
+  for (const { localHeader, packed, method, size, record } of entries) {
     offsets.push(p);
     out.set(localHeader, p);
     const recordView = new DataView(record.buffer, record.byteOffset, record.byteLength);
     view.setUint16(p + 6, view.getUint16(p + 6, true) & ~DATA_DESCRIPTOR, true);
     view.setUint16(p + 8, STORED, true);
     view.setUint32(p + 14, recordView.getUint32(16, true), true);
-    view.setUint32(p + 18, unpacked.length, true);
-    view.setUint32(p + 22, unpacked.length, true);
+    view.setUint32(p + 18, size, true);
+    view.setUint32(p + 22, size, true);
     p += localHeader.length;
+    const unpacked = method === STORED ? packed : inflateExactly(packed, size);
+    if (!unpacked || unpacked.length !== size) return null;
     out.set(unpacked, p);
-    p += unpacked.length;
+    p += size;
   }
   const directory = p;
-  entries.forEach(({ record, unpacked }, i) => {
+  entries.forEach(({ record, size }, i) => {
     out.set(record, p);
     view.setUint16(p + 10, STORED, true);
-    view.setUint32(p + 20, unpacked.length, true);
+    view.setUint32(p + 20, size, true);
     view.setUint32(p + 42, offsets[i], true);
     p += record.length;
   });

@@ -112,6 +112,16 @@ describe('what the reader reads', () => {
     expect(row(grid, 1)).toEqual([['Rubrik', undefined, undefined]]);
   });
 
+  it('hidden rows without row numbers, hidden="true", a prefix, and a column range hidden to the last column', async () => {
+    const xml = `<?xml version="1.0"?><x:worksheet xmlns:x="${MAIN_NS}"><x:cols><x:col min="3" max="16384" hidden="true"/></x:cols><x:sheetData>`
+      + '<x:row><x:c><x:v>1</x:v></x:c></x:row><x:row hidden="true"><x:c><x:v>2</x:v></x:c></x:row><x:row r="5" hidden="0"/><x:row hidden="1"/>'
+      + '</x:sheetData><x:rowBreaks count="1"><x:brk id="1"/></x:rowBreaks></x:worksheet>';
+    const [sheet] = (await gridOf({ sheets: [{ name: 'Export', xml }] })).sheets;
+    expect(sheet.hiddenRows).toEqual([1, 5]);
+    expect(sheet.hiddenColumns).toHaveLength(16_382);
+    expect(sheet.hiddenColumns!.slice(0, 2)).toEqual([2, 3]);
+  });
+
   it('odd XML other programs write: rows without numbers, cells without addresses, a namespace prefix, a BOM', async () => {
     const prefixed = `\ufeff<?xml version="1.0"?><x:worksheet xmlns:x="${MAIN_NS}"><x:sheetData>`
       + '<x:row><x:c t="inlineStr"><x:is><x:t>Staten</x:t></x:is></x:c><x:c><x:v>10</x:v></x:c></x:row>'
