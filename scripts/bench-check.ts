@@ -1,5 +1,6 @@
 /**
- * Benchmark: how much does Budgetkoll's check cost on top of merely reading the workbook?
+ * Benchmark: how fast does Budgetkoll read a workbook, and how much does its check cost on top of
+ * merely reading it — against exceljs, the reader it replaced?
  *
  *   npm run bench                                           (builds, then runs build/scripts/bench-check.js
  *                                                            with --expose-gc: each run starts from a collected heap)
@@ -11,18 +12,27 @@
  *    (prose, statistics, a contact list). Every total is recomputed from its lines with the seed's
  *    own formula, so nearly all totals add up; about one table in five gets one deliberately wrong
  *    total. Totals are typed numbers in some tables and SUM formulas with cached results in others.
- * 2. Measures, alternating the two, after one warm-up, N repetitions each:
+ * 2. Measures, in turn, after one warm-up, N repetitions each:
  *    (a) exceljs alone: `new ExcelJS.Workbook().xlsx.readFile(file)`;
+ *    (r) Budgetkoll's reader: `readWorkbookFile(file)` — the file's bytes, the stored copy, the
+ *        limits, SheetJS and the Grid; and SheetJS's `read` of the same bytes alone, for scale;
  *    (b) the full check: `readWorkbookFile(file)` then `analyzeGrid(grid)`; analyzeGrid is timed
  *        on its own too (the engine part).
- *    Prints a small table and one JSON line, with the ratio of the medians and the median of each
- *    pair's ratio (a check and the read next to it). With --assert, exits 1 when (b)/(a) > 1.5.
- *    With --keep, the generated workbook is left in the temp directory.
+ *    Prints a small table and one JSON line, with the ratios of the medians and the median of each
+ *    round's ratio (runs made next to each other). Target: (r)/(a) at most 0.8.
+ * 3. Measures peak memory (the most resident memory a process had: maxRSS) of (a) and of the
+ *    whole check (b), each in a fresh Node process that loads only what it needs
+ *    (scripts/bench-memory.ts), in turn, M times each. Target: (b) not above (a).
+ *
+ *    With --assert, exits 1 when (b)/(a) > 1.5, (r)/(a) > 0.8 or the check's peak memory is above
+ *    exceljs's. With --keep, the generated workbook is left in the temp directory.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
+import { read as sheetjsRead } from '@e965/xlsx/dist/xlsx.mini.min';
 import { readWorkbookFile } from '../src/files/readWorkbookFile';
 import { analyzeGrid } from '../src/core/analyze';
 import { bodyRowNumber, headerRowNumber, seedTables } from '../test/fixtures/seedTables';
@@ -31,7 +41,9 @@ import type { SeedTable, SeedValue } from '../test/fixtures/seedTables';
 const SHEETS = 40;
 const TARGET_CELLS = 100_000;
 const REPETITIONS = 11;
+const MEMORY_REPETITIONS = 3;
 const MAX_RATIO = 1.5;
+const MAX_READ_RATIO = 0.8;
 const BLANK_ROWS_BETWEEN_TABLES = 3;
 /** Share of tables that get one deliberately wrong total. */
 const WRONG_TOTAL_SHARE = 0.2;
@@ -458,6 +470,27 @@ async function measureRead(file: string): Promise<number> {
   return ms;
 }
 
+/** Budgetkoll's reader, file to Grid. */
+async function measureReader(file: string): Promise<number> {
+  collectGarbage();
+  const start = process.hrtime.bigint();
+  const read = await readWorkbookFile(file);
+  const ms = msSince(start);
+  if (!read.ok || read.grid.sheets.length !== SHEETS) throw new Error(`readWorkbookFile read ${read.ok ? read.grid.sheets.length : read.reason}, expected ${SHEETS} sheets`);
+  return ms;
+}
+
+/** SheetJS's own read of the file's bytes (deflated, as they are on disk), as Budgetkoll asks it. */
+function measureSheetjs(file: string): number {
+  collectGarbage();
+  const start = process.hrtime.bigint();
+  const data = new Uint8Array(fs.readFileSync(file));
+  const wb = sheetjsRead(data, { type: 'array', dense: true, cellFormula: true, xlfn: true, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, sheetStubs: true, bookFiles: true });
+  const ms = msSince(start);
+  if (wb.SheetNames.length !== SHEETS) throw new Error(`SheetJS read ${wb.SheetNames.length} sheets, expected ${SHEETS}`);
+  return ms;
+}
+
 interface CheckRun {
   totalMs: number;
   readMs: number;
@@ -488,7 +521,51 @@ async function measureCheck(file: string): Promise<CheckRun> {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Peak memory: each measurement in a process of its own
+// ---------------------------------------------------------------------------------------------
+
+type MemoryTask = 'exceljs' | 'check';
+
+/**
+ * The peak memory (MiB) of a fresh Node process doing the task (scripts/bench-memory.ts: each
+ * loads only what its task needs). Under ts-node the processes carry TypeScript's compiler too:
+ * `npm run bench` measures the compiled script.
+ */
+function measureMemory(task: MemoryTask, file: string): number {
+  const script = path.join(__dirname, `bench-memory${path.extname(__filename)}`);
+  const runner = script.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', script] : [script];
+  const run = spawnSync(process.execPath, [...runner, task, file], { encoding: 'utf8', timeout: 300_000 });
+  if (run.status !== 0) throw new Error(`the ${task} process failed: ${run.stderr}`);
+  const { maxRssKib } = JSON.parse(run.stdout.trim().split('\n').pop()!) as { maxRssKib: number };
+  return maxRssKib / 1024;
+}
+
 const fmtMs = (ms: number): string => `${ms.toFixed(1)} ms`;
+const fmtMib = (mib: number): string => `${mib.toFixed(0)} MiB`;
+const ratioOf = (a: number, b: number): number => Math.round((a / b) * 1000) / 1000;
+
+interface Timings {
+  reads: number[];
+  readers: number[];
+  sheetjs: number[];
+  checks: CheckRun[];
+}
+
+/** N rounds of the four timings, each round in another order, so that none always runs after another's garbage. */
+async function measureTimes(file: string): Promise<Timings> {
+  const t: Timings = { reads: [], readers: [], sheetjs: [], checks: [] };
+  const steps = [
+    async () => { t.reads.push(await measureRead(file)); },
+    async () => { t.readers.push(await measureReader(file)); },
+    async () => { t.sheetjs.push(measureSheetjs(file)); },
+    async () => { t.checks.push(await measureCheck(file)); },
+  ];
+  for (let i = 0; i < REPETITIONS; i++) {
+    for (let j = 0; j < steps.length; j++) await steps[(i + j) % steps.length]();
+  }
+  return t;
+}
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -508,62 +585,86 @@ async function main(): Promise<void> {
 
     // Warm-up: one of each, not counted.
     await measureRead(file);
+    await measureReader(file);
+    measureSheetjs(file);
     const warm = await measureCheck(file);
 
-    const reads: number[] = [];
-    const checks: CheckRun[] = [];
-    for (let i = 0; i < REPETITIONS; i++) {
-      // Alternate the order too, so neither always runs right after the other's garbage.
-      if (i % 2 === 0) {
-        reads.push(await measureRead(file));
-        checks.push(await measureCheck(file));
-      } else {
-        checks.push(await measureCheck(file));
-        reads.push(await measureRead(file));
-      }
-    }
+    const { reads, readers, sheetjs, checks } = await measureTimes(file);
     for (const run of checks) {
       if (run.tables !== warm.tables || run.findings !== warm.findings) throw new Error('the check is not deterministic');
     }
 
+    const memory: Record<MemoryTask, number[]> = { exceljs: [], check: [] };
+    for (let i = 0; i < MEMORY_REPETITIONS; i++) {
+      for (const task of (i % 2 === 0 ? ['exceljs', 'check'] : ['check', 'exceljs']) as MemoryTask[]) memory[task].push(measureMemory(task, file));
+    }
+
     const readMedianMs = median(reads);
+    const readerMedianMs = median(readers);
+    const sheetjsMedianMs = median(sheetjs);
     const checkMedianMs = median(checks.map((c) => c.totalMs));
     const readXlsxMedianMs = median(checks.map((c) => c.readMs));
     const engineMedianMs = median(checks.map((c) => c.engineMs));
     const ratio = checkMedianMs / readMedianMs;
-    // Each check against the read made next to it: a machine that slows down for a while slows
-    // both of a pair, so this median moves less with the noise than the ratio of the medians.
+    const readerRatio = readerMedianMs / readMedianMs;
+    // Each run against the exceljs read of its round: a machine that slows down for a while slows
+    // both, so these medians move less with the noise than the ratios of the medians.
     const pairRatio = median(checks.map((c, i) => c.totalMs / reads[i]));
+    const readerPairRatio = median(readers.map((r, i) => r / reads[i]));
+    const exceljsMib = median(memory.exceljs);
+    const checkMib = median(memory.check);
+    const memoryRatio = checkMib / exceljsMib;
 
     const rows: [string, string][] = [
       ['(a) exceljs readFile', fmtMs(readMedianMs)],
+      ['(r) readWorkbookFile (SheetJS → Grid)', fmtMs(readerMedianMs)],
+      ['    SheetJS read alone', fmtMs(sheetjsMedianMs)],
       ['(b) readWorkbookFile + analyzeGrid', fmtMs(checkMedianMs)],
       ['    of which readWorkbookFile', fmtMs(readXlsxMedianMs)],
       ['    of which analyzeGrid (engine)', fmtMs(engineMedianMs)],
+      ['ratio (r)/(a)', `${readerRatio.toFixed(2)}${readerRatio > MAX_READ_RATIO ? `  (> ${MAX_READ_RATIO})` : ''}`],
+      ['median of the rounds\' (r)/(a)', readerPairRatio.toFixed(2)],
       ['ratio (b)/(a)', `${ratio.toFixed(2)}${ratio > MAX_RATIO ? `  (> ${MAX_RATIO})` : ''}`],
-      ['median of the pairs\' ratios', pairRatio.toFixed(2)],
+      ['median of the rounds\' (b)/(a)', pairRatio.toFixed(2)],
+      ['peak memory (a) exceljs readFile', fmtMib(exceljsMib)],
+      ['peak memory (b) the whole check', fmtMib(checkMib)],
+      ['ratio of the peaks (b)/(a)', `${memoryRatio.toFixed(2)}${memoryRatio > 1 ? '  (> 1)' : ''}`],
       ['tables recognised', `${warm.tables} of ${generated.tables}`],
       ['findings', `${warm.findings} (${warm.errors} errors)`],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
-    console.log(`\nMedians of ${REPETITIONS} runs each (after 1 warm-up), Node ${process.version}:`);
+    console.log(`\nMedians of ${REPETITIONS} runs each (after 1 warm-up; peak memory: ${MEMORY_REPETITIONS} processes each), Node ${process.version}:`);
     for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v.padStart(12)}`);
     console.log(`  runs (a): ${reads.map((r) => r.toFixed(0)).join(' ')}`);
+    console.log(`  runs (r): ${readers.map((r) => r.toFixed(0)).join(' ')}`);
     console.log(`  runs (b): ${checks.map((c) => c.totalMs.toFixed(0)).join(' ')}`);
+    console.log(`  peak MiB (a): ${memory.exceljs.map((m) => m.toFixed(0)).join(' ')}; (b): ${memory.check.map((m) => m.toFixed(0)).join(' ')}`);
     console.log('');
     const round1 = (n: number): number => Math.round(n * 10) / 10;
     console.log(JSON.stringify({
       cells: generated.cells,
       sheets: generated.sheets,
       readMedianMs: round1(readMedianMs),
+      readerMedianMs: round1(readerMedianMs),
+      sheetjsMedianMs: round1(sheetjsMedianMs),
       checkMedianMs: round1(checkMedianMs),
       engineMedianMs: round1(engineMedianMs),
-      ratio: Math.round(ratio * 1000) / 1000,
+      readerRatio: ratioOf(readerMedianMs, readMedianMs),
+      readerPairRatio: Math.round(readerPairRatio * 1000) / 1000,
+      ratio: ratioOf(checkMedianMs, readMedianMs),
       pairRatio: Math.round(pairRatio * 1000) / 1000,
+      exceljsPeakMib: round1(exceljsMib),
+      checkPeakMib: round1(checkMib),
+      memoryRatio: ratioOf(checkMib, exceljsMib),
     }));
 
-    if (assert && ratio > MAX_RATIO) {
-      console.error(`FAIL: the check takes ${ratio.toFixed(2)}× the time of reading the file (limit ${MAX_RATIO}×)`);
+    const failures = [
+      ratio > MAX_RATIO ? `the check takes ${ratio.toFixed(2)}× the time of reading the file with exceljs (limit ${MAX_RATIO}×)` : null,
+      readerRatio > MAX_READ_RATIO ? `reading takes ${readerRatio.toFixed(2)}× exceljs's time (limit ${MAX_READ_RATIO}×)` : null,
+      memoryRatio > 1 ? `the check's peak memory is ${memoryRatio.toFixed(2)}× exceljs's read` : null,
+    ].filter((f) => f !== null);
+    if (assert && failures.length > 0) {
+      for (const f of failures) console.error(`FAIL: ${f}`);
       process.exitCode = 1;
     }
   } finally {
