@@ -1,6 +1,6 @@
 // Browser-safe: the table of contents of a zip file (an .xlsx is one), read from its central
 // directory without unpacking anything. Used to say what a file is and how big it is unpacked
-// before exceljs builds it in memory.
+// before a reader unpacks it.
 
 export interface ZipEntry {
   name: string;

@@ -29,7 +29,7 @@ async function expectSameAnswer(data: Uint8Array): Promise<void> {
 const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => !f.endsWith('.md')).map((f) => path.join(dir, f)) : []);
 
 describe('storedCopy', () => {
-  it.each([...filesIn(SEEDS_DIR), ...filesIn(path.join(__dirname, '..', 'fixtures', 'bad'))].map((f) => [path.basename(f), f]))('gets zipProblem’s answer for %s', async (_name, file) => {
+  it.each([...filesIn(SEEDS_DIR), ...filesIn(path.join(__dirname, '..', 'fixtures', 'bad')), ...filesIn(path.join(__dirname, '..', 'fixtures', 'real-world')).filter((f) => f.endsWith('.xlsx'))].map((f) => [path.basename(f), f]))('gets zipProblem’s answer for %s', async (_name, file) => {
     await expectSameAnswer(new Uint8Array(fs.readFileSync(file)));
   });
 
