@@ -23,12 +23,10 @@ function sharedStringsPartName(book: Book): string | null {
   return sst ? sst.replace(/^\/+/, '') : null;
 }
 
-const latin1 = new TextDecoder('latin1');
-
 /** A part as text in which every byte is one character: markup and ASCII values are read exactly. */
 export function partMarkup(book: Book, path: string): string | null {
   const bytes = book.part(path);
-  return bytes ? latin1.decode(bytes) : null;
+  return bytes ? new TextDecoder('latin1').decode(bytes) : null;
 }
 
 const RELATIONSHIP = /<(?:\w+:)?Relationship\b[^>]*>/g;
