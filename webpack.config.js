@@ -96,8 +96,10 @@ module.exports = (_env, argv) => {
         cacheGroups: {
           // Named chunks, so that what loads when can be read from dist/.
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20, enforce: true },
-          // SheetJS (@e965/xlsx), the reader: it loads with the engine when the first workbook is chosen.
-          sheetjs: { test: /[\\/]node_modules[\\/]@e965[\\/]xlsx[\\/]/, name: 'sheetjs', chunks: 'async', priority: 20, enforce: true },
+          // SheetJS (@e965/xlsx), the reader, stays in the engine's chunk (webpack's default vendors
+          // group, as it is but for SheetJS): both load when the first workbook is chosen, and a chunk
+          // of its own would add its name and hash to the first load.
+          defaultVendors: { test: /[\\/]node_modules[\\/](?!@e965[\\/]xlsx[\\/])/i, priority: -10, reuseExistingChunk: true },
           decimal: { test: /[\\/]node_modules[\\/]decimal\.js[\\/]/, name: 'decimal', chunks: 'async', priority: 20, enforce: true },
         },
       },
