@@ -1,7 +1,7 @@
 // The task pane: dist/taskpane.html (the page Office opens, with office.js) and dist/index.html
 // (the same pane in a plain browser). React and Fluent UI's provider in the first chunk; each
 // view (the file chooser, the Excel pane, the Word pane) in a chunk of its own, loaded for the
-// host the page finds itself in; the engine and its workbook reader (SheetJS; exceljs for the corrected copy) when a workbook is chosen, the .docx
+// host the page finds itself in; the engine and its workbook reader (SheetJS) when a workbook is chosen, the .docx
 // writer when the sections are first downloaded. The Node command is built by tsc, not here.
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -29,17 +29,12 @@ module.exports = (_env, argv) => {
     devtool: 'source-map',
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
-      alias: {
-        // exceljs's Node entry needs fs, stream and zlib; its browser build is self-contained.
-        // The build without polyfills: every browser the pane runs in has Promise, Map and async.
-        exceljs$: path.join(root, 'node_modules/exceljs/dist/exceljs.bare.min.js'),
-      },
       // webpack 5 polyfills no Node core modules; nothing in the pane may need one.
       fallback: { fs: false, path: false, os: false, stream: false, zlib: false, crypto: false, buffer: false, util: false, child_process: false },
     },
     module: {
-      // Prebuilt UMD bundles (exceljs's, SheetJS's mini build): nothing to parse, nothing to resolve.
-      noParse: /[\\/](exceljs|@e965[\\/]xlsx)[\\/]dist[\\/]/,
+      // SheetJS's prebuilt mini build: nothing to parse, nothing to resolve.
+      noParse: /[\\/]@e965[\\/]xlsx[\\/]dist[\\/]/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -95,7 +90,6 @@ module.exports = (_env, argv) => {
       splitChunks: {
         cacheGroups: {
           // Named chunks, so that what loads when can be read from dist/.
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20, enforce: true },
           // SheetJS (@e965/xlsx), the reader, stays in the engine's chunk (webpack's default vendors
           // group, as it is but for SheetJS): both load when the first workbook is chosen, and a chunk
           // of its own would add its name and hash to the first load.

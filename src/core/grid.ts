@@ -1,6 +1,6 @@
 /**
  * The engine's only input: sheets of cells, as any host can build them
- * (Office.js, exceljs, a test literal). Rows and columns are 0-based here;
+ * (Office.js, SheetJS, a test literal). Rows and columns are 0-based here;
  * A1 addresses appear only at the output boundary (see address.ts).
  */
 export type CellValue = number | string | boolean | Date | CellErrorValue | null;

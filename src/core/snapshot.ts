@@ -43,7 +43,7 @@ function fnv1a(text: string): string {
 
 /**
  * The recognised tables' places, labels and numbers: equal whether the workbook was read by
- * Office.js in Excel or by exceljs from the saved file, and different once a number changes.
+ * Office.js in Excel or by the file reader from the saved file, and different once a number changes.
  */
 export function analysisFingerprint(analysis: Analysis): string {
   const parts: string[] = [];

@@ -24,8 +24,8 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
 /**
- * A number format that shows a date (d, m, y outside quotes and brackets): exceljs reads such
- * cells as dates, so the Excel adapter does too and the engine sees the same grid either way.
+ * A number format that shows a date (d, m, y outside quotes and brackets): the file reader reads
+ * such cells as dates (src/files/sheetjsGrid.ts), so the Excel adapter does too and the engine sees the same grid either way.
  */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format || format === 'General') return false;

@@ -6,7 +6,7 @@ import type { Grid } from '../core/grid';
 import { tableReport, type TableReport } from '../core/report';
 import { webCodec, type ZipCodec } from './ooxml/codec';
 import { patchWorkbook, type CellChange, type WorkbookChanges } from './ooxml/patchWorkbook';
-import { readWorkbookBytes } from './readXlsx';
+import { readGridBytes } from './readGrid';
 
 export type FixResult =
   | { ok: true; bytes: Uint8Array; reports: TableReport[]; fixes: CellFix[]; analysis: Analysis }
@@ -49,7 +49,7 @@ export async function correctedCopy(data: Uint8Array, grid: Grid, settings: Anal
 
 /** Reads the workbook, then makes its corrected copy (correctedCopy). */
 export async function fixWorkbookBytes(data: Uint8Array, fileName: string, settings: AnalysisSettings = {}, codec: ZipCodec = webCodec): Promise<FixResult> {
-  const read = await readWorkbookBytes(data, fileName);
+  const read = await readGridBytes(data, fileName);
   if (!read.ok) return read;
   return correctedCopy(data, read.grid, settings, codec);
 }

@@ -13,7 +13,6 @@ import JSZip from 'jszip';
 import { DEFAULT_LIMITS, fileSizeProblem, zipProblem, type ReadLimits } from '../../src/files/limits';
 import { textDocumentKind, zipDocumentKind } from '../../src/files/fileKinds';
 import { readGridBytes } from '../../src/files/readGrid';
-import { readWorkbookBytes } from '../../src/files/readXlsx';
 import { readFileBytes, readWorkbookFile, readWorkbookGrid } from '../../src/files/readWorkbookFile';
 import { storedCopy } from '../../src/files/storedZip';
 import { zipEntries } from '../../src/files/zipDirectory';
@@ -24,11 +23,10 @@ import { repeatedDeflate, writeZip } from '../helpers/zipWriter';
 
 const limits = (over: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...over });
 
-/** Every reader: SheetJS as the page runs it (the zip as it is) and as the command does (a stored copy), and exceljs for the corrected copy. */
+/** Every reader: SheetJS as the page runs it (the zip as it is) and as the command does (a stored copy),. */
 const READERS: [string, (data: Uint8Array, fileName: string, limits?: ReadLimits) => Promise<{ ok: boolean }>][] = [
   ['readGridBytes (SheetJS, in the page)', readGridBytes],
   ['readWorkbookGrid (SheetJS, in the command)', readWorkbookGrid],
-  ['readWorkbookBytes (exceljs, for the corrected copy)', readWorkbookBytes],
 ];
 const seedBytes = (slug: string) => new Uint8Array(fs.readFileSync(path.join(SEEDS_DIR, `${slug}.xlsx`)));
 

@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import type { Cell, Grid } from '../../src/core/grid';
 import { readGridBytes, type GridReadResult } from '../../src/files/readGrid';
 import { readWorkbookGrid } from '../../src/files/readWorkbookFile';
-import { readWorkbookBytes } from '../../src/files/readXlsx';
+import { readWorkbookBytes } from '../helpers/exceljsGrid';
 import { DAMAGED, NO_WORKSHEET } from '../../src/files/workbookProblem';
 import { SEEDS_DIR } from '../helpers/seeds';
 import { MAIN_NS, worksheetXml, xlsxPackage, type PackageParts } from '../helpers/xlsxPackage';

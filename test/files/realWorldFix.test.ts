@@ -17,12 +17,9 @@ import { analyzeGrid } from '../../src/core/analyze';
 import { toA1 } from '../../src/core/address';
 import { cellMarks } from '../../src/core/cellMarks';
 import { planFixes } from '../../src/core/fixes';
-import { correctedCopy } from '../../src/files/fixWorkbook';
 import { nodeCodec } from '../../src/files/nodeCodec';
-import { readWorkbookBytes } from '../../src/files/readXlsx';
 import { fixChecked, gridOf, type FixedCopy } from '../helpers/fixChecked';
 import { recalculatedWorkbooks, requireLibreOffice, withoutCachedResults } from '../helpers/libreoffice';
-import { expectValidPackage } from '../helpers/packageValidator';
 import { workbookParts } from '../helpers/xlsxInspect';
 import { entryDifferences, partContents } from '../helpers/zipEntries';
 
@@ -33,13 +30,6 @@ const REAL_WORLD = path.join(ROOT, 'real-world-fix');
 const BUDGET = path.join(ROOT, 'budget-with-chart', 'budget-med-diagram.xlsx');
 const FILES = [...fs.readdirSync(REAL_WORLD).filter((f) => /\.xls[xm]$/.test(f)).map((f) => path.join(REAL_WORLD, f)), BUDGET];
 
-/**
- * Files today's reader (exceljs) refuses though Excel opens them (issue 12's reader half reads
- * them): their copy is made from a Grid without sheets — the check sheet and the rest of the
- * package work, no cell is fixed. The test below fails once the reader reads them: then take
- * them off this list.
- */
-const READER_REFUSES_TODAY = new Set(['123233_charts.xlsx', '65016.xlsx']);
 
 /** Parts Budgetkoll never changes, by kind, as the test reports them. */
 const KINDS: [string, RegExp][] = [
@@ -72,15 +62,7 @@ async function fixed(file: string): Promise<Case> {
   if (known) return known;
   const data = new Uint8Array(fs.readFileSync(file));
   const name = path.basename(file);
-  let result: FixedCopy;
-  if (READER_REFUSES_TODAY.has(name)) {
-    const made = await correctedCopy(data, { sheets: [] }, {}, nodeCodec);
-    if (!made.ok) throw new Error(made.reason);
-    await expectValidPackage(made.bytes, data);
-    result = made;
-  } else {
-    result = await fixChecked(data, name, {}, nodeCodec);
-  }
+  const result = await fixChecked(data, name, {}, nodeCodec);
   const c = { file, data, result };
   cases.set(file, c);
   return c;
@@ -152,16 +134,8 @@ describe.each(FILES.map((f) => [path.basename(f), f]))('the corrected copy of %s
     expect(after.get('[Content_Types].xml')).not.toMatch(/calcChain/i);
     expect(after.get('xl/_rels/workbook.xml.rels')).not.toMatch(/calcChain/i);
     expect(after.get('xl/workbook.xml')).toMatch(/<(\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="1"/);
-    if (READER_REFUSES_TODAY.has(name)) return;
     const findings = analyzeGrid(await gridOf(result.bytes, name)).tables.flatMap((t) => t.findings);
     expect(findings.filter((f) => ['sum-mismatch', 'consequence', 'formula-omits-line', 'rounding'].includes(f.code))).toEqual([]);
-  });
-});
-
-describe('files the reader does not read yet', () => {
-  it.each([...READER_REFUSES_TODAY])('%s is still refused by today\'s reader (when it is read, take it off READER_REFUSES_TODAY)', async (name) => {
-    const read = await readWorkbookBytes(new Uint8Array(fs.readFileSync(path.join(REAL_WORLD, name))), name);
-    expect(read.ok).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import { cellAt, type Cell, type Grid } from '../../src/core/grid';
 import { fromA1 } from '../../src/core/address';
 import { fixWorkbookBytes, type FixResult } from '../../src/files/fixWorkbook';
 import type { ZipCodec } from '../../src/files/ooxml/codec';
-import { readWorkbookBytes } from '../../src/files/readXlsx';
+import { readGridBytes } from '../../src/files/readGrid';
 import { expectValidPackage } from './packageValidator';
 
 export type FixedCopy = Extract<FixResult, { ok: true }>;
@@ -22,7 +22,7 @@ export async function fixChecked(data: Uint8Array, fileName: string, settings: A
 
 /** The Grid of written bytes, as the product reads it. */
 export async function gridOf(bytes: Uint8Array, fileName = 'kopia.xlsx'): Promise<Grid> {
-  const read = await readWorkbookBytes(bytes, fileName);
+  const read = await readGridBytes(bytes, fileName);
   if (!read.ok) throw new Error(`${fileName}: ${read.reason}`);
   return read.grid;
 }

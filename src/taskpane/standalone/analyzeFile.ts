@@ -10,8 +10,7 @@ import { readGridBytes } from '../../files/readGrid';
 import type { Outcome, PlanSections } from '../model/source';
 
 // The engine chunk: loaded by `import()` when the first workbook is chosen,
-// so the pane's first load carries neither the engine nor a workbook reader (SheetJS;
-// exceljs only for the corrected copy).
+// so the pane's first load carries neither the engine nor a workbook reader (SheetJS).
 
 /** The corrected copy of the workbook read (the page's own streams pack what changes). */
 export { correctedCopy } from '../../files/fixWorkbook';

@@ -1,18 +1,16 @@
 import ExcelJS from 'exceljs';
-import type { Cell, CellValue, Grid, Sheet } from '../core/grid';
-import { DEFAULT_LIMITS, type ReadLimits } from './limits';
-import { DAMAGED, NO_WORKSHEET, workbookProblem } from './workbookProblem';
+import type { Cell, CellValue, Grid, Sheet } from '../../src/core/grid';
+import { DEFAULT_LIMITS, type ReadLimits } from '../../src/files/limits';
+import { DAMAGED, NO_WORKSHEET, workbookProblem } from '../../src/files/workbookProblem';
 
-// ONLY FOR THE CORRECTED COPY (fixWorkbook.ts), until it patches the user's package instead of
-// rebuilding it through exceljs (issue 12): the copy needs exceljs's workbook to write. Whatever
-// only needs the Grid — the check, the sections, the browser page — reads with SheetJS
-// (readGrid.ts), which reads workbooks exceljs refuses. Browser-safe.
+// The Grid exceljs reads — the product's reader until SheetJS replaced it (issue 12) — kept for the
+// tests only: the seeds and examples must read to the same Grid as they did then (the goldens stand
+// on it), and the limits hold for it too. exceljs is a devDependency.
 
 export type ReadResult = { ok: true; grid: Grid; workbook: ExcelJS.Workbook } | { ok: false; reason: string };
 
 /**
- * Reads .xlsx bytes into exceljs's workbook and the Grid exceljs reads from it, for the corrected
- * copy; every failure is a Swedish reason, never a throw. Beyond the limits (limits.ts) nothing
+ * Reads .xlsx bytes into exceljs's workbook and the Grid exceljs reads from it; every failure is a Swedish reason, never a throw. Beyond the limits (limits.ts) nothing
  * is built: the reason says so.
  */
 export async function readWorkbookBytes(data: Uint8Array, fileName = 'arbetsbok.xlsx', limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadResult> {
