@@ -23,7 +23,7 @@ import { repeatedDeflate, writeZip } from '../helpers/zipWriter';
 
 const limits = (over: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...over });
 
-/** Every reader: SheetJS as the page runs it (the zip as it is) and as the command does (a stored copy),. */
+/** Every reader: SheetJS as the page runs it (the zip as it is) and as the command does (a stored copy). */
 const READERS: [string, (data: Uint8Array, fileName: string, limits?: ReadLimits) => Promise<{ ok: boolean }>][] = [
   ['readGridBytes (SheetJS, in the page)', readGridBytes],
   ['readWorkbookGrid (SheetJS, in the command)', readWorkbookGrid],
