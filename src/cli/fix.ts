@@ -4,6 +4,8 @@ import { correctedCopy } from '../files/fixWorkbook';
 import { nodeCodec } from '../files/nodeCodec';
 import { readFileBytes, readWorkbookGrid } from '../files/readWorkbookFile';
 import { analyzeGrid, hasErrors, type AnalysisSettings } from '../core/analyze';
+import { toA1 } from '../core/address';
+import { fillOnlyText } from '../core/cellMarks';
 import type { Io } from './io';
 import type { ParsedArgs } from './args';
 import { EXIT_FAILED, EXIT_FINDINGS, EXIT_OK } from './check';
@@ -39,9 +41,10 @@ export async function fixFile(input: string, output: string, settings: AnalysisS
   const reread = await readWorkbookGrid(result.bytes, path.basename(output));
   const after = reread.ok ? analyzeGrid(reread.grid, settings) : null;
   const marked = result.analysis.tables.reduce((n, t) => n + t.findings.filter((f) => f.code !== 'hardcoded-totals').length, 0);
+  const fillOnly = fillOnlyText(result.fillOnly.map((c) => `${c.sheet}!${toA1(c.row, c.col)}`));
   return {
     ok: true,
-    message: `${result.fixes.length} summor blev formler, ${marked} fynd markerade, kontrollbladet ”Budgetkoll” tillagt`,
+    message: `${result.fixes.length} summor blev formler, ${marked} fynd markerade, kontrollbladet ”Budgetkoll” tillagt${fillOnly ? `. ${fillOnly.replace(/\.$/, '')}` : ''}`,
     remainingErrors: after ? hasErrors(after) : true,
   };
 }

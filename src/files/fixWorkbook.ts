@@ -2,14 +2,19 @@ import { analyzeGrid, type Analysis, type AnalysisSettings } from '../core/analy
 import { cellMarks, markNoteText, SEVERITY_FILL_RGB } from '../core/cellMarks';
 import { checkSheetContent } from '../core/checkSheetContent';
 import { planFixes, type CellFix } from '../core/fixes';
+import type { CellRef } from '../core/findings';
 import type { Grid } from '../core/grid';
 import { tableReport, type TableReport } from '../core/report';
 import { webCodec, type ZipCodec } from './ooxml/codec';
-import { patchWorkbook, type CellChange, type WorkbookChanges } from './ooxml/patchWorkbook';
+import { patchWorkbook, type CellChange, type PatchedWorkbook, type WorkbookChanges } from './ooxml/patchWorkbook';
 import { readGridBytes } from './readGrid';
 
 export type FixResult =
-  | { ok: true; bytes: Uint8Array; reports: TableReport[]; fixes: CellFix[]; analysis: Analysis }
+  | {
+    ok: true; bytes: Uint8Array; reports: TableReport[]; fixes: CellFix[]; analysis: Analysis;
+    /** Cells marked with the fill alone: they have a threaded comment, beside which Excel allows no note. */
+    fillOnly: CellRef[];
+  }
   | { ok: false; reason: string };
 
 /**
@@ -37,14 +42,14 @@ export async function correctedCopy(data: Uint8Array, grid: Grid, settings: Anal
     checkSheet,
     replacesSheet: grid.sheets.find((s) => s.rows[0]?.[0]?.value === checkSheet.title)?.name ?? null,
   };
-  let bytes: Uint8Array;
+  let patched: PatchedWorkbook;
   try {
-    bytes = await patchWorkbook(data, changes, codec);
+    patched = await patchWorkbook(data, changes, codec);
   } catch (e) {
     // The detail is for whoever helps the user (IT): the parts' own words.
     return { ok: false, reason: `den rättade kopian kunde inte skapas: arbetsboken har en del som Budgetkoll inte kan ändra säkert – originalet är oförändrat (teknisk orsak: ${e instanceof Error ? e.message : String(e)})` };
   }
-  return { ok: true, bytes, reports: analysis.tables.map((t) => tableReport(t)), fixes, analysis };
+  return { ok: true, bytes: patched.bytes, reports: analysis.tables.map((t) => tableReport(t)), fixes, analysis, fillOnly: patched.threaded };
 }
 
 /** Reads the workbook, then makes its corrected copy (correctedCopy). */

@@ -8,6 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
+import { main } from '../../src/cli/main';
+import { memoryIo } from '../../src/cli/io';
 import { correctedCopy } from '../../src/files/fixWorkbook';
 import { webCodec, type ZipCodec } from '../../src/files/ooxml/codec';
 import { nodeCodec } from '../../src/files/nodeCodec';
@@ -84,6 +86,30 @@ describe('notes a workbook already has', () => {
     const result = await fixChecked(withNotes(comments, `${VML_HEAD}${noteShape(1025, 5, 2)}</xml>`), 'x.xlsx');
     expect((await workbookParts(result.bytes)).note('Budget', 'C6')).toMatch(/^Preliminärt\n\nBudgetkoll: Summa intäkter 2026/);
     expect((await partContents(result.bytes)).get('xl/comments1.xml')).toContain('<r><t>Preliminärt</t></r><r><rPr>');
+  });
+
+  it('on a cell with a threaded comment: the cell gets the fill alone, the thread\'s placeholder is untouched, and the copy says which cell (as the Excel pane does)', async () => {
+    // As Excel writes a threaded comment: its placeholder note under the author tc={thread id}.
+    const comments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>tc={9FE0EFFC-F649-7D41-B909-522703F4B7ED}</author></authors><commentList>`
+      + '<comment ref="C6" authorId="0" shapeId="0"><text><t xml:space="preserve">[Threaded comment]\n\nComment:\n    kolla med regionen</t></text></comment></commentList></comments>';
+    const data = withNotes(comments, `${VML_HEAD}${noteShape(1025, 5, 2)}</xml>`);
+    const result = await fixChecked(data, 'trad.xlsx');
+    expect(result.fillOnly).toEqual([{ sheet: 'Budget', row: 5, col: 2 }]);
+    const parts = await workbookParts(result.bytes);
+    expect(parts.note('Budget', 'C6')).toBe('[Threaded comment]\n\nComment:\n    kolla med regionen');
+    expect(parts.note('Budget', 'E6')).toMatch(/^Budgetkoll: Summa intäkter 2028/);
+    // C6 is marked all the same: its style is a new one with the error fill.
+    expect((await partContents(result.bytes)).get('xl/worksheets/sheet1.xml')).toMatch(/<c r="C6" s="\d+"/);
+    // The command says so, in the words of the Excel pane.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'budgetkoll-trad-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'trad.xlsx'), data);
+      const io = memoryIo();
+      expect(await main(['fix', path.join(dir, 'trad.xlsx')], io)).toBe(0);
+      expect(io.stdout).toContain('Budget!C6 har en kommentar och fick bara färg: Excel tillåter inte både kommentar och anteckning i samma cell.');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('in a legacy drawing that holds form controls only: the notes go in a new comments part, their shapes into that drawing', async () => {

@@ -24,7 +24,7 @@ function fakeFiles() {
         analyze: (settings, onStage) => new Promise((finish) => steps.push({ onStage, settings, finish })),
         corrected: async (_settings, onStage) => {
           onStage('fixing');
-          return { ok: true, value: { fileName: 'budget-rattad.xlsx', bytes: new Uint8Array([1, 2, 3]), reports: seedReports() } };
+          return { ok: true, value: { fileName: 'budget-rattad.xlsx', bytes: new Uint8Array([1, 2, 3]), reports: seedReports(), fillOnlyNote: '' } };
         },
         sectionsDocument: async (_settings, onStage) => {
           onStage('sections');

@@ -7,7 +7,10 @@ import type { Dialect } from './dialect';
 // to the sheet's comments part, or to a new one; a cell that has a note already keeps it and gets
 // ours after it, as the Excel pane does; a note of ours that is there already (a corrected copy
 // corrected again) is not added twice. Excel shows a note only with a shape in the sheet's legacy
-// VML drawing, so each new note gets one there too.
+// VML drawing, so each new note gets one there too. A cell with a threaded comment (its
+// placeholder in the comments part is written by an author `tc={…}`) gets no note: Excel shows the
+// thread, not the placeholder's text, and a cell cannot have both — as in the Excel pane, such a
+// cell is marked with the fill alone and the caller says so.
 
 export interface Note {
   row: number;
@@ -22,37 +25,40 @@ const VML_TYPE = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 /** The worksheet's elements in schema order (CT_Worksheet), to put legacyDrawing where it belongs. */
 export const WORKSHEET_ORDER = ['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
-/** The worksheet part's XML with the notes added (their parts changed or made in `parts`). */
-export async function addNotes(parts: PackageParts, sheetPart: string, sheetXml: string, notes: Note[], dialect: Dialect): Promise<string> {
-  if (notes.length === 0) return sheetXml;
+/**
+ * The worksheet part's XML with the notes added (their parts changed or made in `parts`), and the
+ * notes not added because their cell has a threaded comment.
+ */
+export async function addNotes(parts: PackageParts, sheetPart: string, sheetXml: string, notes: Note[], dialect: Dialect): Promise<{ xml: string; threaded: Note[] }> {
+  if (notes.length === 0) return { xml: sheetXml, threaded: [] };
   const relsXml = await parts.textOrNull(relsPartOf(sheetPart));
   const rels = relsXml === null ? [] : relationships(relsXml);
   const commentsRel = rels.find((r) => !r.external && r.type.endsWith('/comments'));
   const commentsPart = commentsRel ? resolveTarget(sheetPart, commentsRel.target) : parts.freeName(`${dialect.folder}comments`, '.xml');
   const existing = commentsRel ? await parts.text(commentsPart) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<comments xmlns="${dialect.main}"><authors></authors><commentList></commentList></comments>`;
-  const { xml: comments, added } = withNotes(existing, notes);
-  if (comments === existing) return sheetXml;
+  const { xml: comments, added, threaded } = withNotes(existing, notes);
+  if (comments === existing) return { xml: sheetXml, threaded };
   parts.set(commentsPart, comments);
   const types = new ContentTypes(parts);
   if (!commentsRel) {
     await addRelationship(parts, sheetPart, `${dialect.relationships}/comments`, commentsPart);
     await types.declare(commentsPart, COMMENTS_TYPE);
   }
-  if (added.length === 0) return sheetXml;
+  if (added.length === 0) return { xml: sheetXml, threaded };
   const legacy = firstChild(sheetXml, rootElement(sheetXml), 'legacyDrawing');
   const legacyId = legacy ? attribute(sheetXml, legacy.tag, 'r:id') ?? relationshipAttribute(sheetXml, legacy, dialect) : undefined;
   const vmlRel = legacyId === undefined ? undefined : rels.find((r) => r.id === legacyId);
   if (vmlRel && parts.has(resolveTarget(sheetPart, vmlRel.target))) {
     const vmlPart = resolveTarget(sheetPart, vmlRel.target);
     parts.set(vmlPart, withShapes(await parts.text(vmlPart), added));
-    return sheetXml;
+    return { xml: sheetXml, threaded };
   }
   const vmlPart = parts.freeName(`${dialect.folder}drawings/vmlDrawing`, '.vml');
   parts.set(vmlPart, newVml(await nextIdBlock(parts), added));
   const id = await addRelationship(parts, sheetPart, `${dialect.relationships}/vmlDrawing`, vmlPart);
   if (vmlPart.toLowerCase().endsWith('.vml')) await types.declareExtension('vml', VML_TYPE);
   else await types.declare(vmlPart, VML_TYPE);
-  return withLegacyDrawing(sheetXml, legacy, id, dialect);
+  return { xml: withLegacyDrawing(sheetXml, legacy, id, dialect), threaded };
 }
 
 /** The legacyDrawing's relationship id when its prefix for the relationships namespace is not `r`. */
@@ -74,8 +80,11 @@ function withLegacyDrawing(xml: string, legacy: Element | undefined, id: string,
   return applySplices(xml, [{ start: at, end: at, text: element }]);
 }
 
-/** The comments part with the notes in; `added` are the notes that got a comment of their own (and need a shape). */
-export function withNotes(xml: string, notes: Note[]): { xml: string; added: Note[] } {
+/**
+ * The comments part with the notes in; `added` are the notes that got a comment of their own (and
+ * need a shape), `threaded` those left out because their cell has a threaded comment.
+ */
+export function withNotes(xml: string, notes: Note[]): { xml: string; added: Note[]; threaded: Note[] } {
   const root = rootElement(xml);
   const p = prefixOf(root.tag.name);
   const authors = firstChild(xml, root, 'authors');
@@ -85,12 +94,17 @@ export function withNotes(xml: string, notes: Note[]): { xml: string; added: Not
   const byRef = new Map(comments.map((c) => [(attribute(xml, c.tag, 'ref') ?? '').toUpperCase(), c]));
   const splices: Splice[] = [];
   const added: Note[] = [];
+  const threaded: Note[] = [];
   let newComments = '';
   let authorId: number | undefined;
   const names = authors.tag.kind === 'empty' ? [] : children(xml, authors).map((a) => textOf(xml, a));
   for (const note of notes) {
     const ref = cellRef(note.row, note.col);
     const comment = byRef.get(ref);
+    if (comment && isThreaded(names, attribute(xml, comment.tag, 'authorId'))) {
+      threaded.push(note);
+      continue;
+    }
     if (comment) {
       const appended = appendedText(xml, comment, note.text, p);
       if (appended) splices.push(appended);
@@ -107,7 +121,13 @@ export function withNotes(xml: string, notes: Note[]): { xml: string; added: Not
     added.push(note);
   }
   if (newComments) splices.push(insertAt(xml, list, newComments));
-  return { xml: applySplices(xml, splices), added };
+  return { xml: applySplices(xml, splices), added, threaded };
+}
+
+/** Excel writes a threaded comment's placeholder note under the author `tc={thread id}`. */
+function isThreaded(authors: string[], authorId: string | undefined): boolean {
+  const name = authorId === undefined ? undefined : authors[Number(authorId)];
+  return name !== undefined && /^tc=\{[0-9A-Fa-f-]+\}$/.test(name.trim());
 }
 
 /** A run as Excel writes a note's text (Tahoma 9). */

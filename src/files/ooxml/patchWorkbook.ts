@@ -39,7 +39,13 @@ const TYPES = {
 
 export class PatchError extends Error {}
 
-export async function patchWorkbook(data: Uint8Array, changes: WorkbookChanges, codec: ZipCodec): Promise<Uint8Array> {
+export interface PatchedWorkbook {
+  bytes: Uint8Array;
+  /** Cells whose note was left out because they have a threaded comment: marked with the fill alone. */
+  threaded: { sheet: string; row: number; col: number }[];
+}
+
+export async function patchWorkbook(data: Uint8Array, changes: WorkbookChanges, codec: ZipCodec): Promise<PatchedWorkbook> {
   const parts = new PackageParts(data, codec);
   const workbookPart = await officeDocument(parts);
   let workbookXml = await parts.text(workbookPart);
@@ -47,6 +53,7 @@ export async function patchWorkbook(data: Uint8Array, changes: WorkbookChanges, 
   const sheets = workbookSheets(workbookXml, dialect);
   const sheetParts = await sheetPartsOf(parts, workbookPart, sheets);
   const styles = await stylesOf(parts, workbookPart, dialect);
+  const threaded: PatchedWorkbook['threaded'] = [];
 
   for (const sheet of new Set([...changes.cells.map((c) => c.sheet), ...changes.notes.map((n) => n.sheet)])) {
     const part = sheetParts.get(sheet);
@@ -57,7 +64,8 @@ export async function patchWorkbook(data: Uint8Array, changes: WorkbookChanges, 
       restyle: c.fill === undefined ? undefined : (style) => styles.patch.withFill(style, c.fill as string),
     }));
     const patched = await addNotes(parts, part, patchSheetCells(before, edits), changes.notes.filter((n) => n.sheet === sheet), dialect);
-    if (patched !== before) parts.set(part, patched);
+    if (patched.xml !== before) parts.set(part, patched.xml);
+    threaded.push(...patched.threaded.map((n) => ({ sheet, row: n.row, col: n.col })));
   }
 
   const checkSheet = checkSheetXml(changes.checkSheet, styles.patch, dialect);
@@ -79,7 +87,7 @@ export async function patchWorkbook(data: Uint8Array, changes: WorkbookChanges, 
   }
   await dropCalcChain(parts, workbookPart);
   parts.set(workbookPart, withFullCalcOnLoad(workbookXml));
-  return parts.write();
+  return { bytes: await parts.write(), threaded };
 }
 
 /** The workbook part, as the package's own relationships name it. */

@@ -1,4 +1,5 @@
 import type { Language } from '../../core/messages';
+import { fillOnlyText } from '../../core/cellMarks';
 import type { StepDone } from './port';
 
 // The Excel pane's own words, in Swedish and (when Office's display language is not Swedish) English.
@@ -72,9 +73,7 @@ const SV: ExcelPaneStrings = {
           done.cells === 0
             ? 'Cellerna var redan markerade.'
             : `${plural(done.cells, 'cell', 'celler')} markerade${done.notes ? ' med färg och anteckning' : ' med färg (anteckningar kräver en nyare Excel; fynden står på kontrollbladet)'}.`,
-          done.fillOnly.length
-            ? `${done.fillOnly.join(', ')} ${done.fillOnly.length === 1 ? 'har en kommentar och fick' : 'har kommentarer och fick'} bara färg: Excel tillåter inte både kommentar och anteckning i samma cell. Fynden står på kontrollbladet.`
-            : '',
+          fillOnlyText(done.fillOnly, 'sv'),
         ].filter(Boolean).join(' ');
       case 'check-sheet':
         return `Bladet ${done.sheet} är skapat med fynden, länkar till cellerna och ett diagram över eget kapital.`;
@@ -124,9 +123,7 @@ const EN: ExcelPaneStrings = {
       case 'marks':
         return [
           done.cells === 0 ? 'The cells were already marked.' : `${plural(done.cells, 'cell', 'cells')} marked${done.notes ? ' with colour and a note' : ' with colour (notes need a newer Excel; the findings are on the check sheet)'}.`,
-          done.fillOnly.length
-            ? `${done.fillOnly.join(', ')} ${done.fillOnly.length === 1 ? 'has a comment and got' : 'have comments and got'} colour only: Excel does not allow both a comment and a note in one cell. The findings are on the check sheet.`
-            : '',
+          fillOnlyText(done.fillOnly, 'en'),
         ].filter(Boolean).join(' ');
       case 'check-sheet':
         return `Sheet ${done.sheet} was created with the findings, links to the cells and an equity chart.`;

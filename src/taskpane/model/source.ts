@@ -16,6 +16,8 @@ export interface CorrectedWorkbook {
   bytes: Uint8Array;
   /** The findings the corrections were made from. */
   reports: TableReport[];
+  /** What to tell of cells marked with the fill alone (they have a threaded comment); '' when none. */
+  fillOnlyNote: string;
 }
 
 /** The Excel pane's snapshot stored in the workbook (the check as it was made in Excel). */

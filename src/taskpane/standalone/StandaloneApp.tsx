@@ -139,7 +139,8 @@ export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppP
       return;
     }
     save(outcome.value.fileName, outcome.value.bytes);
-    setDownload({ kind: 'done', text: `${outcome.value.fileName} är sparad i webbläsarens hämtade filer. Originalet är oförändrat.` });
+    const { fileName, fillOnlyNote } = outcome.value;
+    setDownload({ kind: 'done', text: `${fileName} är sparad i webbläsarens hämtade filer. Originalet är oförändrat.${fillOnlyNote ? ` ${fillOnlyNote}` : ''}` });
   };
 
   const onDownloadSections = async () => {

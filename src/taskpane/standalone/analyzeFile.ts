@@ -1,5 +1,8 @@
 import { analyzeGrid, type Analysis, type AnalysisSettings } from '../../core/analyze';
 import type { Grid } from '../../core/grid';
+import { toA1 } from '../../core/address';
+import { fillOnlyText } from '../../core/cellMarks';
+import type { CellRef } from '../../core/findings';
 import { tableReport, type TableReport } from '../../core/report';
 import { buildSections, mainTable } from '../../core/sections/buildSections';
 import { analysisFingerprint, snapshotFromXml, type AnalysisSnapshot } from '../../core/snapshot';
@@ -14,6 +17,9 @@ import type { Outcome, PlanSections } from '../model/source';
 
 /** The corrected copy of the workbook read (the page's own streams pack what changes). */
 export { correctedCopy } from '../../files/fixWorkbook';
+
+/** What the page tells of cells the copy marked with the fill alone (they have a threaded comment). */
+export const fillOnlyNote = (cells: readonly CellRef[]): string => fillOnlyText(cells.map((c) => `${c.sheet}!${toA1(c.row, c.col)}`));
 
 /** .xlsx bytes → the engine's Grid, or the Swedish reason the file cannot be read. */
 export async function readWorkbook(data: Uint8Array, fileName: string): Promise<Outcome<Grid>> {

@@ -110,7 +110,8 @@ function openFile(file: PickedFile): AnalysisSource {
         if (!read.ok) return read;
         const fixed = await e.correctedCopy(await readBytes(), read.value, settings);
         if (!fixed.ok) return fixed;
-        return { ok: true, value: { fileName: correctedFileName(file.name), bytes: fixed.bytes, reports: fixed.reports } };
+        const fillOnlyNote = e.fillOnlyNote(fixed.fillOnly);
+        return { ok: true, value: { fileName: correctedFileName(file.name), bytes: fixed.bytes, reports: fixed.reports, fillOnlyNote } };
       }),
     sections: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
       withEngine('reading', onStage, (e) => sections(e, settings, onStage)),
