@@ -320,7 +320,7 @@ function generateTable(table: SeedTable, startRow: number, rng: Rng): OutTable {
 // The workbook
 // ---------------------------------------------------------------------------------------------
 
-interface Generated {
+export interface Generated {
   cells: number;
   sheets: number;
   budgetSheets: number;
@@ -396,7 +396,8 @@ function contactsSheet(rng: Rng, rowCount: number): (OutCell | null)[][] {
   return rows;
 }
 
-async function generateWorkbook(file: string): Promise<Generated> {
+/** Writes the bench workbook to `file`: the same bytes of cells every time (scripts/compare-outputs.ts checks it too). */
+export async function generateWorkbook(file: string): Promise<Generated> {
   const rng = mulberry32(20240601);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Budgetkoll bench';
@@ -672,7 +673,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+// Run as a script, not when scripts/compare-outputs.ts imports the generator.
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
