@@ -1,0 +1,269 @@
+import { Money, excelDouble, moneyOfExcelDouble } from './money';
+
+// The engine's one arithmetic on money. Every rule adds, compares and divides amounts through
+// these functions and nothing else; Decimal appears only where a value is reported or leaves the
+// engine (toMoney), and where it comes in (amountOfMoney, amountOfCellNumber).
+
+declare const THOUSANDTHS: unique symbol;
+
+/** Whole thousandths of the table's unit in a safe integer: the form of nearly every amount. */
+type Thousandths = number & { readonly [THOUSANDTHS]: true };
+
+/**
+ * An exact amount of money, in the table's unit. Nearly every amount is a whole number of
+ * thousandths within the safe integers, and is held as that number: adding and comparing them is
+ * exact and allocates nothing. The rare other amount (finer than a thousandth, as `0,0001` or a
+ * quotient; or past ±9 007 199 254 740,991) is held as its Decimal, and every operation on it is
+ * the Decimal operation the engine has always made (Money: 40 significant digits, half up) — so
+ * every result is the one Decimal arithmetic gives, the sign of a zero included (−0 from `-0`
+ * typed as text stays −0, as Decimal keeps it).
+ */
+export type Amount = Thousandths | Money;
+
+const PER_UNIT = 1000;
+const MAX = Number.MAX_SAFE_INTEGER;
+
+export const ZERO_AMOUNT = 0 as Thousandths;
+
+const isThousandths = (a: Amount): a is Thousandths => typeof a === 'number';
+
+// ---------------------------------------------------------------------------------------------
+// The edges: Decimal in, Decimal out
+// ---------------------------------------------------------------------------------------------
+
+/** The amount a cell's number stands for: Excel's double to fifteen significant digits (excelDouble). */
+export function amountOfCellNumber(value: number): Amount {
+  const double = excelDouble(value);
+  const thousandths = Math.round(double * PER_UNIT);
+  // The double's shortest form is this whole number of thousandths when that has at most fourteen
+  // digits (a decimal of at most fifteen digits is the only one its double rounds back to). A cell's
+  // −0 is 0, as moneyOfExcelDouble reads it.
+  if (Math.abs(thousandths) < 1e14 && thousandths / PER_UNIT === double) return (thousandths === 0 ? 0 : thousandths) as Thousandths;
+  return moneyOfExcelDouble(double);
+}
+
+// Exact powers of ten (every one up to 1e22 is a double).
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+
+/**
+ * The checked conversion from a Decimal: its whole thousandths where it has them within the safe
+ * integers, else the Decimal itself. Read from the Decimal's documented digits (`d`, base 1e7 words,
+ * the first written without leading zeros), exponent (`e`, the power of ten of the first digit)
+ * and sign (`s`) — the reading toString makes — rather than with Decimal arithmetic, which allocates.
+ */
+export function amountOfMoney(value: Money): Amount {
+  const thousandths = thousandthsOf(value);
+  return Number.isNaN(thousandths) ? value : (thousandths as Thousandths);
+}
+
+function thousandthsOf(value: Money): number {
+  const words = value.d;
+  if (!words || words.length === 0) return NaN; // NaN, ±Infinity
+  const first = words[0];
+  const firstDigits = first < 10 ? 1 : first < 100 ? 2 : first < 1e3 ? 3 : first < 1e4 ? 4 : first < 1e5 ? 5 : first < 1e6 ? 6 : 7;
+  // Power of ten, in thousandths, of the last digit of the word at hand.
+  let power = value.e - firstDigits + 1 + 3;
+  let sum = 0;
+  for (let i = 0; i < words.length; i++, power -= 7) {
+    const word = words[i];
+    if (word === 0) continue;
+    if (power >= 0) {
+      if (power >= POW10.length) return NaN;
+      // Past the safe integers a product rounds, but never back below them: the test below catches it.
+      sum += word * POW10[power];
+    } else {
+      // A word below the thousandths: only its zeros may fall there.
+      if (-power >= 8) return NaN;
+      const divisor = POW10[-power];
+      if (word % divisor !== 0) return NaN;
+      sum += word / divisor;
+    }
+    // Every term is positive, so the sum only grows: past the bound it cannot come back.
+    if (!(sum <= MAX)) return NaN;
+  }
+  // −0 stays −0.
+  return value.s < 0 ? -sum : sum;
+}
+
+/** The Decimal of an amount: where a value is reported or leaves the engine. */
+export function toMoney(a: Amount): Money {
+  if (!isThousandths(a)) return a;
+  // Below 1e15 the double quotient reads back as exactly that decimal (one of at most fifteen
+  // digits is the only one its double rounds back to); −0 / 1000 is −0, which Decimal keeps.
+  if (Math.abs(a) < 1e15) return new Money(a / PER_UNIT);
+  return new Money(a).times(THOUSANDTH);
+}
+
+const THOUSANDTH = new Money('0.001');
+
+/** The amount as the nearest double (a chart's or a spreadsheet cell's number). */
+export function toNumber(a: Amount): number {
+  return isThousandths(a) ? a / PER_UNIT : a.toNumber();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sums and differences
+// ---------------------------------------------------------------------------------------------
+
+/** a + b. */
+export function plus(a: Amount, b: Amount): Amount {
+  if (isThousandths(a) && isThousandths(b)) {
+    // Safe integers add exactly while the sum stays safe; past it the double is past it too.
+    const sum = a + b;
+    if (sum <= MAX && sum >= -MAX) return sum as Thousandths;
+  }
+  return amountOfMoney(toMoney(a).plus(toMoney(b)));
+}
+
+/** a − b. */
+export function minus(a: Amount, b: Amount): Amount {
+  if (isThousandths(a) && isThousandths(b)) {
+    const difference = a - b;
+    if (difference <= MAX && difference >= -MAX) return difference as Thousandths;
+  }
+  return amountOfMoney(toMoney(a).minus(toMoney(b)));
+}
+
+/** a + b or a − b: a signed term added to a running sum. */
+export function plusSigned(a: Amount, b: Amount, sign: 1 | -1): Amount {
+  return sign === 1 ? plus(a, b) : minus(a, b);
+}
+
+/** −a. */
+export function negated(a: Amount): Amount {
+  return isThousandths(a) ? (-a as Thousandths) : amountOfMoney(a.negated());
+}
+
+/** |a − b|: how far apart two amounts are (as Decimal computes it, so its zero is Decimal's too). */
+export function distance(a: Amount, b: Amount): Amount {
+  if (isThousandths(a) && isThousandths(b)) {
+    const d = Math.abs(a - b);
+    if (d <= MAX) return d as Thousandths;
+  }
+  return amountOfMoney(toMoney(a).minus(toMoney(b)).abs());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparisons
+// ---------------------------------------------------------------------------------------------
+
+/** −1, 0 or 1 as a is below, equal to or above b (−0 equals 0). */
+export function compare(a: Amount, b: Amount): -1 | 0 | 1 {
+  if (isThousandths(a) && isThousandths(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return toMoney(a).cmp(toMoney(b)) as -1 | 0 | 1;
+}
+
+export const equals = (a: Amount, b: Amount): boolean => (isThousandths(a) && isThousandths(b) ? a === b : compare(a, b) === 0);
+
+export const atMost = (a: Amount, b: Amount): boolean => (isThousandths(a) && isThousandths(b) ? a <= b : compare(a, b) <= 0);
+
+/** |a − b| ≤ tolerance. */
+export function withinTolerance(a: Amount, b: Amount, tolerance: Amount): boolean {
+  return atMost(distance(a, b), tolerance);
+}
+
+export const isZero = (a: Amount): boolean => (isThousandths(a) ? a === 0 : a.isZero());
+
+/** Whether the amount carries a minus sign, as Decimal's isNegative says it: −0 does. */
+export const isNegative = (a: Amount): boolean => (isThousandths(a) ? a < 0 || Object.is(a, -0) : a.isNegative());
+
+/** Whether |a| is at least `units` whole units, told on the amount as a double (as a reader of the size would). */
+export function magnitudeReaches(a: Amount, units: number): boolean {
+  return isThousandths(a) ? Math.abs(a) >= units * PER_UNIT : a.abs().toNumber() >= units;
+}
+
+/** The larger of two amounts (the first where they are equal). */
+export const larger = (a: Amount, b: Amount): Amount => (compare(b, a) > 0 ? b : a);
+
+// ---------------------------------------------------------------------------------------------
+// Products and shares
+// ---------------------------------------------------------------------------------------------
+
+/** a · factor, exactly as Decimal multiplies (the factor an amount too: a percentage, a fraction, a count). */
+export function times(a: Amount, factor: Amount): Amount {
+  if (isThousandths(a) && isThousandths(factor)) {
+    // Thousandths times thousandths are millionths: whole thousandths where they divide by 1000.
+    const product = a * factor;
+    // Zero times a negative is −0 in doubles as in Decimal.
+    if (Number.isSafeInteger(product) && product % PER_UNIT === 0) return (product / PER_UNIT) as Thousandths;
+  }
+  return amountOfMoney(toMoney(a).times(toMoney(factor)));
+}
+
+/** A whole number (a count of rows, a power of ten) as an amount. */
+export function amountOfInteger(n: number): Amount {
+  return Number.isSafeInteger(n * PER_UNIT) ? ((n * PER_UNIT) as Thousandths) : new Money(n);
+}
+
+/** a / b, where Decimal divides (40 significant digits, half up). */
+export function dividedBy(a: Amount, b: Amount): Amount {
+  if (isThousandths(a) && isThousandths(b) && b !== 0) {
+    const scaled = a * PER_UNIT;
+    const quotient = scaled / b;
+    // A whole quotient is the double division's exact result; the product tells it is one. The
+    // sign of a zero quotient is the signs' product, in doubles as in Decimal.
+    if (Number.isSafeInteger(scaled) && Number.isSafeInteger(quotient) && quotient * b === scaled) return quotient as Thousandths;
+  }
+  return amountOfMoney(toMoney(a).dividedBy(toMoney(b)));
+}
+
+/**
+ * a / b rounded half up to four decimals and written as Decimal's toFixed() writes it (no trailing
+ * zeros, no exponent): a share as the report states it.
+ */
+export function shareText(a: Amount, b: Amount): string {
+  if (isThousandths(a) && isThousandths(b)) {
+    const text = fourDecimalRatio(a, b);
+    if (text !== null) return text;
+  }
+  return toMoney(a).dividedBy(toMoney(b)).toDecimalPlaces(4).toFixed();
+}
+
+/**
+ * a / b rounded half away from zero to four decimals, for safe integers a and b (thousandths over
+ * thousandths: the amounts' own ratio). Decimal rounds the quotient to 40 significant digits
+ * before the four decimals; that cannot move it across a rounding boundary, since a quotient of
+ * integers below 2^53 lies either on a boundary or at least 1 / (2 · 10^4 · |b|) from it. Null for a
+ * zero result (whose sign Decimal keeps) and for b = 0: the caller divides Decimals.
+ */
+export function fourDecimalRatio(a: number, b: number): string | null {
+  if (b === 0 || !Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return null;
+  const q = roundedQuotient(Math.abs(a), 10000, Math.abs(b));
+  if (q === 0) return null;
+  const sign = (a < 0) !== (b < 0) ? '-' : '';
+  const whole = Math.floor(q / 10000);
+  let fraction = q - whole * 10000;
+  if (fraction === 0) return `${sign}${whole}`;
+  // Four decimals without their trailing zeros.
+  let digits = 4;
+  while (fraction % 10 === 0) {
+    fraction /= 10;
+    digits--;
+  }
+  return `${sign}${whole}.${String(fraction).padStart(digits, '0')}`;
+}
+
+/**
+ * a · scale / d rounded half up, for whole a ≥ 0, scale > 0 and d > 0; 0 also where the quotient is
+ * past the safe integers (no share anyone reads: the caller leaves it to Decimal).
+ */
+function roundedQuotient(a: number, scale: number, d: number): number {
+  // Exact while a · scale + d is a safe integer (past them, the double sum is past them too).
+  const n = a * scale;
+  if (n + d > Number.MAX_SAFE_INTEGER) {
+    const [bn, bd] = [BigInt(a) * BigInt(scale), BigInt(d)];
+    const q = bn / bd + ((bn % bd) * 2n >= bd ? 1n : 0n);
+    return q <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(q) : 0;
+  }
+  // The double quotient is within one of the true one; the exact remainder puts it right.
+  let q = Math.floor(n / d);
+  let r = n - q * d;
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
+  return 2 * r >= d ? q + 1 : q;
+}
