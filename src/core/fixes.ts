@@ -2,7 +2,8 @@ import { columnLetters, toA1 } from './address';
 import type { TableAnalysis } from './analyze';
 import type { CellRef } from './findings';
 import type { Money } from './money';
-import { recomputeTotals, type CellRelation } from './recompute';
+import { recomputeTotals } from './recompute';
+import type { CellRelation } from './relations';
 import { ZERO } from './money';
 
 /** One cell the fix writes: a formula over its parts, with the value it computes. */

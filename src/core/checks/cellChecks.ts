@@ -1,5 +1,5 @@
 import { makeFinding, type Finding } from '../findings';
-import type { TableCell } from '../recompute';
+import type { TableCell } from '../tableCells';
 import { sheetRef, type Check } from './types';
 
 /** A number typed as text looks right but Excel's SUM leaves it out. */

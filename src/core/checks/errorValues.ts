@@ -1,6 +1,6 @@
 import { isErrorValue } from '../grid';
 import { makeFinding, type Finding } from '../findings';
-import { cellId, cellKey, type TableCell } from '../recompute';
+import { cellId, cellKey, type TableCell } from '../tableCells';
 import { dependentsOf, relationsBuiltOn, type Dependents } from './relationOutcomes';
 import { sheetRef, type Check } from './types';
 

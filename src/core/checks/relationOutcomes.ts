@@ -1,5 +1,7 @@
 import { ZERO, type Money } from '../money';
-import { CellMap, cellId, cellIdAt, forEachPart, hasErrorPart, isErrorCell, statedValue, type CellRelation, type TableCell } from '../recompute';
+import { statedValue } from '../recompute';
+import { forEachPart, hasErrorPart, isErrorCell, type CellRelation } from '../relations';
+import { CellMap, cellId, cellIdAt, type TableCell } from '../tableCells';
 import type { BudgetTable } from '../model';
 import type { CheckContext } from './types';
 

@@ -1,5 +1,6 @@
 import { makeFinding, type Finding } from '../findings';
-import { statedValue, type CellRelation } from '../recompute';
+import { statedValue } from '../recompute';
+import type { CellRelation } from '../relations';
 import { affectedBy, dependentsOf, relationOutcomes, type Dependents } from './relationOutcomes';
 import { sheetRef, type Check, type CheckContext } from './types';
 

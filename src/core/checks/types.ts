@@ -1,6 +1,7 @@
 import type { Money } from '../money';
 import type { BudgetTable } from '../model';
-import type { Recomputed, TableCell } from '../recompute';
+import type { Recomputed } from '../recompute';
+import type { TableCell } from '../tableCells';
 import type { CellRef, Finding, FindingCode } from '../findings';
 import type { Settings } from '../settings';
 import type { EquityShape } from '../equity/shape';

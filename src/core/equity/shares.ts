@@ -1,6 +1,7 @@
 import { exactSumOr, sumMoney, type Money } from '../money';
 import type { BudgetTable } from '../model';
-import { isErrorCell, type Recomputed } from '../recompute';
+import type { Recomputed } from '../recompute';
+import { isErrorCell } from '../relations';
 import type { EquityShape } from './shape';
 
 export type MemberGroup = 'state' | 'region' | 'municipalities';
