@@ -4,28 +4,35 @@ import { Money, excelDouble, moneyOfExcelDouble } from './money';
 // these functions and nothing else; Decimal appears only where a value is reported or leaves the
 // engine (toMoney), and where it comes in (amountOfMoney, amountOfCellNumber).
 
-declare const THOUSANDTHS: unique symbol;
-
-/** Whole thousandths of the table's unit in a safe integer: the form of nearly every amount. */
-type Thousandths = number & { readonly [THOUSANDTHS]: true };
+declare const AMOUNT: unique symbol;
 
 /**
- * An exact amount of money, in the table's unit. Nearly every amount is a whole number of
- * thousandths within the safe integers, and is held as that number: adding and comparing them is
- * exact and allocates nothing. The rare other amount (finer than a thousandth, as `0,0001` or a
- * quotient; or past ±9 007 199 254 740,991) is held as its Decimal, and every operation on it is
- * the Decimal operation the engine has always made (Money: 40 significant digits, half up) — so
- * every result is the one Decimal arithmetic gives, the sign of a zero included (−0 from `-0`
- * typed as text stays −0, as Decimal keeps it).
+ * An exact amount of money, in the table's unit. Opaque: only this module looks inside, and
+ * everything else adds, compares and writes amounts with its functions.
+ *
+ * Inside, nearly every amount is a whole number of thousandths within the safe integers, held as
+ * that number: adding and comparing them is exact and allocates nothing. The rare other amount
+ * (finer than a thousandth, as `0,0001` or a quotient; or past ±9 007 199 254 740,991) is held as
+ * its Decimal, and every operation on it is the Decimal operation the engine has always made
+ * (Money: 40 significant digits, half up) — so every result is the one Decimal arithmetic gives,
+ * the sign of a zero included (−0 from `-0` typed as text stays −0, as Decimal keeps it).
+ *
+ * A zero amount is a falsy number inside: tell a blank cell by `=== null`, never by truthiness.
  */
-export type Amount = Thousandths | Money;
+export interface Amount {
+  readonly [AMOUNT]: true;
+}
+
+/** What an amount is inside: whole thousandths, or the Decimal. */
+type Inside = number | Money;
+const inside = (a: Amount): Inside => a as unknown as Inside;
+const thousandths = (n: number): Amount => n as unknown as Amount;
+const decimal = (m: Money): Amount => m as unknown as Amount;
 
 const PER_UNIT = 1000;
 const MAX = Number.MAX_SAFE_INTEGER;
 
-export const ZERO_AMOUNT = 0 as Thousandths;
-
-const isThousandths = (a: Amount): a is Thousandths => typeof a === 'number';
+export const ZERO_AMOUNT = thousandths(0);
 
 // ---------------------------------------------------------------------------------------------
 // The edges: Decimal in, Decimal out
@@ -34,12 +41,12 @@ const isThousandths = (a: Amount): a is Thousandths => typeof a === 'number';
 /** The amount a cell's number stands for: Excel's double to fifteen significant digits (excelDouble). */
 export function amountOfCellNumber(value: number): Amount {
   const double = excelDouble(value);
-  const thousandths = Math.round(double * PER_UNIT);
+  const whole = Math.round(double * PER_UNIT);
   // The double's shortest form is this whole number of thousandths when that has at most fourteen
   // digits (a decimal of at most fifteen digits is the only one its double rounds back to). A cell's
   // −0 is 0, as moneyOfExcelDouble reads it.
-  if (Math.abs(thousandths) < 1e14 && thousandths / PER_UNIT === double) return (thousandths === 0 ? 0 : thousandths) as Thousandths;
-  return moneyOfExcelDouble(double);
+  if (Math.abs(whole) < 1e14 && whole / PER_UNIT === double) return thousandths(whole === 0 ? 0 : whole);
+  return decimal(moneyOfExcelDouble(double));
 }
 
 // Exact powers of ten (every one up to 1e22 is a double).
@@ -47,15 +54,18 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
 
 /**
  * The checked conversion from a Decimal: its whole thousandths where it has them within the safe
- * integers, else the Decimal itself. Read from the Decimal's documented digits (`d`, base 1e7 words,
- * the first written without leading zeros), exponent (`e`, the power of ten of the first digit)
- * and sign (`s`) — the reading toString makes — rather than with Decimal arithmetic, which allocates.
+ * integers, else the Decimal itself.
  */
 export function amountOfMoney(value: Money): Amount {
-  const thousandths = thousandthsOf(value);
-  return Number.isNaN(thousandths) ? value : (thousandths as Thousandths);
+  const whole = thousandthsOf(value);
+  return Number.isNaN(whole) ? decimal(value) : thousandths(whole);
 }
 
+/**
+ * A Decimal's whole thousandths, or NaN. Read from its documented digits (`d`, base 1e7 words, the
+ * first written without leading zeros), exponent (`e`, the power of ten of the first digit) and
+ * sign (`s`) — the reading toString makes — rather than with Decimal arithmetic, which allocates.
+ */
 function thousandthsOf(value: Money): number {
   const words = value.d;
   if (!words || words.length === 0) return NaN; // NaN, ±Infinity
@@ -85,21 +95,31 @@ function thousandthsOf(value: Money): number {
   return value.s < 0 ? -sum : sum;
 }
 
+/** A whole number (a count of rows, a power of ten) as an amount. */
+export function amountOfInteger(n: number): Amount {
+  return Number.isSafeInteger(n * PER_UNIT) ? thousandths(n * PER_UNIT) : decimal(new Money(n));
+}
+
 /** The Decimal of an amount: where a value is reported or leaves the engine. */
 export function toMoney(a: Amount): Money {
-  if (!isThousandths(a)) return a;
+  const x = inside(a);
+  if (typeof x !== 'number') return x;
   // Below 1e15 the double quotient reads back as exactly that decimal (one of at most fifteen
   // digits is the only one its double rounds back to); −0 / 1000 is −0, which Decimal keeps.
-  if (Math.abs(a) < 1e15) return new Money(a / PER_UNIT);
-  return new Money(a).times(THOUSANDTH);
+  if (Math.abs(x) < 1e15) return new Money(x / PER_UNIT);
+  return new Money(x).times(THOUSANDTH);
 }
 
 const THOUSANDTH = new Money('0.001');
 
 /** The amount as the nearest double (a chart's or a spreadsheet cell's number). */
 export function toNumber(a: Amount): number {
-  return isThousandths(a) ? a / PER_UNIT : a.toNumber();
+  const x = inside(a);
+  return typeof x === 'number' ? x / PER_UNIT : x.toNumber();
 }
+
+/** The result of a Decimal operation, as thousandths where it has them. */
+const ofDecimal = (m: Money): Amount => amountOfMoney(m);
 
 // ---------------------------------------------------------------------------------------------
 // Sums and differences
@@ -107,21 +127,25 @@ export function toNumber(a: Amount): number {
 
 /** a + b. */
 export function plus(a: Amount, b: Amount): Amount {
-  if (isThousandths(a) && isThousandths(b)) {
+  const x = inside(a);
+  const y = inside(b);
+  if (typeof x === 'number' && typeof y === 'number') {
     // Safe integers add exactly while the sum stays safe; past it the double is past it too.
-    const sum = a + b;
-    if (sum <= MAX && sum >= -MAX) return sum as Thousandths;
+    const sum = x + y;
+    if (sum <= MAX && sum >= -MAX) return thousandths(sum);
   }
-  return amountOfMoney(toMoney(a).plus(toMoney(b)));
+  return ofDecimal(toMoney(a).plus(toMoney(b)));
 }
 
 /** a − b. */
 export function minus(a: Amount, b: Amount): Amount {
-  if (isThousandths(a) && isThousandths(b)) {
-    const difference = a - b;
-    if (difference <= MAX && difference >= -MAX) return difference as Thousandths;
+  const x = inside(a);
+  const y = inside(b);
+  if (typeof x === 'number' && typeof y === 'number') {
+    const difference = x - y;
+    if (difference <= MAX && difference >= -MAX) return thousandths(difference);
   }
-  return amountOfMoney(toMoney(a).minus(toMoney(b)));
+  return ofDecimal(toMoney(a).minus(toMoney(b)));
 }
 
 /** a + b or a − b: a signed term added to a running sum. */
@@ -131,16 +155,19 @@ export function plusSigned(a: Amount, b: Amount, sign: 1 | -1): Amount {
 
 /** −a. */
 export function negated(a: Amount): Amount {
-  return isThousandths(a) ? (-a as Thousandths) : amountOfMoney(a.negated());
+  const x = inside(a);
+  return typeof x === 'number' ? thousandths(-x) : ofDecimal(x.negated());
 }
 
 /** |a − b|: how far apart two amounts are (as Decimal computes it, so its zero is Decimal's too). */
 export function distance(a: Amount, b: Amount): Amount {
-  if (isThousandths(a) && isThousandths(b)) {
-    const d = Math.abs(a - b);
-    if (d <= MAX) return d as Thousandths;
+  const x = inside(a);
+  const y = inside(b);
+  if (typeof x === 'number' && typeof y === 'number') {
+    const d = Math.abs(x - y);
+    if (d <= MAX) return thousandths(d);
   }
-  return amountOfMoney(toMoney(a).minus(toMoney(b)).abs());
+  return ofDecimal(toMoney(a).minus(toMoney(b)).abs());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,31 +176,51 @@ export function distance(a: Amount, b: Amount): Amount {
 
 /** −1, 0 or 1 as a is below, equal to or above b (−0 equals 0). */
 export function compare(a: Amount, b: Amount): -1 | 0 | 1 {
-  if (isThousandths(a) && isThousandths(b)) return a < b ? -1 : a > b ? 1 : 0;
+  const x = inside(a);
+  const y = inside(b);
+  if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0;
   return toMoney(a).cmp(toMoney(b)) as -1 | 0 | 1;
 }
 
-export const equals = (a: Amount, b: Amount): boolean => (isThousandths(a) && isThousandths(b) ? a === b : compare(a, b) === 0);
+export function equals(a: Amount, b: Amount): boolean {
+  const x = inside(a);
+  const y = inside(b);
+  return typeof x === 'number' && typeof y === 'number' ? x === y : compare(a, b) === 0;
+}
 
-export const atMost = (a: Amount, b: Amount): boolean => (isThousandths(a) && isThousandths(b) ? a <= b : compare(a, b) <= 0);
+export function atMost(a: Amount, b: Amount): boolean {
+  const x = inside(a);
+  const y = inside(b);
+  return typeof x === 'number' && typeof y === 'number' ? x <= y : compare(a, b) <= 0;
+}
 
 /** |a − b| ≤ tolerance. */
 export function withinTolerance(a: Amount, b: Amount, tolerance: Amount): boolean {
   return atMost(distance(a, b), tolerance);
 }
 
-export const isZero = (a: Amount): boolean => (isThousandths(a) ? a === 0 : a.isZero());
+export function isZero(a: Amount): boolean {
+  const x = inside(a);
+  return typeof x === 'number' ? x === 0 : x.isZero();
+}
 
 /** Whether the amount carries a minus sign, as Decimal's isNegative says it: −0 does. */
-export const isNegative = (a: Amount): boolean => (isThousandths(a) ? a < 0 || Object.is(a, -0) : a.isNegative());
+export function isNegative(a: Amount): boolean {
+  const x = inside(a);
+  return typeof x === 'number' ? x < 0 || Object.is(x, -0) : x.isNegative();
+}
 
 /** Whether |a| is at least `units` whole units, told on the amount as a double (as a reader of the size would). */
 export function magnitudeReaches(a: Amount, units: number): boolean {
-  return isThousandths(a) ? Math.abs(a) >= units * PER_UNIT : a.abs().toNumber() >= units;
+  const x = inside(a);
+  return typeof x === 'number' ? Math.abs(x) >= units * PER_UNIT : x.abs().toNumber() >= units;
 }
 
-/** The larger of two amounts (the first where they are equal). */
-export const larger = (a: Amount, b: Amount): Amount => (compare(b, a) > 0 ? b : a);
+/** The larger of two amounts, as Decimal.max picks it: of two equal ones the second where the first carries a minus (so 0 over −0). */
+export function larger(a: Amount, b: Amount): Amount {
+  const order = compare(a, b);
+  return order < 0 || (order === 0 && isNegative(a)) ? b : a;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Products and shares
@@ -181,30 +228,29 @@ export const larger = (a: Amount, b: Amount): Amount => (compare(b, a) > 0 ? b :
 
 /** a · factor, exactly as Decimal multiplies (the factor an amount too: a percentage, a fraction, a count). */
 export function times(a: Amount, factor: Amount): Amount {
-  if (isThousandths(a) && isThousandths(factor)) {
+  const x = inside(a);
+  const y = inside(factor);
+  if (typeof x === 'number' && typeof y === 'number') {
     // Thousandths times thousandths are millionths: whole thousandths where they divide by 1000.
-    const product = a * factor;
     // Zero times a negative is −0 in doubles as in Decimal.
-    if (Number.isSafeInteger(product) && product % PER_UNIT === 0) return (product / PER_UNIT) as Thousandths;
+    const product = x * y;
+    if (Number.isSafeInteger(product) && product % PER_UNIT === 0) return thousandths(product / PER_UNIT);
   }
-  return amountOfMoney(toMoney(a).times(toMoney(factor)));
-}
-
-/** A whole number (a count of rows, a power of ten) as an amount. */
-export function amountOfInteger(n: number): Amount {
-  return Number.isSafeInteger(n * PER_UNIT) ? ((n * PER_UNIT) as Thousandths) : new Money(n);
+  return ofDecimal(toMoney(a).times(toMoney(factor)));
 }
 
 /** a / b, where Decimal divides (40 significant digits, half up). */
 export function dividedBy(a: Amount, b: Amount): Amount {
-  if (isThousandths(a) && isThousandths(b) && b !== 0) {
-    const scaled = a * PER_UNIT;
-    const quotient = scaled / b;
+  const x = inside(a);
+  const y = inside(b);
+  if (typeof x === 'number' && typeof y === 'number' && y !== 0) {
+    const scaled = x * PER_UNIT;
+    const quotient = scaled / y;
     // A whole quotient is the double division's exact result; the product tells it is one. The
     // sign of a zero quotient is the signs' product, in doubles as in Decimal.
-    if (Number.isSafeInteger(scaled) && Number.isSafeInteger(quotient) && quotient * b === scaled) return quotient as Thousandths;
+    if (Number.isSafeInteger(scaled) && Number.isSafeInteger(quotient) && quotient * y === scaled) return thousandths(quotient);
   }
-  return amountOfMoney(toMoney(a).dividedBy(toMoney(b)));
+  return ofDecimal(toMoney(a).dividedBy(toMoney(b)));
 }
 
 /**
@@ -212,8 +258,10 @@ export function dividedBy(a: Amount, b: Amount): Amount {
  * zeros, no exponent): a share as the report states it.
  */
 export function shareText(a: Amount, b: Amount): string {
-  if (isThousandths(a) && isThousandths(b)) {
-    const text = fourDecimalRatio(a, b);
+  const x = inside(a);
+  const y = inside(b);
+  if (typeof x === 'number' && typeof y === 'number') {
+    const text = fourDecimalRatio(x, y);
     if (text !== null) return text;
   }
   return toMoney(a).dividedBy(toMoney(b)).toDecimalPlaces(4).toFixed();

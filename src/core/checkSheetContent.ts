@@ -1,3 +1,4 @@
+import { toNumber } from './amount';
 import type { Analysis } from './analyze';
 import type { CellRef } from './findings';
 import type { CellFix } from './fixes';
@@ -50,7 +51,7 @@ export function checkSheetContent(analysis: Analysis, fixes: readonly CellFix[])
   const equity = analysis.tables.filter((t) => t.equity.length > 0).map(({ table, equity: years }): CheckSheetBlock => ({
     heading: `Eget kapital (${table.unit}), ${table.sheet}`,
     header: ['År', 'Ingående', 'Intäkter', 'Kostnader', '', 'Utgående', 'Riktvärde', 'Över riktvärdet'],
-    rows: years.map((e) => [e.year, e.opening.toNumber(), e.income.toNumber(), e.costs.toNumber(), '', e.closing.toNumber(), e.limit?.toNumber() ?? '', e.excess?.toNumber() ?? '']),
+    rows: years.map((e) => [e.year, toNumber(e.opening), toNumber(e.income), toNumber(e.costs), '', toNumber(e.closing), e.limit === null ? '' : toNumber(e.limit), e.excess === null ? '' : toNumber(e.excess)]),
     equity: { unit: table.unit, sheet: table.sheet },
   }));
   return {

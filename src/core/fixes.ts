@@ -1,10 +1,10 @@
 import { columnLetters, toA1 } from './address';
 import type { TableAnalysis } from './analyze';
 import type { CellRef } from './findings';
+import { ZERO_AMOUNT, equals, toMoney } from './amount';
 import type { Money } from './money';
 import { recomputeTotals } from './recompute';
 import type { CellRelation } from './relations';
-import { ZERO } from './money';
 
 /** One cell the fix writes: a formula over its parts, with the value it computes. */
 export interface CellFix {
@@ -35,7 +35,7 @@ export interface FixPlan {
 
 export function planFixes(analysis: TableAnalysis): FixPlan {
   const { table } = analysis;
-  const exact = recomputeTotals(table, ZERO);
+  const exact = recomputeTotals(table, ZERO_AMOUNT);
   const stale: FixPlan['stale'] = [];
   const wrong = new Set(analysis.findings.filter((f) => ['sum-mismatch', 'rounding', 'consequence', 'carry-over-break', 'formula-omits-line'].includes(f.code)).map((f) => `${f.at.row}:${f.at.col}`));
   const fixes: CellFix[] = [];
@@ -46,15 +46,15 @@ export function planFixes(analysis: TableAnalysis): FixPlan {
     const at = { sheet: table.sheet, row: row.row, col: column.col };
     const isWrong = wrong.has(`${at.row}:${at.col}`);
     if (cell?.formula && !isWrong) {
-      const value = exact.value(rel.target);
-      if (!value.eq(row.values[rel.target.col] ?? ZERO)) stale.push({ at, value });
+      if (!equals(exact.amount(rel.target), row.values[rel.target.col] ?? ZERO_AMOUNT)) stale.push({ at, value: exact.value(rel.target) });
       continue;
     }
+    const beforeValue = row.values[rel.target.col];
     fixes.push({
       at,
       formula: formulaFor(analysis, rel),
       value: exact.value(rel.target),
-      before: { value: row.values[rel.target.col], formula: cell?.formula ?? null },
+      before: { value: beforeValue === null ? null : toMoney(beforeValue), formula: cell?.formula ?? null },
       reason: rel.kind === 'carry' ? 'carry-link' : isWrong ? 'wrong-total' : 'typed-total',
     });
   }

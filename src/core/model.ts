@@ -1,5 +1,5 @@
 import type { Cell, CellRange } from './grid';
-import type { Money } from './money';
+import type { Amount } from './amount';
 import type { Unit } from './numbers';
 import type { RowRole } from './labels';
 import type { ColumnKind } from './yearHeader';
@@ -18,15 +18,10 @@ export interface TableRow {
   label: string;
   role: RowRole;
   /** One per table column; null where the cell is blank. */
-  values: (Money | null)[];
+  values: (Amount | null)[];
   cells: (Cell | undefined)[];
   /** Table-column indexes whose value was a number stored as text. */
   textNumbers: number[];
-  /**
-   * The values in whole thousandths, as the recognizer read them (RawRow.millis: 0 where blank,
-   * NaN where not exact); where absent (a table built by hand), the recompute reads the values.
-   */
-  millis?: readonly number[];
 }
 
 export interface Term {

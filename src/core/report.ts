@@ -2,6 +2,7 @@ import { rangeToA1, toA1 } from './address';
 import type { Analysis, TableAnalysis } from './analyze';
 import type { CellRef, Finding, Severity } from './findings';
 import { findingMessage, type Language } from './messages';
+import { shareText, toMoney, type Amount } from './amount';
 import type { Money } from './money';
 import type { Unit } from './numbers';
 import type { EquityYear } from './equity/projectEquity';
@@ -73,6 +74,8 @@ export interface FindingReport {
 }
 
 const decimal = (m: Money | null): string | null => (m === null ? null : m.toFixed());
+const text = (m: Amount): string => toMoney(m).toFixed();
+const textOrNull = (m: Amount | null): string | null => (m === null ? null : text(m));
 const a1 = (ref: CellRef): string => toA1(ref.row, ref.col);
 
 export function findingReport(f: Finding, unit: Unit, language: Language = 'sv'): FindingReport {
@@ -95,29 +98,29 @@ export function findingReport(f: Finding, unit: Unit, language: Language = 'sv')
 export function equityReport(year: EquityYear): EquityReport {
   return {
     year: year.year,
-    opening: year.opening.toFixed(),
-    income: year.income.toFixed(),
-    costs: year.costs.toFixed(),
-    closing: year.closing.toFixed(),
-    limit: decimal(year.limit),
-    excess: decimal(year.excess),
+    opening: text(year.opening),
+    income: text(year.income),
+    costs: text(year.costs),
+    closing: text(year.closing),
+    limit: textOrNull(year.limit),
+    excess: textOrNull(year.excess),
     source: year.source,
-    result: year.result.toFixed(),
-    statedClosing: decimal(year.statedClosing),
-    allocation: decimal(year.allocation),
-    percent: decimal(year.percent),
+    result: text(year.result),
+    statedClosing: textOrNull(year.statedClosing),
+    allocation: textOrNull(year.allocation),
+    percent: textOrNull(year.percent),
   };
 }
 
 export function shareReport(year: ShareYear): ShareReport {
-  const share = (m: Money) => m.dividedBy(year.allocation).toDecimalPlaces(4).toFixed();
+  const share = (m: Amount) => shareText(m, year.allocation);
   return {
     year: year.year,
     state: share(year.amounts.state),
     region: share(year.amounts.region),
     municipalities: share(year.amounts.municipalities),
-    allocation: year.allocation.toFixed(),
-    amounts: { state: year.amounts.state.toFixed(), region: year.amounts.region.toFixed(), municipalities: year.amounts.municipalities.toFixed() },
+    allocation: text(year.allocation),
+    amounts: { state: text(year.amounts.state), region: text(year.amounts.region), municipalities: text(year.amounts.municipalities) },
   };
 }
 

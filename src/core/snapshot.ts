@@ -1,4 +1,5 @@
 import { rangeToA1 } from './address';
+import { toMoney } from './amount';
 import type { Analysis } from './analyze';
 import type { TableReport } from './report';
 import type { DocSection } from './sections/types';
@@ -50,7 +51,7 @@ export function analysisFingerprint(analysis: Analysis): string {
   for (const { table } of analysis.tables) {
     const { top, left, bottom, right } = table.range;
     parts.push(`${table.sheet}!${rangeToA1(top, left, bottom, right)}|${table.columns.map((c) => c.year).join(',')}`);
-    for (const row of table.rows) parts.push(`${row.row}:${row.label}=${row.values.map((v) => v?.toString() ?? '').join(';')}`);
+    for (const row of table.rows) parts.push(`${row.row}:${row.label}=${row.values.map((v) => (v === null ? '' : toMoney(v).toString())).join(';')}`);
   }
   return `${analysis.tables.length}-${fnv1a(parts.join('\n'))}`;
 }

@@ -24,6 +24,7 @@ const amountText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.integer({ min: MAX - 1000, max: MAX }), fc.constantFrom(1000, -1000)).map(([m, d]) => new Oracle(m).dividedBy(d).toFixed()) },
   { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 22n), max: 10n ** 22n }).map((m) => new Oracle(m.toString()).dividedBy(1000).toFixed()) },
   { weight: 2, arbitrary: fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 4, max: 12 })).map(([m, d]) => new Oracle(m).dividedBy(new Oracle(10).pow(d)).toFixed()) },
+  { weight: 1, arbitrary: fc.constantFrom('0', '-0', '-0.001', '0.001') },
   { weight: 1, arbitrary: fc.constantFrom('0', '-0', '0.0001', '-0.0005', '1e20', '-1e21', '9007199254740.991', '-9007199254740.991', '9007199254740.992', '123456789012345678901234567890123456789012.5', '0.1', '0.5', '0.25') },
 );
 

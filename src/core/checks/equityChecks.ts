@@ -1,3 +1,4 @@
+import { compare, isNegative, isZero, negated, toMoney } from '../amount';
 import { makeFinding, type CellRef, type Finding } from '../findings';
 import type { EquityYear } from '../equity/projectEquity';
 import { sheetRef, type Check, type CheckContext } from './types';
@@ -22,23 +23,23 @@ export const reserveCheck: Check = {
     const findings: Finding[] = [];
     let firstYear: number | null = null;
     context.equity.forEach((year, i) => {
-      if (!year.limit || !year.excess || year.excess.isZero()) {
+      if (year.limit === null || year.excess === null || isZero(year.excess)) {
         firstYear = null;
         return;
       }
       firstYear ??= year.year;
       const previous = context.equity[i - 1]?.excess;
-      const trend = !previous || previous.isZero() ? 'new' : year.excess.gt(previous) ? 'rising' : year.excess.lt(previous) ? 'falling' : 'steady';
+      const trend = previous == null || isZero(previous) ? 'new' : compare(year.excess, previous) > 0 ? 'rising' : compare(year.excess, previous) < 0 ? 'falling' : 'steady';
       findings.push(makeFinding('reserve-excess', equityCell(context, year), {
         rowLabel: 'Eget kapital vid årets slut',
         year: year.year,
-        stated: year.closing,
-        expected: year.limit,
-        difference: year.excess,
+        stated: toMoney(year.closing),
+        expected: toMoney(year.limit),
+        difference: toMoney(year.excess),
         params: {
-          firstYear, trend, percent: year.percent!.toFixed(), base: context.settings.reserve.base,
-          baseAmount: (context.settings.reserve.base === 'costs' ? year.costs : year.allocation!).toFixed(),
-          deficit: year.result.isNegative() ? year.result.negated().toFixed() : undefined,
+          firstYear, trend, percent: toMoney(year.percent!).toFixed(), base: context.settings.reserve.base,
+          baseAmount: toMoney(context.settings.reserve.base === 'costs' ? year.costs : year.allocation!).toFixed(),
+          deficit: isNegative(year.result) ? toMoney(negated(year.result)).toFixed() : undefined,
           projected: year.source === 'projected',
         },
       }));
@@ -50,10 +51,10 @@ export const reserveCheck: Check = {
 export const negativeEquityCheck: Check = {
   codes: ['negative-equity'],
   run(context) {
-    return context.equity.filter((y) => y.closing.isNegative()).map((year) => makeFinding('negative-equity', equityCell(context, year), {
+    return context.equity.filter((y) => isNegative(y.closing)).map((year) => makeFinding('negative-equity', equityCell(context, year), {
       rowLabel: 'Eget kapital vid årets slut',
       year: year.year,
-      stated: year.closing,
+      stated: toMoney(year.closing),
       params: { projected: year.source === 'projected' },
     }));
   },

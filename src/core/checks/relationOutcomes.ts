@@ -1,5 +1,5 @@
-import { ZERO, type Money } from '../money';
-import { statedValue } from '../recompute';
+import { ZERO_AMOUNT, atMost, distance, equals, isZero, minus, plusSigned, withinTolerance, type Amount } from '../amount';
+import { statedAmount } from '../recompute';
 import { forEachPart, hasErrorPart, isErrorCell, type CellRelation } from '../relations';
 import { CellMap, cellId, cellIdAt, type TableCell } from '../tableCells';
 import type { BudgetTable } from '../model';
@@ -7,9 +7,9 @@ import type { CheckContext } from './types';
 
 export type Outcome =
   | { status: 'ok' }
-  | { status: 'rounding'; statedSum: Money }
-  | { status: 'mismatch'; statedSum: Money; recomputedSum: Money }
-  | { status: 'consequence'; statedSum: Money; recomputedSum: Money; cause: TableCell | null };
+  | { status: 'rounding'; statedSum: Amount }
+  | { status: 'mismatch'; statedSum: Amount; recomputedSum: Amount }
+  | { status: 'consequence'; statedSum: Amount; recomputedSum: Amount; cause: TableCell | null };
 
 /** Outcomes by target cell. */
 export type Outcomes = CellMap<Outcome>;
@@ -29,24 +29,19 @@ export function relationOutcomes(context: CheckContext): Outcomes {
   let consequences = false;
   for (const rel of recomputed.relations) {
     relationAt.set(rel.target, rel);
-    // Exactly equal, told without Decimals where the values allow.
-    if (recomputed.statedDifferenceMillis?.(rel) === 0) {
-      outcomes.set(rel.target, OK);
-      continue;
-    }
     // An error value in the total or a part is reported as such (errorValues.ts), not as a wrong sum.
     if (isErrorCell(table, rel.target.row, rel.target.col) || hasErrorPart(table, rel)) {
       outcomes.set(rel.target, OK);
       continue;
     }
-    const stated = statedValue(table, rel.target);
+    const stated = statedAmount(table, rel.target);
     const statedSum = recomputed.statedSum(rel);
-    const diff = stated.minus(statedSum).abs();
-    if (diff.isZero()) outcomes.set(rel.target, OK);
-    else if (diff.lte(tolerance)) outcomes.set(rel.target, { status: 'rounding', statedSum });
+    const diff = distance(stated, statedSum);
+    if (isZero(diff)) outcomes.set(rel.target, OK);
+    else if (atMost(diff, tolerance)) outcomes.set(rel.target, { status: 'rounding', statedSum });
     else {
       const recomputedSum = recomputed.recomputedSum(rel);
-      const fixedUpstream = stated.minus(recomputedSum).abs().lte(tolerance) && !recomputedSum.eq(statedSum);
+      const fixedUpstream = withinTolerance(stated, recomputedSum, tolerance) && !equals(recomputedSum, statedSum);
       consequences ||= fixedUpstream;
       outcomes.set(rel.target, fixedUpstream
         ? { status: 'consequence', statedSum, recomputedSum, cause: null }
@@ -124,21 +119,21 @@ export function affectedBy(root: TableCell, context: CheckContext, outcomes: Out
   const { table, recomputed } = context;
   const rootKey = cellId(table, root);
   const reachable = relationsBuiltOn(root, context, dependents, (rel) => outcomes.get(rel.target)?.status !== 'consequence');
-  const rootDelta = recomputed.value(root).minus(statedValue(table, root));
-  const memo = new Map<number | string, Money>();
-  const delta = (cell: TableCell, depth: number): Money => {
+  const rootDelta = minus(recomputed.amount(root), statedAmount(table, root));
+  const memo = new Map<number | string, Amount>();
+  const delta = (cell: TableCell, depth: number): Amount => {
     const key = cellId(table, cell);
     if (key === rootKey) return rootDelta;
     const rel = reachable.get(key);
-    if (!rel || depth > reachable.size) return ZERO;
+    if (!rel || depth > reachable.size) return ZERO_AMOUNT;
     const known = memo.get(key);
-    if (known) return known;
-    const d = rel.terms.reduce((acc, t) => (t.sign === 1 ? acc.plus(delta(t.cell, depth + 1)) : acc.minus(delta(t.cell, depth + 1))), ZERO);
+    if (known !== undefined) return known;
+    const d = rel.terms.reduce<Amount>((acc, t) => plusSigned(acc, delta(t.cell, depth + 1), t.sign), ZERO_AMOUNT);
     memo.set(key, d);
     return d;
   };
   return [...reachable.values()]
     .map((rel) => rel.target)
-    .filter((cell) => outcomes.get(cell)?.status === 'ok' && !delta(cell, 0).isZero())
+    .filter((cell) => outcomes.get(cell)?.status === 'ok' && !isZero(delta(cell, 0)))
     .sort((a, b) => a.col - b.col || a.row - b.row);
 }

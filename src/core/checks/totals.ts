@@ -1,5 +1,6 @@
+import { minus, toMoney } from '../amount';
 import { makeFinding, type Finding } from '../findings';
-import { statedValue } from '../recompute';
+import { statedAmount } from '../recompute';
 import type { CellRelation } from '../relations';
 import { affectedBy, dependentsOf, relationOutcomes, type Dependents } from './relationOutcomes';
 import { sheetRef, type Check, type CheckContext } from './types';
@@ -16,23 +17,23 @@ export const totalsCheck: Check = {
       if (outcome.status === 'ok') continue;
       const base = describe(context, rel);
       if (outcome.status === 'rounding') {
-        findings.push(makeFinding('rounding', base.at, { ...base.fields, expected: outcome.statedSum, difference: base.stated.minus(outcome.statedSum) }));
+        findings.push(makeFinding('rounding', base.at, { ...base.fields, expected: toMoney(outcome.statedSum), difference: toMoney(minus(base.stated, outcome.statedSum)) }));
       } else if (outcome.status === 'consequence') {
         const cause = outcome.cause;
         findings.push(makeFinding('consequence', base.at, {
           ...base.fields,
-          expected: outcome.statedSum,
-          recomputed: outcome.recomputedSum,
-          difference: base.stated.minus(outcome.statedSum),
+          expected: toMoney(outcome.statedSum),
+          recomputed: toMoney(outcome.recomputedSum),
+          difference: toMoney(minus(base.stated, outcome.statedSum)),
           causedBy: cause ? sheetRef(context.table, cause) : null,
           params: { ...base.fields.params, causedByLabel: cause ? context.table.rows[cause.row].label : undefined, causedByYear: cause ? context.table.columns[cause.col].year : undefined },
         }));
       } else {
         findings.push(makeFinding(rel.kind === 'carry' ? 'carry-over-break' : 'sum-mismatch', base.at, {
           ...base.fields,
-          expected: outcome.statedSum,
-          recomputed: outcome.recomputedSum,
-          difference: base.stated.minus(outcome.statedSum),
+          expected: toMoney(outcome.statedSum),
+          recomputed: toMoney(outcome.recomputedSum),
+          difference: toMoney(minus(base.stated, outcome.statedSum)),
           affects: affectedBy(rel.target, context, outcomes, dependents ??= dependentsOf(context)).map((c) => sheetRef(context.table, c)),
         }));
       }
@@ -43,7 +44,7 @@ export const totalsCheck: Check = {
 
 function describe(context: CheckContext, rel: CellRelation) {
   const { table } = context;
-  const stated = statedValue(table, rel.target);
+  const stated = statedAmount(table, rel.target);
   const row = table.rows[rel.target.row];
   const parts = rel.terms.map((t, i) => `${i === 0 ? '' : t.sign === 1 ? ' + ' : ' − '}${table.rows[t.cell.row].label}`).join('');
   const fromYear = table.columns[rel.terms[0]?.cell.col ?? rel.target.col].year;
@@ -54,7 +55,7 @@ function describe(context: CheckContext, rel: CellRelation) {
     fields: {
       rowLabel: row.label,
       year: table.columns[rel.target.col].year,
-      stated,
+      stated: toMoney(stated),
       params: isDifference ? { formula: rel.kind === 'carry' ? `${parts} ${fromYear}` : parts } : {},
     },
   };

@@ -1,4 +1,4 @@
-import type { Money } from '../money';
+import type { Amount } from '../amount';
 import type { BudgetTable } from '../model';
 import type { Recomputed } from '../recompute';
 import type { TableCell } from '../tableCells';
@@ -11,7 +11,7 @@ import type { Members, ShareYear } from '../equity/shares';
 export interface CheckContext {
   table: BudgetTable;
   recomputed: Recomputed;
-  tolerance: Money;
+  tolerance: Amount;
   settings: Settings;
   shape: EquityShape | null;
   equity: EquityYear[];

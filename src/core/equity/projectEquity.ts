@@ -1,4 +1,5 @@
-import { Money, ZERO, exactSumOr, sumMoney } from '../money';
+import { ZERO_AMOUNT, amountOfInteger, amountOfMoney, atMost, compare, minus, plus, plusSigned, times, type Amount } from '../amount';
+import { Money } from '../money';
 import type { Unit } from '../numbers';
 import type { BudgetTable, Term } from '../model';
 import type { Recomputed } from '../recompute';
@@ -9,22 +10,22 @@ export interface EquityYear {
   year: number;
   /** Table-column index of the year in the chain. */
   column: number;
-  opening: Money;
-  income: Money;
-  costs: Money;
-  result: Money;
-  closing: Money;
+  opening: Amount;
+  income: Amount;
+  costs: Amount;
+  result: Amount;
+  closing: Amount;
   /** The closing the table itself states (a closing row, or next year's opening), if any. */
-  statedClosing: Money | null;
+  statedClosing: Amount | null;
   source: 'stated' | 'projected';
-  allocation: Money | null;
-  percent: Money | null;
-  limit: Money | null;
-  excess: Money | null;
+  allocation: Amount | null;
+  percent: Amount | null;
+  limit: Amount | null;
+  excess: Amount | null;
 }
 
-const KRONOR_PER_UNIT: Record<Unit, Money> = { kr: new Money(1), tkr: new Money(1000), mkr: new Money(1_000_000) };
-const HUNDREDTH = new Money('0.01');
+const KRONOR_PER_UNIT: Record<Unit, Amount> = { kr: amountOfInteger(1), tkr: amountOfInteger(1000), mkr: amountOfInteger(1_000_000) };
+const HUNDREDTH = amountOfMoney(new Money('0.01'));
 
 /**
  * closing = opening + income − costs, and next year's opening = this closing;
@@ -38,14 +39,14 @@ export function projectEquity(table: BudgetTable, recomputed: Recomputed, shape:
   const years: EquityYear[] = [];
   let opening = start.opening;
   shape.chain.slice(start.index).forEach((col, i, chain) => {
-    // The flow's result is income − costs already: the same Money serves both.
+    // The flow's result is income − costs already.
     const { income, costs, result } = flows[start.index + i];
-    const closing = exactSumOr([opening, income, costs], OPENING_PLUS_INCOME_LESS_COSTS, () => opening.plus(income).minus(costs));
+    const closing = minus(plus(opening, income), costs);
     const statedClosing = statedClosingOf(table, shape, col, chain[i + 1]);
     const allocation = shape.allocation.length > 0 ? sumOfRows(recomputed, shape.allocation, col) : null;
     years.push({
       year: table.columns[col].year, column: col, opening, income, costs, result, closing,
-      statedClosing, source: statedClosing ? 'stated' : 'projected', allocation,
+      statedClosing, source: statedClosing !== null ? 'stated' : 'projected', allocation,
       ...reserveLimit(settings.reserve, table.unit, allocation, costs, closing),
     });
     opening = closing;
@@ -56,9 +57,9 @@ export function projectEquity(table: BudgetTable, recomputed: Recomputed, shape:
 export interface YearFlow {
   year: number;
   column: number;
-  income: Money;
-  costs: Money;
-  result: Money;
+  income: Amount;
+  costs: Amount;
+  result: Amount;
 }
 
 /** Income, costs and result per year of the chain, whether or not the table states equity. */
@@ -67,11 +68,11 @@ export function yearFlows(table: BudgetTable, recomputed: Recomputed, shape: Equ
   return shape.chain.map((col) => {
     const income = signedSum(recomputed, shape.income, col);
     const costs = signedSum(recomputed, shape.costs, col);
-    return { year: table.columns[col].year, column: col, income, costs, result: difference(income, costs) };
+    return { year: table.columns[col].year, column: col, income, costs, result: minus(income, costs) };
   });
 }
 
-function startOfChain(table: BudgetTable, recomputed: Recomputed, shape: EquityShape, settings: Settings): { index: number; opening: Money } | null {
+function startOfChain(table: BudgetTable, recomputed: Recomputed, shape: EquityShape, settings: Settings): { index: number; opening: Amount } | null {
   if (shape.opening.length > 0) {
     const col = shape.chain[0];
     return { index: 0, opening: signedSum(recomputed, shape.opening, col) };
@@ -79,44 +80,38 @@ function startOfChain(table: BudgetTable, recomputed: Recomputed, shape: EquityS
   const given = settings.openingEquity;
   if (!given) return null;
   const index = shape.chain.findIndex((col) => table.columns[col].year === given.year);
-  return index < 0 ? null : { index, opening: given.amount };
+  return index < 0 ? null : { index, opening: amountOfMoney(given.amount) };
 }
 
-// Sums of whole thousandths are made as one Money each (money.ts, exactSumOr), the Decimal
-// expressions being the reference — and what is computed where the values are not whole thousandths.
-
-/** Σ sign · value of the terms in one column. */
-function signedSum(recomputed: Recomputed, terms: Term[], col: number): Money {
-  const values = terms.map((t) => recomputed.value({ row: t.row, col }));
-  return exactSumOr(values, terms.map((t) => t.sign), () => sumMoney(values.map((v, i) => v.times(terms[i].sign))));
+/** Σ sign · amount of the terms in one column. */
+function signedSum(recomputed: Recomputed, terms: Term[], col: number): Amount {
+  let sum: Amount = ZERO_AMOUNT;
+  for (const t of terms) sum = plusSigned(sum, recomputed.amount({ row: t.row, col }), t.sign);
+  return sum;
 }
 
-function sumOfRows(recomputed: Recomputed, rows: number[], col: number): Money {
-  const values = rows.map((row) => recomputed.value({ row, col }));
-  return exactSumOr(values, null, () => sumMoney(values));
+function sumOfRows(recomputed: Recomputed, rows: number[], col: number): Amount {
+  let sum: Amount = ZERO_AMOUNT;
+  for (const row of rows) sum = plus(sum, recomputed.amount({ row, col }));
+  return sum;
 }
 
-const OPENING_PLUS_INCOME_LESS_COSTS: readonly (1 | -1)[] = [1, 1, -1];
-const PLUS_MINUS: readonly (1 | -1)[] = [1, -1];
-
-const difference = (a: Money, b: Money): Money => exactSumOr([a, b], PLUS_MINUS, () => a.minus(b));
-
-function statedClosingOf(table: BudgetTable, shape: EquityShape, col: number, nextCol: number | undefined): Money | null {
+function statedClosingOf(table: BudgetTable, shape: EquityShape, col: number, nextCol: number | undefined): Amount | null {
   if (shape.closingRow !== null) return table.rows[shape.closingRow].values[col];
   if (shape.openingRow !== null && nextCol !== undefined) return table.rows[shape.openingRow].values[nextCol];
   return null;
 }
 
 /** The guideline: a percentage of the allocation (or of costs), the step chosen by the allocation's size in kronor. */
-export function reserveLimit(reserve: ReserveSettings, unit: Unit, allocation: Money | null, costs: Money, closing: Money): Pick<EquityYear, 'percent' | 'limit' | 'excess'> {
+export function reserveLimit(reserve: ReserveSettings, unit: Unit, allocation: Amount | null, costs: Amount, closing: Amount): Pick<EquityYear, 'percent' | 'limit' | 'excess'> {
   const base = reserve.base === 'costs' ? costs : allocation;
-  if (!base) return { percent: null, limit: null, excess: null };
+  if (base === null) return { percent: null, limit: null, excess: null };
   // The allocation in kronor decides the step only where a step has an upper bound (not the default single step).
-  let inKronor: Money | undefined;
-  const step = reserve.brackets.find((b) => b.upToKr === null || (inKronor ??= (allocation ?? costs).times(KRONOR_PER_UNIT[unit])).lte(b.upToKr))
+  let inKronor: Amount | undefined;
+  const step = reserve.brackets.find((b) => b.upToKr === null || atMost((inKronor ??= times(allocation ?? costs, KRONOR_PER_UNIT[unit])), amountOfMoney(b.upToKr)))
     ?? reserve.brackets[reserve.brackets.length - 1];
-  // × 0.01 is ÷ 100 exactly (the digits only shift), without a long division.
-  const limit = base.times(step.percent).times(HUNDREDTH);
-  return { percent: step.percent, limit, excess: closing.gt(limit) ? closing.minus(limit) : ZERO };
+  const percent = amountOfMoney(step.percent);
+  const limit = times(times(base, percent), HUNDREDTH);
+  return { percent, limit, excess: compare(closing, limit) > 0 ? minus(closing, limit) : ZERO_AMOUNT };
 }
 

@@ -1,4 +1,4 @@
-import { exactSumOr, sumMoney, type Money } from '../money';
+import { ZERO_AMOUNT, isNegative, isZero, plus, type Amount } from '../amount';
 import type { BudgetTable } from '../model';
 import type { Recomputed } from '../recompute';
 import { isErrorCell } from '../relations';
@@ -9,10 +9,10 @@ export type MemberGroup = 'state' | 'region' | 'municipalities';
 export interface ShareYear {
   year: number;
   column: number;
-  allocation: Money;
-  amounts: Record<MemberGroup, Money>;
+  allocation: Amount;
+  amounts: Record<MemberGroup, Amount>;
   /** Each municipality's amount, for a stated split of the municipal quarter. */
-  municipalities: { row: number; label: string; amount: Money }[];
+  municipalities: { row: number; label: string; amount: Amount }[];
 }
 
 export interface Members {
@@ -43,11 +43,11 @@ export function identifyMembers(table: BudgetTable, shape: EquityShape | null): 
 }
 
 /** A row whose every amount is below zero. */
-function isAdjustment(values: readonly (Money | null)[]): boolean {
+function isAdjustment(values: readonly (Amount | null)[]): boolean {
   let any = false;
   for (const v of values) {
     if (v === null) continue;
-    if (!v.isNegative() || v.isZero()) return false;
+    if (!isNegative(v) || isZero(v)) return false;
     any = true;
   }
   return any;
@@ -55,12 +55,8 @@ function isAdjustment(values: readonly (Money | null)[]): boolean {
 
 export function memberShares(table: BudgetTable, recomputed: Recomputed, shape: EquityShape | null, members: Members | null): ShareYear[] {
   if (!shape || !members) return [];
-  const value = (row: number, col: number) => recomputed.value({ row, col });
-  // Sums made as one Money each where the values are whole thousandths (money.ts, exactSumOr).
-  const sum = (rows: number[], col: number) => {
-    const values = rows.map((row) => value(row, col));
-    return exactSumOr(values, null, () => sumMoney(values));
-  };
+  const value = (row: number, col: number) => recomputed.amount({ row, col });
+  const sum = (rows: number[], col: number) => rows.reduce<Amount>((acc, row) => plus(acc, value(row, col)), ZERO_AMOUNT);
   return shape.chain.map((col) => {
     const amounts = {
       state: sum(members.rows.state, col),
@@ -71,11 +67,11 @@ export function memberShares(table: BudgetTable, recomputed: Recomputed, shape: 
     return {
       year: table.columns[col].year,
       column: col,
-      allocation: exactSumOr([state, region, municipalities], null, () => state.plus(region).plus(municipalities)),
+      allocation: plus(plus(state, region), municipalities),
       amounts,
       municipalities: members.rows.municipalities.map((row) => ({ row, label: table.rows[row].label, amount: value(row, col) })),
     };
-  }).filter((y) => !y.allocation.isZero() && !hasErrorAmount(table, members, y.column));
+  }).filter((y) => !isZero(y.allocation) && !hasErrorAmount(table, members, y.column));
 }
 
 /** A year with an error value among the members' amounts has no shares to tell. */

@@ -1,5 +1,5 @@
 import { cellAt, isBlank, isErrorValue, type Cell, type Sheet } from '../grid';
-import { excelDouble, millisOfDouble, millisOfMoney, moneyOfExcelDouble, type Money } from '../money';
+import { amountOfCellNumber, amountOfMoney, type Amount } from '../amount';
 import { parseSwedishNumber, unitFromWord, type Unit } from '../numbers';
 import { normalizeLabel } from '../labels';
 import type { LabelFacts } from './labelFacts';
@@ -8,12 +8,7 @@ export interface RawRow {
   row: number;
   label: string;
   kind: 'empty' | 'heading' | 'unit' | 'data';
-  values: (Money | null)[];
-  /**
-   * The values in whole thousandths (0 where blank, NaN where not a whole number of thousandths):
-   * what structure inference adds and compares, exactly, without building a Decimal per sum.
-   */
-  millis: number[];
+  values: (Amount | null)[];
   cells: (Cell | undefined)[];
   textNumbers: number[];
   unit?: Unit;
@@ -30,8 +25,7 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
   const label = text === null ? '' : labels ? labels.normalized(text) : normalizeLabel(text);
   // Sized up front: every element is written below.
   const cells: (Cell | undefined)[] = new Array(valueCols.length);
-  const values: (Money | null)[] = new Array(valueCols.length);
-  const millis: number[] = new Array(valueCols.length);
+  const values: (Amount | null)[] = new Array(valueCols.length);
   const textNumbers: number[] = [];
   let unit: Unit | undefined;
   let mixedUnits = false;
@@ -41,16 +35,11 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
   for (let i = 0; i < valueCols.length; i++) {
     const cell = sheetRow?.[valueCols[i]];
     cells[i] = cell;
-    let value: Money | null = null;
-    let exact = 0;
+    let value: Amount | null = null;
     const v = cell?.value;
     if (typeof v === 'number') {
-      if (Number.isFinite(v)) {
-        // Excel's double to 15 significant digits (its float noise dropped), as Money and in thousandths.
-        const double = excelDouble(v);
-        value = labels ? labels.money(double) : moneyOfExcelDouble(double);
-        exact = millisOfDouble(double);
-      }
+      // Excel's double to 15 significant digits (its float noise dropped).
+      if (Number.isFinite(v)) value = amountOfCellNumber(v);
     } else if (typeof v === 'string') {
       if (v.trim() !== '') {
         const cellUnit = unitFromWord(normalizeLabel(v).replace(/[()]/g, ''));
@@ -60,8 +49,7 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
         } else {
           const parsed = parseSwedishNumber(v);
           if (parsed.ok) {
-            value = parsed.value;
-            exact = millisOfMoney(parsed.value);
+            value = amountOfMoney(parsed.value);
             textNumbers.push(i);
           } else {
             nonBlankText++;
@@ -74,7 +62,6 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
       nonBlankText++;
     }
     values[i] = value;
-    millis[i] = exact;
     if (value !== null) hasNumbers = true;
   }
   let kind: RawRow['kind'] = 'data';
@@ -82,7 +69,7 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
     if (unit !== undefined && !mixedUnits && nonBlankText === 0) kind = 'unit';
     else kind = label === '' ? 'empty' : 'heading';
   }
-  return { row, label, kind, values, millis, cells, textNumbers, hasErrors, unit: kind === 'unit' ? unit : undefined };
+  return { row, label, kind, values, cells, textNumbers, hasErrors, unit: kind === 'unit' ? unit : undefined };
 }
 
 function labelText(cell: Cell): string {

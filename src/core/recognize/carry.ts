@@ -1,13 +1,12 @@
-import type { Money } from '../money';
+import { withinTolerance, type Amount } from '../amount';
 import type { RowRole, Side } from '../labels';
 import type { CarryRelation, RowRelation, TableColumn, Term } from '../model';
-import { termSum, termSumExact } from './score';
+import { termSum } from './score';
 
 interface Row {
   role: RowRole;
   side: Side;
-  values: (Money | null)[];
-  millis?: number[];
+  values: (Amount | null)[];
 }
 
 /**
@@ -15,7 +14,7 @@ interface Row {
  * closing is a stated row (`Medel till förfogande`, `Eget kapital, UB`), or,
  * where a table states none (seed 004), the money available less the costs.
  */
-export function inferCarry(rows: Row[], roles: RowRole[], relations: RowRelation[], columns: TableColumn[], tolerance: Money, exactTolerance: number | null = null): CarryRelation[] {
+export function inferCarry(rows: Row[], roles: RowRole[], relations: RowRelation[], columns: TableColumn[], tolerance: Amount): CarryRelation[] {
   const opening = roles.findIndex((r, i) => r === 'opening-equity' && rows[i].values.some((v) => v !== null));
   if (opening < 0) return [];
   const terms = closingTerms(roles, rows, relations, opening);
@@ -23,10 +22,7 @@ export function inferCarry(rows: Row[], roles: RowRole[], relations: RowRelation
   const links = chainLinks(columns).filter(([, to]) => rows[opening].values[to] !== null);
   if (links.length === 0) return [];
   // A chain that holds nowhere is a misreading of the table, not a list of breaks.
-  const holds = exactTolerance === null
-    ? ([from, to]: [number, number]) => rows[opening].values[to]!.minus(termSum(rows, terms, from)).abs().lte(tolerance)
-    : ([from, to]: [number, number]) => Math.abs(rows[opening].millis![to] - termSumExact(rows, terms, from)) <= exactTolerance;
-  const holding = links.filter(holds);
+  const holding = links.filter(([from, to]) => withinTolerance(rows[opening].values[to]!, termSum(rows, terms, from), tolerance));
   if (links.length >= 2 && holding.length === 0) return [];
   return [{ target: opening, terms, links }];
 }

@@ -1,5 +1,4 @@
 import { hasChildMarker, normalizeLabel, roleFromLabel, sideFromLabel, soundsLikeBudget, type RowRole, type Side } from '../labels';
-import { moneyOfExcelDouble, type Money } from '../money';
 import type { Unit } from '../numbers';
 import { unitInText } from './unit';
 
@@ -11,31 +10,14 @@ interface Facts {
   budgetWords?: boolean;
 }
 
-/** Whole numbers below this in size get one shared Money each (LabelFacts.money). */
-const SMALL = 65536;
-
 /**
  * What labels.ts (and unitInText) say about a label, asked once per distinct label: a workbook repeats its
  * labels (`Summa kostnader`, `Förbundschef`) in table after table, and each answer is a chain of
  * regular expressions. The functions are pure, so a remembered answer is the same answer.
- * Likewise the Money of a small whole number, which a workbook repeats too.
  */
 export class LabelFacts {
   private readonly facts = new Map<string, Facts>();
   private readonly normalizedTexts = new Map<string, string>();
-  /** Index: the number + SMALL. An array, not a Map: indexing by a small integer costs next to nothing. */
-  private readonly smallAmounts: (Money | undefined)[] = new Array(2 * SMALL);
-
-  /**
-   * moneyOfExcelDouble(double). Cells with the same small whole number share one Money: Money never
-   * changes, and the engine tells a stated value from a computed one by identity only per cell
-   * (recompute.ts), where a computed value is always a new Money. Fewer objects also means less to
-   * collect.
-   */
-  money(double: number): Money {
-    if (!Number.isInteger(double) || double <= -SMALL || double >= SMALL) return moneyOfExcelDouble(double);
-    return (this.smallAmounts[double + SMALL] ??= moneyOfExcelDouble(double));
-  }
 
   /** normalizeLabel(text). */
   normalized(text: string): string {

@@ -1,5 +1,6 @@
 import { cellAt, isBlank, type Grid, type Sheet } from '../grid';
-import { MILLIS_PER_UNIT, Money } from '../money';
+import { amountOfInteger, amountOfMoney, magnitudeReaches, type Amount } from '../amount';
+import { Money } from '../money';
 import type { Unit } from '../numbers';
 import type { RowRole, Side } from '../labels';
 import { LabelFacts } from './labelFacts';
@@ -12,13 +13,12 @@ import { inferStructure, type StructureRow } from './structure';
 import { inferCarry } from './carry';
 
 /** Differences of at most one unit of the table are rounding (one tenth for mkr). */
-export function toleranceFor(unit: Unit): Money {
+export function toleranceFor(unit: Unit): Amount {
   return unit === 'mkr' ? TENTH : ONE;
 }
 
-// Money never changes, so one instance of each serves every table.
-const ONE = new Money('1');
-const TENTH = new Money('0.1');
+const ONE = amountOfInteger(1);
+const TENTH = amountOfMoney(new Money('0.1'));
 
 export function recognizeTables(grid: Grid): BudgetTable[] {
   const labels = new LabelFacts();
@@ -122,7 +122,7 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number, labels: Lab
       return numberFormatsOf(dataRows);
     },
     unitOfLabel: (label) => labels.unit(label),
-    anyValueReaches: (limit) => dataRows.some((r) => r.values.some((v, i) => v !== null && reaches(v, r.millis[i], limit))),
+    anyValueReaches: (limit) => dataRows.some((r) => r.values.some((v) => v !== null && magnitudeReaches(v, limit))),
   });
   const explicitUnit = source !== 'magnitude';
   const budgetWords = joined.some((r) => labels.soundsLikeBudget(r.label)) || years.some((y) => typeof sheet.rows[header.row]?.[y.col]?.value === 'string');
@@ -140,11 +140,6 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number, labels: Lab
     columns,
     ...rows,
   };
-}
-
-/** Whether |value| as a double is at least `limit` (a whole number), from the exact thousandths where there are some. */
-function reaches(value: Money, millis: number, limit: number): boolean {
-  return Number.isNaN(millis) ? value.abs().toNumber() >= limit : Math.abs(millis) >= limit * MILLIS_PER_UNIT;
 }
 
 /** Rows above a title that may name the förbund (`Samordningsförbundet Exempel` over `Budget 2024`). */
@@ -167,10 +162,10 @@ function toTableRows(joined: RawRow[], sectionLabel: string, unit: Unit, columns
     const role: RowRole = r.kind === 'data' ? labels.role(r.label) : 'group';
     const own = labels.side(r.label);
     if (role === 'group' && own !== 'unknown') section = own;
-    return { label: r.label, role, side: own !== 'unknown' ? own : section, values: r.values, millis: r.millis, childMarker: labels.childMarker(r.label), hasErrors: r.hasErrors };
+    return { label: r.label, role, side: own !== 'unknown' ? own : section, values: r.values, childMarker: labels.childMarker(r.label), hasErrors: r.hasErrors };
   });
   const tolerance = toleranceFor(unit);
-  const { roles, relations, exactTolerance } = inferStructure(structureRows, tolerance);
+  const { roles, relations } = inferStructure(structureRows, tolerance);
   const rows: TableRow[] = joined.map((r, i) => ({
     row: r.row,
     label: r.label,
@@ -178,8 +173,7 @@ function toTableRows(joined: RawRow[], sectionLabel: string, unit: Unit, columns
     values: r.values,
     cells: r.cells,
     textNumbers: r.textNumbers,
-    millis: r.millis,
   }));
-  const carry = inferCarry(structureRows, roles, relations, columns, tolerance, exactTolerance);
+  const carry = inferCarry(structureRows, roles, relations, columns, tolerance);
   return { rows, relations, carry };
 }

@@ -1,16 +1,14 @@
-import type { Money } from '../money';
+import type { Amount } from '../amount';
 import type { RowRole, Side } from '../labels';
 import type { RowRelation, Term } from '../model';
-import { compareScores, exactTolerance, isAcceptable, isFullMatch, scoreRelation, scoreRelationExact, scoreWindowExact, type Score } from './score';
+import { compareScores, emptyScore, isAcceptable, isFullMatch, scoreRelation, scoreWindow, type Score } from './score';
 import { findSubtotalsAbove } from './subtotalsAbove';
 
 export interface StructureRow {
   label: string;
   role: RowRole;
   side: Side;
-  values: (Money | null)[];
-  /** The values in whole thousandths (RawRow.millis): scored exactly without Decimals where the table allows. */
-  millis?: number[];
+  values: (Amount | null)[];
   childMarker: boolean;
   /** A value cell shows an error value: a total without numbers is still a total (by its label). */
   hasErrors?: boolean;
@@ -19,8 +17,6 @@ export interface StructureRow {
 export interface Structure {
   roles: RowRole[];
   relations: RowRelation[];
-  /** The tolerance in thousandths when the rows were scored exactly (score.ts, exactTolerance), else null. */
-  exactTolerance: number | null;
 }
 
 interface Candidate {
@@ -39,19 +35,14 @@ const NEVER_SUMMED: ReadonlySet<RowRole> = new Set(['group', 'limit', 'remaining
  * Labels say which rows are totals; arithmetic says what they add up —
  * scored column by column, so one wrong column does not change the structure.
  */
-export function inferStructure(rows: StructureRow[], tolerance: Money): Structure {
+export function inferStructure(rows: StructureRow[], tolerance: Amount): Structure {
   const roles = rows.map((r) => r.role);
   const termsOf = new Map<number, Term[]>();
   const evidence = new Map<number, RowRelation['evidence']>();
-  const exact = exactTolerance(rows, tolerance);
-  const score: Context['score'] = exact === null
-    ? (target, terms, out) => Object.assign(out, scoreRelation(rows, target, terms, tolerance))
-    : (target, terms, out) => scoreRelationExact(rows, target, terms, exact, out);
+  const score: Context['score'] = (target, terms, out) => scoreRelation(rows, target, terms, tolerance, out);
   const window: number[] = [];
-  const scoreWindow: Context['scoreWindow'] = exact === null
-    ? (target, count, out) => Object.assign(out, scoreRelation(rows, target, windowTerms(window, count), tolerance))
-    : (target, count, out) => scoreWindowExact(rows, target, window, count, exact, out);
-  const tentative = findSubtotalsAbove(rows, tolerance, exact);
+  const scoreWindowOf: Context['scoreWindow'] = (target, count, out) => scoreWindow(rows, target, window, count, tolerance, out);
+  const tentative = findSubtotalsAbove(rows, tolerance);
   for (const [parent, terms] of tentative) {
     termsOf.set(parent, terms);
     evidence.set(parent, 'arithmetic');
@@ -65,7 +56,7 @@ export function inferStructure(rows: StructureRow[], tolerance: Money): Structur
   rows.forEach((row, target) => {
     if (!COMPUTED.has(row.role) || (blank[target] && !row.hasErrors)) return;
     if (openers.size !== tentative.size) openers = new Set(tentative.keys());
-    const context: Context = { rows, roles, termsOf, score, scoreWindow, window, openers, blank, marks, windowStarts };
+    const context: Context = { rows, roles, termsOf, score, scoreWindow: scoreWindowOf, window, openers, blank, marks, windowStarts };
     let best = bestCandidate(context, target);
     if (best) best = retryWithoutTentative(context, target, tentative, best);
     if (best && isAcceptable(best.score)) {
@@ -83,14 +74,14 @@ export function inferStructure(rows: StructureRow[], tolerance: Money): Structur
   const relations = [...termsOf.entries()]
     .sort(([a], [b]) => a - b)
     .map(([target, terms]) => ({ target, terms, evidence: evidence.get(target)! }));
-  return { roles, relations, exactTolerance: exact };
+  return { roles, relations };
 }
 
 interface Context {
   rows: StructureRow[];
   roles: RowRole[];
   termsOf: Map<number, Term[]>;
-  /** scoreRelation of the table, on Decimals or on exact thousandths, written into `out`. */
+  /** scoreRelation of the table, written into `out`. */
   score(target: number, terms: readonly Term[], out: Score): void;
   /** The same for the window rows window[0..count), each with sign +1. */
   scoreWindow(target: number, count: number, out: Score): void;
@@ -119,8 +110,8 @@ interface Scored {
 function bestCandidate(context: Context, target: number): Scored | null {
   const search: Search = {
     context, target, found: false, priority: 0, pair: null, start: 0,
-    score: { matches: 0, nonZeroMatches: 0, exact: 0, mismatches: 0 },
-    best: { matches: 0, nonZeroMatches: 0, exact: 0, mismatches: 0 },
+    score: emptyScore(),
+    best: emptyScore(),
   };
   // Every candidate, in order: differences first (for results and equity rows), then windows.
   const role = context.rows[target].role;

@@ -1,12 +1,11 @@
-import { ZERO, type Money } from '../money';
+import { ZERO_AMOUNT, equals, isZero, plus, type Amount } from '../amount';
 import type { RowRole } from '../labels';
 import type { Term } from '../model';
-import { compareScores, isAcceptable, scoreSums, scoreSumsExact, type Score } from './score';
+import { compareScores, emptyScore, isAcceptable, scoreSums, type Score } from './score';
 
 interface Row {
   role: RowRole;
-  values: (Money | null)[];
-  millis?: number[];
+  values: readonly (Amount | null)[];
 }
 
 /**
@@ -15,20 +14,18 @@ interface Row {
  * rows under it; `Kansli och administration -personal` is the parent of
  * `Förbundschef`). Returned as tentative parent → children: a total further
  * down may still reject one that only adds up by coincidence.
- *
- * `exactTolerance` (score.ts) set: the rows' thousandths are summed instead of their Decimals.
  */
-export function findSubtotalsAbove(rows: Row[], tolerance: Money, exactTolerance: number | null = null): Map<number, Term[]> {
+export function findSubtotalsAbove(rows: Row[], tolerance: Amount): Map<number, Term[]> {
   const parents = new Map<number, Term[]>();
   const search: Search = {
     rows,
     blank: rows.map((r) => r.values.every((v) => v === null)),
     parents,
-    sums: exactTolerance === null ? new DecimalSums(rows, tolerance) : new ExactSums(rows, exactTolerance),
+    sums: new RunningSums(rows, tolerance),
     inside: { stamp: 0, at: new Array<number>(rows.length).fill(0) },
     items: [],
-    score: { matches: 0, nonZeroMatches: 0, exact: 0, mismatches: 0 },
-    best: { matches: 0, nonZeroMatches: 0, exact: 0, mismatches: 0 },
+    score: emptyScore(),
+    best: emptyScore(),
   };
   for (let p = rows.length - 2; p >= 0; p--) {
     if (rows[p].role !== 'line' || search.blank[p]) continue;
@@ -112,62 +109,19 @@ function bestChildren(search: Search, p: number): Term[] | null {
 }
 
 /** Column sums of the children taken so far, and their score against the parent. */
-interface RunningSums {
-  /** Starts over for parent p, with no children. */
-  start(p: number): void;
-  add(row: number): void;
-  /** Writes the score of the children so far into `out`. */
-  score(out: Score): void;
-  /** One child is only believed when every column is equal and not all zero. */
-  isSingleChild(child: number): boolean;
-}
-
-class DecimalSums implements RunningSums {
-  private stated: (Money | null)[] = [];
-  private sums: Money[] = [];
-  private anyTerm: boolean[] = [];
-
-  constructor(private readonly rows: Row[], private readonly tolerance: Money) {}
-
-  start(p: number): void {
-    this.stated = this.rows[p].values;
-    this.sums = this.stated.map(() => ZERO);
-    this.anyTerm = this.stated.map(() => false);
-  }
-
-  add(j: number): void {
-    this.stated.forEach((_, col) => {
-      const v = this.rows[j].values[col];
-      if (v) this.sums[col] = this.sums[col].plus(v);
-      if (v !== null) this.anyTerm[col] = true;
-    });
-  }
-
-  score(out: Score): void {
-    Object.assign(out, scoreSums(this.stated, this.sums, this.anyTerm, this.tolerance));
-  }
-
-  isSingleChild(child: number): boolean {
-    const a = this.stated;
-    const b = this.rows[child].values;
-    return a.every((v, i) => (v === null ? b[i] === null : b[i] !== null && v.eq(b[i]!))) && a.some((v) => v !== null && !v.isZero());
-  }
-}
-
-class ExactSums implements RunningSums {
-  private stated: (Money | null)[] = [];
-  private statedMillis: number[] = [];
-  private readonly sums: number[] = [];
+class RunningSums {
+  private stated: readonly (Amount | null)[] = [];
+  private readonly sums: Amount[] = [];
   private readonly anyTerm: boolean[] = [];
 
-  constructor(private readonly rows: Row[], private readonly tolerance: number) {}
+  constructor(private readonly rows: Row[], private readonly tolerance: Amount) {}
 
+  /** Starts over for parent p, with no children. */
   start(p: number): void {
     this.stated = this.rows[p].values;
-    this.statedMillis = this.rows[p].millis!;
     // Reused from parent to parent (every row of a table has the same columns).
     for (let col = 0; col < this.stated.length; col++) {
-      this.sums[col] = 0;
+      this.sums[col] = ZERO_AMOUNT;
       this.anyTerm[col] = false;
     }
     this.sums.length = this.stated.length;
@@ -176,23 +130,23 @@ class ExactSums implements RunningSums {
 
   add(j: number): void {
     const values = this.rows[j].values;
-    const millis = this.rows[j].millis!;
     for (let col = 0; col < this.stated.length; col++) {
-      if (values[col] === null) continue;
-      this.sums[col] += millis[col];
+      const v = values[col];
+      if (v === null) continue;
+      this.sums[col] = plus(this.sums[col], v);
       this.anyTerm[col] = true;
     }
   }
 
+  /** Writes the score of the children so far into `out`. */
   score(out: Score): void {
-    scoreSumsExact(this.stated, this.statedMillis, this.sums, this.anyTerm, this.tolerance, out);
+    scoreSums(this.stated, this.sums, this.anyTerm, this.tolerance, out);
   }
 
+  /** One child is only believed when every column is equal and not all zero. */
   isSingleChild(child: number): boolean {
     const a = this.stated;
-    const am = this.statedMillis;
     const b = this.rows[child].values;
-    const bm = this.rows[child].millis!;
-    return a.every((v, i) => (v === null ? b[i] === null : b[i] !== null && am[i] === bm[i])) && a.some((v, i) => v !== null && am[i] !== 0);
+    return a.every((v, i) => (v === null ? b[i] === null : b[i] !== null && equals(v, b[i]!))) && a.some((v) => v !== null && !isZero(v));
   }
 }

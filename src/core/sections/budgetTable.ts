@@ -1,3 +1,4 @@
+import { amountOfMoney, equals } from '../amount';
 import type { TableAnalysis } from '../analyze';
 import type { DocSection } from './types';
 import type { PlanYears } from './years';
@@ -21,9 +22,9 @@ export function budgetTableSection({ table, recomputed, findings }: TableAnalysi
     rows.push([row.label, ...table.columns.map((column, c) => {
       if (row.role === 'group') return '';
       const isTarget = targets.has(`${r}:${c}`);
-      const value = isTarget ? recomputed.value({ row: r, col: c }) : row.values[c];
+      const value = isTarget ? recomputed.amount({ row: r, col: c }) : row.values[c];
       if (value === null) return '';
-      const changed = isCorrected(row.row, column.col) || (isTarget && row.values[c] !== null && !value.eq(row.values[c]!));
+      const changed = isCorrected(row.row, column.col) || (isTarget && row.values[c] !== null && !equals(value, row.values[c]!));
       return `${number(value)}${changed ? '*' : ''}`;
     })]);
   });
@@ -33,7 +34,7 @@ export function budgetTableSection({ table, recomputed, findings }: TableAnalysi
     { kind: 'table', header: ['', ...table.columns.map((c) => c.header)], rows, totalRows, numericColumns: table.columns.map((_, i) => i + 1) },
   ];
   if (corrected.length > 0) {
-    const list = corrected.map((f) => `${f.rowLabel} ${f.year} (angivet ${f.stated ? amount(f.stated, table.unit) : f.params.text}, rätt ${amount(f.recomputed ?? f.expected!, table.unit)})`);
+    const list = corrected.map((f) => `${f.rowLabel} ${f.year} (angivet ${f.stated ? amount(amountOfMoney(f.stated), table.unit) : f.params.text}, rätt ${amount(amountOfMoney(f.recomputed ?? f.expected!), table.unit)})`);
     blocks.push({ kind: 'paragraph', text: `* Rättat av Budgetkoll, och summor som ändras av rättelsen: ${list.join('; ')}.` });
   }
   return { key: 'budget', title, blocks };

@@ -1,13 +1,13 @@
 import type { TableAnalysis } from '../analyze';
-import type { Money } from '../money';
+import { isNegative, isZero, negated, type Amount } from '../amount';
 import type { Unit } from '../numbers';
 import type { DocSection } from './types';
 import type { PlanYears } from './years';
 import { amount, capitalize, joinSwedish, yearList } from './text';
 
-function resultPhrase(result: Money, unit: Unit): string {
-  if (result.isZero()) return 'ett resultat i balans';
-  return `${result.isNegative() ? 'ett underskott' : 'ett överskott'} på ${amount(result.abs(), unit)}`;
+function resultPhrase(result: Amount, unit: Unit): string {
+  if (isZero(result)) return 'ett resultat i balans';
+  return isNegative(result) ? `ett underskott på ${amount(negated(result), unit)}` : `ett överskott på ${amount(result, unit)}`;
 }
 
 /** The budget comment: allocation, that the plan years are an overview, the result year by year. */
@@ -31,7 +31,7 @@ export function commentSection(main: TableAnalysis, years: PlanYears): DocSectio
   if (planFlows.length > 0) {
     paragraphs.push(`Planen visar ${joinSwedish(planFlows.map((f) => `${resultPhrase(f.result, unit)} för ${f.year}`))}.`);
   }
-  const deficits = flows.filter((f) => f.year >= years.budget && f.result.isNegative()).map((f) => f.year);
+  const deficits = flows.filter((f) => f.year >= years.budget && isNegative(f.result)).map((f) => f.year);
   if (deficits.length > 0) {
     paragraphs.push(`${deficits.length === 1 ? 'Underskottet' : 'Underskotten'} ${yearList(deficits)} ${deficits.length === 1 ? 'täcks' : 'täcks'} av förbundets eget kapital.`);
   }
