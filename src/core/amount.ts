@@ -112,6 +112,19 @@ export function toMoney(a: Amount): Money {
 
 const THOUSANDTH = new Money('0.001');
 
+/**
+ * The amount as Decimal's toFixed() writes it, the JSON contract's form: '.' before the decimals,
+ * no grouping, no exponent, no trailing zeros, and no minus on a zero.
+ */
+export function decimalText(a: Amount): string {
+  const x = inside(a);
+  if (typeof x !== 'number') return x.toFixed();
+  const digits = String(Math.abs(x)).padStart(4, '0');
+  const whole = digits.slice(0, -3);
+  const fraction = digits.slice(-3).replace(/0+$/, '');
+  return `${x < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
 /** The amount as the nearest double (a chart's or a spreadsheet cell's number). */
 export function toNumber(a: Amount): number {
   const x = inside(a);
@@ -151,6 +164,12 @@ export function minus(a: Amount, b: Amount): Amount {
 /** a + b or a − b: a signed term added to a running sum. */
 export function plusSigned(a: Amount, b: Amount, sign: 1 | -1): Amount {
   return sign === 1 ? plus(a, b) : minus(a, b);
+}
+
+/** |a|. */
+export function abs(a: Amount): Amount {
+  const x = inside(a);
+  return typeof x === 'number' ? thousandths(Math.abs(x)) : ofDecimal(x.abs());
 }
 
 /** −a. */

@@ -42,7 +42,7 @@ export function checkSheetContent(analysis: Analysis, fixes: readonly CellFix[])
   const findings: CheckSheetValue[][] = [];
   for (const { table, findings: list } of analysis.tables) {
     for (const f of list) {
-      findings.push([SEVERITY_WORD[f.severity], table.sheet, { link: f.at }, f.rowLabel ?? '', f.year ?? '', f.stated?.toNumber() ?? '', f.expected?.toNumber() ?? '', findingMessage(f, table.unit)]);
+      findings.push([SEVERITY_WORD[f.severity], table.sheet, { link: f.at }, f.rowLabel ?? '', f.year ?? '', f.stated === null ? '' : toNumber(f.stated), f.expected === null ? '' : toNumber(f.expected), findingMessage(f, table.unit)]);
     }
   }
   const fixRows: CheckSheetValue[][] = fixes.map((fix) => [

@@ -1,4 +1,4 @@
-import type { Money } from './money';
+import type { Amount } from './amount';
 
 export type FindingCode =
   | 'sum-mismatch' | 'rounding' | 'consequence' | 'carry-over-break'
@@ -66,11 +66,11 @@ export interface Finding {
   at: CellRef;
   rowLabel: string | null;
   year: number | null;
-  stated: Money | null;
-  expected: Money | null;
+  stated: Amount | null;
+  expected: Amount | null;
   /** Bottom-up: the value once every error above it is fixed (an extension of the JSON contract). */
-  recomputed: Money | null;
-  difference: Money | null;
+  recomputed: Amount | null;
+  difference: Amount | null;
   causedBy: CellRef | null;
   affects: CellRef[];
   params: FindingParams;

@@ -1,22 +1,23 @@
 import type { Finding, FindingCode } from './findings';
+import { abs, amountOfMoney, equals, toMoney, type Amount } from './amount';
 import { formatSwedish } from './format';
 import { Money } from './money';
 import type { Unit } from './numbers';
 
 export type Language = 'sv' | 'en';
 
-type Say = (f: Finding, n: (m: Money | null) => string, what: string) => string;
+type Say = (f: Finding, n: (m: Amount | null) => string, what: string) => string;
 
 // One catalog turns every finding into words a board member understands.
 const SV: Record<FindingCode, Say> = {
   'sum-mismatch': (f, n, what) => {
     const parts = f.params.formula ? `${f.params.formula} ger` : 'raderna summerar till';
-    const after = f.recomputed && f.expected && !f.recomputed.eq(f.expected)
+    const after = f.recomputed !== null && f.expected !== null && !equals(f.recomputed, f.expected)
       ? ` När felen ovanför är rättade blir det ${n(f.recomputed)}.` : '';
     return `${what} är ${n(f.stated)} men ${parts} ${n(f.expected)}.${after}`;
   },
   rounding: (f, n, what) =>
-    `${what} är ${n(f.stated)} men ${f.params.formula ? `${f.params.formula} ger` : 'raderna summerar till'} ${n(f.expected)} – en avrundningsskillnad på ${n(f.difference?.abs() ?? null)}.`,
+    `${what} är ${n(f.stated)} men ${f.params.formula ? `${f.params.formula} ger` : 'raderna summerar till'} ${n(f.expected)} – en avrundningsskillnad på ${n(f.difference === null ? null : abs(f.difference))}.`,
   consequence: (f, n, what) =>
     `${what} (${n(f.stated)}) stämmer inte med raderna ovanför (${n(f.expected)}), men blir rätt när ${f.params.causedByLabel ?? 'felet ovanför'} ${f.params.causedByYear ?? ''} är rättad – ett följdfel.`.replace(' ,', ','),
   'carry-over-break': (f, n, what) =>
@@ -52,17 +53,17 @@ function percent(fraction: string | undefined): string {
   return `${formatSwedish(new Money(fraction).times(100).toDecimalPlaces(1))} %`;
 }
 
-function reserveText(f: Finding, n: (m: Money | null) => string): string {
+function reserveText(f: Finding, n: (m: Amount | null) => string): string {
   const base = f.params.base === 'costs' ? 'kostnaderna' : 'medlemmarnas tilldelning';
   const since = f.params.firstYear && f.params.firstYear !== f.year ? ` Över riktvärdet sedan ${f.params.firstYear}.` : '';
-  const deficit = f.params.deficit ? ` Årets planerade underskott på ${n(new Money(f.params.deficit))} tar eget kapital ned mot riktvärdet.` : '';
-  return `Eget kapital vid utgången av ${f.year} är ${n(f.stated)}${f.params.projected ? ' (beräknat)' : ''}, ${n(f.difference)} över riktvärdet ${n(f.expected)} (${formatSwedish(new Money(f.params.percent ?? '0'))} % av ${base}, ${n(new Money(f.params.baseAmount ?? '0'))}).${since}${TREND[f.params.trend ?? 'new']}${deficit}`;
+  const deficit = f.params.deficit ? ` Årets planerade underskott på ${n(amountOfMoney(new Money(f.params.deficit)))} tar eget kapital ned mot riktvärdet.` : '';
+  return `Eget kapital vid utgången av ${f.year} är ${n(f.stated)}${f.params.projected ? ' (beräknat)' : ''}, ${n(f.difference)} över riktvärdet ${n(f.expected)} (${formatSwedish(new Money(f.params.percent ?? '0'))} % av ${base}, ${n(amountOfMoney(new Money(f.params.baseAmount ?? '0')))}).${since}${TREND[f.params.trend ?? 'new']}${deficit}`;
 }
 
 const EN: Record<FindingCode, Say> = {
   'sum-mismatch': (f, n, what) => `${what} is ${n(f.stated)} but ${f.params.formula ? `${f.params.formula} gives` : 'its lines add up to'} ${n(f.expected)}.`
-    + (f.recomputed && f.expected && !f.recomputed.eq(f.expected) ? ` Once the errors above are fixed it is ${n(f.recomputed)}.` : ''),
-  rounding: (f, n, what) => `${what} is ${n(f.stated)} but its parts give ${n(f.expected)} – a rounding difference of ${n(f.difference?.abs() ?? null)}.`,
+    + (f.recomputed !== null && f.expected !== null && !equals(f.recomputed, f.expected) ? ` Once the errors above are fixed it is ${n(f.recomputed)}.` : ''),
+  rounding: (f, n, what) => `${what} is ${n(f.stated)} but its parts give ${n(f.expected)} – a rounding difference of ${n(f.difference === null ? null : abs(f.difference))}.`,
   consequence: (f, n, what) => `${what} (${n(f.stated)}) does not match the rows above (${n(f.expected)}) but will once ${f.params.causedByLabel ?? 'the error above'} ${f.params.causedByYear ?? ''} is fixed.`,
   'carry-over-break': (f, n, what) => `${what} is ${n(f.stated)} but last year's closing equity is ${n(f.expected)}.`,
   'reserve-excess': (f, n) => `Equity at the end of ${f.year} is ${n(f.stated)}, ${n(f.difference)} above the guideline ${n(f.expected)}.`,
@@ -78,7 +79,7 @@ const EN: Record<FindingCode, Say> = {
 };
 
 export function findingMessage(finding: Finding, unit: Unit, language: Language = 'sv'): string {
-  const n = (m: Money | null) => (m === null ? '–' : formatSwedish(m, { unit }));
+  const n = (m: Amount | null) => (m === null ? '–' : formatSwedish(toMoney(m), { unit }));
   const what = [finding.rowLabel, finding.year].filter((x) => x !== null && x !== undefined).join(' ');
   return (language === 'sv' ? SV : EN)[finding.code](finding, n, what);
 }

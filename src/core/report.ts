@@ -2,8 +2,7 @@ import { rangeToA1, toA1 } from './address';
 import type { Analysis, TableAnalysis } from './analyze';
 import type { CellRef, Finding, Severity } from './findings';
 import { findingMessage, type Language } from './messages';
-import { shareText, toMoney, type Amount } from './amount';
-import type { Money } from './money';
+import { decimalText, shareText, type Amount } from './amount';
 import type { Unit } from './numbers';
 import type { EquityYear } from './equity/projectEquity';
 import type { ShareYear } from './equity/shares';
@@ -73,9 +72,8 @@ export interface FindingReport {
   message: string;
 }
 
-const decimal = (m: Money | null): string | null => (m === null ? null : m.toFixed());
-const text = (m: Amount): string => toMoney(m).toFixed();
-const textOrNull = (m: Amount | null): string | null => (m === null ? null : text(m));
+const text = decimalText;
+const decimal = (m: Amount | null): string | null => (m === null ? null : text(m));
 const a1 = (ref: CellRef): string => toA1(ref.row, ref.col);
 
 export function findingReport(f: Finding, unit: Unit, language: Language = 'sv'): FindingReport {
@@ -102,13 +100,13 @@ export function equityReport(year: EquityYear): EquityReport {
     income: text(year.income),
     costs: text(year.costs),
     closing: text(year.closing),
-    limit: textOrNull(year.limit),
-    excess: textOrNull(year.excess),
+    limit: decimal(year.limit),
+    excess: decimal(year.excess),
     source: year.source,
     result: text(year.result),
-    statedClosing: textOrNull(year.statedClosing),
-    allocation: textOrNull(year.allocation),
-    percent: textOrNull(year.percent),
+    statedClosing: decimal(year.statedClosing),
+    allocation: decimal(year.allocation),
+    percent: decimal(year.percent),
   };
 }
 

@@ -6,7 +6,7 @@
 import * as fc from 'fast-check';
 import Decimal from 'decimal.js';
 import {
-  amountOfCellNumber, amountOfInteger, amountOfMoney, atMost, compare, distance, dividedBy, equals, fourDecimalRatio, isNegative, isZero,
+  abs, amountOfCellNumber, amountOfInteger, amountOfMoney, atMost, compare, decimalText, distance, dividedBy, equals, fourDecimalRatio, isNegative, isZero,
   larger, magnitudeReaches, minus, negated, plus, plusSigned, shareText, times, toMoney, toNumber, withinTolerance, ZERO_AMOUNT, type Amount,
 } from '../../src/core/amount';
 import { Money } from '../../src/core/money';
@@ -66,6 +66,12 @@ describe('the edges', () => {
     }), RUNS);
   });
 
+  it('decimalText writes the amount as Decimal’s toFixed()', () => {
+    fc.assert(fc.property(pair, ({ amount, oracle }) => expect(decimalText(amount)).toBe(oracle.toFixed())), RUNS);
+    expect(decimalText(amountOfMoney(new Money('-0')))).toBe('0');
+    expect(decimalText(amountOfMoney(new Money('-0.5')))).toBe('-0.5');
+  });
+
   it('toNumber is the nearest double', () => {
     fc.assert(fc.property(pair, ({ amount, oracle }) => expect(toNumber(amount)).toBe(oracle.toNumber())), RUNS);
   });
@@ -79,6 +85,7 @@ describe('sums and differences', () => {
       expectSame(plusSigned(a.amount, b.amount, -1), a.oracle.minus(b.oracle));
       expectSame(plusSigned(a.amount, b.amount, 1), a.oracle.plus(b.oracle));
       expectSame(negated(a.amount), a.oracle.negated());
+      expectSame(abs(a.amount), a.oracle.abs());
     }), RUNS);
   });
 

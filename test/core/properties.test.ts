@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
+import { decimalText, type Amount } from '../../src/core/amount';
 import { analyzeGrid, type Analysis, type TableAnalysis } from '../../src/core/analyze';
 import { toA1 } from '../../src/core/address';
 import { columnCount, sheetFromValues, type CellValue, type Grid } from '../../src/core/grid';
@@ -23,7 +24,8 @@ const runs = (n: number): { numRuns: number } => ({ numRuns: Math.max(1, Math.ro
 
 const cellOf = (ref: CellRef): string => toA1(ref.row, ref.col);
 const dec = (v: CellValue): Decimal => new Decimal(v as number);
-const str = (d: Decimal | null): string | null => (d === null ? null : d.toFixed());
+/** An amount of the engine's as the report writes it. */
+const str = (a: Amount | null): string | null => (a === null ? null : decimalText(a));
 
 function onlyTable(analysis: Analysis): TableAnalysis {
   expect(analysis.tables).toHaveLength(1);

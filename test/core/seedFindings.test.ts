@@ -1,3 +1,4 @@
+import { decimalText, equals } from '../../src/core/amount';
 import { toA1 } from '../../src/core/address';
 import type { Finding } from '../../src/core/findings';
 import { analyzeSeed } from '../helpers/seeds';
@@ -49,9 +50,9 @@ const EXPECTED: Record<string, Expected[]> = {
 
 function summarize(f: Finding): Expected {
   const out: Expected = { code: f.code, cell: toA1(f.at.row, f.at.col), row: f.rowLabel ?? '', year: f.year };
-  if (f.stated) out.stated = f.stated.toFixed();
-  if (f.expected) out.expected = f.expected.toFixed();
-  if (f.recomputed && f.expected && !f.recomputed.eq(f.expected)) out.recomputed = f.recomputed.toFixed();
+  if (f.stated !== null) out.stated = decimalText(f.stated);
+  if (f.expected !== null) out.expected = decimalText(f.expected);
+  if (f.recomputed !== null && f.expected !== null && !equals(f.recomputed, f.expected)) out.recomputed = decimalText(f.recomputed);
   if (f.causedBy) out.causedBy = toA1(f.causedBy.row, f.causedBy.col);
   return out;
 }

@@ -1,4 +1,3 @@
-import { toMoney } from '../amount';
 import { makeFinding, type Finding } from '../findings';
 import type { TableCell } from '../tableCells';
 import { sheetRef, type Check } from './types';
@@ -13,7 +12,7 @@ export const textNumberCheck: Check = {
         findings.push(makeFinding('text-number', sheetRef(table, { row: r, col: c }), {
           rowLabel: row.label,
           year: table.columns[c].year,
-          stated: toMoney(row.values[c]!),
+          stated: row.values[c]!,
           params: { text: String(row.cells[c]?.value ?? '') },
         }));
       }

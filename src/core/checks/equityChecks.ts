@@ -1,4 +1,4 @@
-import { compare, isNegative, isZero, negated, toMoney } from '../amount';
+import { compare, decimalText, isNegative, isZero, negated } from '../amount';
 import { makeFinding, type CellRef, type Finding } from '../findings';
 import type { EquityYear } from '../equity/projectEquity';
 import { sheetRef, type Check, type CheckContext } from './types';
@@ -33,13 +33,13 @@ export const reserveCheck: Check = {
       findings.push(makeFinding('reserve-excess', equityCell(context, year), {
         rowLabel: 'Eget kapital vid årets slut',
         year: year.year,
-        stated: toMoney(year.closing),
-        expected: toMoney(year.limit),
-        difference: toMoney(year.excess),
+        stated: year.closing,
+        expected: year.limit,
+        difference: year.excess,
         params: {
-          firstYear, trend, percent: toMoney(year.percent!).toFixed(), base: context.settings.reserve.base,
-          baseAmount: toMoney(context.settings.reserve.base === 'costs' ? year.costs : year.allocation!).toFixed(),
-          deficit: isNegative(year.result) ? toMoney(negated(year.result)).toFixed() : undefined,
+          firstYear, trend, percent: decimalText(year.percent!), base: context.settings.reserve.base,
+          baseAmount: decimalText(context.settings.reserve.base === 'costs' ? year.costs : year.allocation!),
+          deficit: isNegative(year.result) ? decimalText(negated(year.result)) : undefined,
           projected: year.source === 'projected',
         },
       }));
@@ -54,7 +54,7 @@ export const negativeEquityCheck: Check = {
     return context.equity.filter((y) => isNegative(y.closing)).map((year) => makeFinding('negative-equity', equityCell(context, year), {
       rowLabel: 'Eget kapital vid årets slut',
       year: year.year,
-      stated: toMoney(year.closing),
+      stated: year.closing,
       params: { projected: year.source === 'projected' },
     }));
   },

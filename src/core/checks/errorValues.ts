@@ -31,7 +31,7 @@ export const errorValueCheck: Check = {
         findings.push(makeFinding('error-value', sheetRef(table, at), {
           rowLabel: row.label,
           year: table.columns[c].year,
-          expected: isTotal ? recomputed.value(at) : null,
+          expected: isTotal ? recomputed.amount(at) : null,
           affects: builtOn.map((t) => sheetRef(table, t)),
           params: { text: value.error, isTotal },
         }));

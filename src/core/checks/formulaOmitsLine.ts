@@ -1,4 +1,3 @@
-import { toMoney } from '../amount';
 import { makeFinding, type Finding } from '../findings';
 import type { BudgetTable, Term } from '../model';
 import { sheetRef, type Check } from './types';
@@ -66,7 +65,7 @@ export const formulaOmitsLineCheck: Check = {
         findings.push(makeFinding('formula-omits-line', sheetRef(table, { row: rel.target, col: c }), {
           rowLabel: target.label,
           year: column.year,
-          stated: target.values[c] === null ? null : toMoney(target.values[c]!),
+          stated: target.values[c],
           params: { cellFormula: `=${formula}`, omitted: omitted.map((t) => table.rows[t.row].label).join(', ') },
         }));
       }

@@ -1,4 +1,4 @@
-import { amountOfInteger, amountOfMoney, dividedBy, larger, minus, shareText, times, toMoney, withinTolerance, type Amount } from '../amount';
+import { amountOfInteger, amountOfMoney, dividedBy, larger, minus, shareText, times, withinTolerance, type Amount } from '../amount';
 import { Money } from '../money';
 import { makeFinding, type Finding } from '../findings';
 import { EXPECTED_SHARE, sameMunicipality, type MemberGroup } from '../equity/shares';
@@ -47,7 +47,7 @@ export const shareCheck: Check = {
         const found = deviation(context, actual, year.allocation, group, members.rows[group].length);
         if (!found) continue;
         findings.push(makeFinding('share-deviation', sheetRef(table, { row: members.rows[group][0], col: year.column }), {
-          rowLabel: GROUP_LABEL[group], year: year.year, stated: toMoney(actual), expected: toMoney(found.expected), difference: toMoney(found.difference),
+          rowLabel: GROUP_LABEL[group], year: year.year, stated: actual, expected: found.expected, difference: found.difference,
           params: { share: found.share, expectedShare: EXPECTED_SHARE_TEXT[group] },
         }));
       }
@@ -67,7 +67,7 @@ function splitFindings(context: CheckContext, year: CheckContext['shares'][numbe
     const expected = dividedBy(times(year.amounts.municipalities, amountOfMoney(part.percent)), HUNDRED);
     if (withinTolerance(municipality.amount, expected, context.tolerance)) continue;
     findings.push(makeFinding('share-deviation', sheetRef(context.table, { row: municipality.row, col: year.column }), {
-      rowLabel: municipality.label, year: year.year, stated: toMoney(municipality.amount), expected: toMoney(expected), difference: toMoney(minus(municipality.amount, expected)),
+      rowLabel: municipality.label, year: year.year, stated: municipality.amount, expected, difference: minus(municipality.amount, expected),
       params: { share: shareText(municipality.amount, year.amounts.municipalities), expectedShare: part.percent.dividedBy(100).toFixed(), split: true },
     }));
   }

@@ -1,4 +1,4 @@
-import { minus, toMoney } from '../amount';
+import { minus } from '../amount';
 import { makeFinding, type Finding } from '../findings';
 import { statedAmount } from '../recompute';
 import type { CellRelation } from '../relations';
@@ -17,23 +17,23 @@ export const totalsCheck: Check = {
       if (outcome.status === 'ok') continue;
       const base = describe(context, rel);
       if (outcome.status === 'rounding') {
-        findings.push(makeFinding('rounding', base.at, { ...base.fields, expected: toMoney(outcome.statedSum), difference: toMoney(minus(base.stated, outcome.statedSum)) }));
+        findings.push(makeFinding('rounding', base.at, { ...base.fields, expected: outcome.statedSum, difference: minus(base.stated, outcome.statedSum) }));
       } else if (outcome.status === 'consequence') {
         const cause = outcome.cause;
         findings.push(makeFinding('consequence', base.at, {
           ...base.fields,
-          expected: toMoney(outcome.statedSum),
-          recomputed: toMoney(outcome.recomputedSum),
-          difference: toMoney(minus(base.stated, outcome.statedSum)),
+          expected: outcome.statedSum,
+          recomputed: outcome.recomputedSum,
+          difference: minus(base.stated, outcome.statedSum),
           causedBy: cause ? sheetRef(context.table, cause) : null,
           params: { ...base.fields.params, causedByLabel: cause ? context.table.rows[cause.row].label : undefined, causedByYear: cause ? context.table.columns[cause.col].year : undefined },
         }));
       } else {
         findings.push(makeFinding(rel.kind === 'carry' ? 'carry-over-break' : 'sum-mismatch', base.at, {
           ...base.fields,
-          expected: toMoney(outcome.statedSum),
-          recomputed: toMoney(outcome.recomputedSum),
-          difference: toMoney(minus(base.stated, outcome.statedSum)),
+          expected: outcome.statedSum,
+          recomputed: outcome.recomputedSum,
+          difference: minus(base.stated, outcome.statedSum),
           affects: affectedBy(rel.target, context, outcomes, dependents ??= dependentsOf(context)).map((c) => sheetRef(context.table, c)),
         }));
       }
@@ -55,7 +55,7 @@ function describe(context: CheckContext, rel: CellRelation) {
     fields: {
       rowLabel: row.label,
       year: table.columns[rel.target.col].year,
-      stated: toMoney(stated),
+      stated,
       params: isDifference ? { formula: rel.kind === 'carry' ? `${parts} ${fromYear}` : parts } : {},
     },
   };

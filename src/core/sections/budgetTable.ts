@@ -1,4 +1,4 @@
-import { amountOfMoney, equals } from '../amount';
+import { equals } from '../amount';
 import type { TableAnalysis } from '../analyze';
 import type { DocSection } from './types';
 import type { PlanYears } from './years';
@@ -34,7 +34,7 @@ export function budgetTableSection({ table, recomputed, findings }: TableAnalysi
     { kind: 'table', header: ['', ...table.columns.map((c) => c.header)], rows, totalRows, numericColumns: table.columns.map((_, i) => i + 1) },
   ];
   if (corrected.length > 0) {
-    const list = corrected.map((f) => `${f.rowLabel} ${f.year} (angivet ${f.stated ? amount(amountOfMoney(f.stated), table.unit) : f.params.text}, rätt ${amount(amountOfMoney(f.recomputed ?? f.expected!), table.unit)})`);
+    const list = corrected.map((f) => `${f.rowLabel} ${f.year} (angivet ${f.stated !== null ? amount(f.stated, table.unit) : f.params.text}, rätt ${amount(f.recomputed ?? f.expected!, table.unit)})`);
     blocks.push({ kind: 'paragraph', text: `* Rättat av Budgetkoll, och summor som ändras av rättelsen: ${list.join('; ')}.` });
   }
   return { key: 'budget', title, blocks };
