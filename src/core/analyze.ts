@@ -1,7 +1,8 @@
 import type { Grid } from './grid';
 import type { BudgetTable } from './model';
 import { sortFindings, type Finding } from './findings';
-import { recognizeTables, toleranceFor } from './recognize/recognizeTables';
+import { recognizeTables } from './recognize/recognizeTables';
+import { roundingTolerance } from './rules/roundingTolerance';
 import { recomputeTotals, type Recomputed } from './recompute';
 import { CHECKS, type CheckContext } from './checks';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -37,7 +38,7 @@ export function analyzeGrid(grid: Grid, settings: AnalysisSettings = {}): Analys
 }
 
 export function analyzeTable(table: BudgetTable, settings: Settings = DEFAULT_SETTINGS): TableAnalysis {
-  const tolerance = toleranceFor(table.unit);
+  const tolerance = roundingTolerance(table.unit);
   const recomputed = recomputeTotals(table, tolerance);
   const shape = equityShape(table);
   const flows = yearFlows(table, recomputed, shape);

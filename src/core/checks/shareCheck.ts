@@ -1,7 +1,8 @@
-import { amountOfInteger, amountOfMoney, dividedBy, larger, minus, shareText, times, withinTolerance, type Amount } from '../amount';
+import { amountOfInteger, amountOfMoney, dividedBy, minus, shareText, times, withinTolerance, type Amount } from '../amount';
 import { Money } from '../money';
 import { makeFinding, type Finding } from '../findings';
 import { EXPECTED_SHARE, sameMunicipality, type MemberGroup } from '../equity/shares';
+import { toleranceForRows } from '../rules/roundingTolerance';
 import { sheetRef, type Check, type CheckContext } from './types';
 
 const GROUP_LABEL: Record<MemberGroup, string> = { state: 'Staten', region: 'Regionen', municipalities: 'Kommunerna' };
@@ -12,13 +13,7 @@ const EXPECTED_SHARE_TEXT: Record<MemberGroup, string> = {
 const EXPECTED_AMOUNT: Record<MemberGroup, Amount> = {
   state: amountOfMoney(new Money(EXPECTED_SHARE.state)), region: amountOfMoney(new Money(EXPECTED_SHARE.region)), municipalities: amountOfMoney(new Money(EXPECTED_SHARE.municipalities)),
 };
-const TWO = amountOfInteger(2);
 const HUNDRED = amountOfInteger(100);
-
-/** Rounding of each member's figure adds up: half a unit per row, at least one unit in all. */
-function toleranceFor(context: CheckContext, rows: number): Amount {
-  return larger(context.tolerance, dividedBy(times(context.tolerance, amountOfInteger(rows)), TWO));
-}
 
 interface Deviation {
   expected: Amount;
@@ -30,7 +25,7 @@ interface Deviation {
 /** How far the group's amount is from its fraction of the allocation, or null within tolerance. */
 function deviation(context: CheckContext, actual: Amount, allocation: Amount, group: MemberGroup, rows: number): Deviation | null {
   const expected = times(allocation, EXPECTED_AMOUNT[group]);
-  if (withinTolerance(actual, expected, toleranceFor(context, rows))) return null;
+  if (withinTolerance(actual, expected, toleranceForRows(context.tolerance, rows))) return null;
   return { expected, difference: minus(actual, expected), share: shareText(actual, allocation) };
 }
 

@@ -1,6 +1,5 @@
 import { cellAt, isBlank, type Grid, type Sheet } from '../grid';
-import { amountOfInteger, amountOfMoney, magnitudeReaches, type Amount } from '../amount';
-import { Money } from '../money';
+import { magnitudeReaches } from '../amount';
 import type { Unit } from '../numbers';
 import type { RowRole, Side } from '../labels';
 import { LabelFacts } from './labelFacts';
@@ -11,14 +10,7 @@ import { detectUnit, numberFormatsOf, rowTexts } from './unit';
 import { findTitle } from './title';
 import { inferStructure, type StructureRow } from './structure';
 import { inferCarry } from './carry';
-
-/** Differences of at most one unit of the table are rounding (one tenth for mkr). */
-export function toleranceFor(unit: Unit): Amount {
-  return unit === 'mkr' ? TENTH : ONE;
-}
-
-const ONE = amountOfInteger(1);
-const TENTH = amountOfMoney(new Money('0.1'));
+import { roundingTolerance } from '../rules/roundingTolerance';
 
 export function recognizeTables(grid: Grid): BudgetTable[] {
   const labels = new LabelFacts();
@@ -164,7 +156,7 @@ function toTableRows(joined: RawRow[], sectionLabel: string, unit: Unit, columns
     if (role === 'group' && own !== 'unknown') section = own;
     return { label: r.label, role, side: own !== 'unknown' ? own : section, values: r.values, childMarker: labels.childMarker(r.label), hasErrors: r.hasErrors };
   });
-  const tolerance = toleranceFor(unit);
+  const tolerance = roundingTolerance(unit);
   const { roles, relations } = inferStructure(structureRows, tolerance);
   const rows: TableRow[] = joined.map((r, i) => ({
     row: r.row,

@@ -3,6 +3,7 @@ import type { RowRole, Side } from '../labels';
 import type { RowRelation, Term } from '../model';
 import { compareScores, emptyScore, isAcceptable, isFullMatch, scoreRelation, scoreWindow, type Score } from './score';
 import { findSubtotalsAbove } from './subtotalsAbove';
+import { isComputedRole } from '../rules/computedRows';
 
 export interface StructureRow {
   label: string;
@@ -27,7 +28,6 @@ interface Candidate {
   start?: number;
 }
 
-const COMPUTED: ReadonlySet<RowRole> = new Set(['total', 'available', 'result', 'closing-equity', 'remaining']);
 const NEVER_SUMMED: ReadonlySet<RowRole> = new Set(['group', 'limit', 'remaining']);
 
 /**
@@ -54,7 +54,7 @@ export function inferStructure(rows: StructureRow[], tolerance: Amount): Structu
   const marks: Marks = { stamp: 0, at: new Array<number>(rows.length).fill(0) };
   const windowStarts = new Map<number, number>();
   rows.forEach((row, target) => {
-    if (!COMPUTED.has(row.role) || (blank[target] && !row.hasErrors)) return;
+    if (!isComputedRole(row.role) || (blank[target] && !row.hasErrors)) return;
     if (openers.size !== tentative.size) openers = new Set(tentative.keys());
     const context: Context = { rows, roles, termsOf, score, scoreWindow: scoreWindowOf, window, openers, blank, marks, windowStarts };
     let best = bestCandidate(context, target);
@@ -226,7 +226,7 @@ function boundariesAbove(context: Context, target: number): number[] {
   const starts: number[] = [];
   for (let i = target - 1; i >= 0; i--) {
     if (context.openers.has(i)) continue;
-    if (context.roles[i] === 'group' || (COMPUTED.has(context.roles[i]) && context.termsOf.has(i))) starts.push(i);
+    if (context.roles[i] === 'group' || (isComputedRole(context.roles[i]) && context.termsOf.has(i))) starts.push(i);
   }
   starts.push(-1);
   return starts;
@@ -304,7 +304,7 @@ function sectionStart(context: Context, target: number, starts: number[]): numbe
     if (s < 0) return s;
     if (context.roles[s] === 'group' && !claimed.has(s)) return s;
     const otherSide = context.rows[s].side;
-    if (COMPUTED.has(context.roles[s]) && side !== 'unknown' && otherSide !== 'unknown' && otherSide !== side) return s;
+    if (isComputedRole(context.roles[s]) && side !== 'unknown' && otherSide !== 'unknown' && otherSide !== side) return s;
   }
   return -1;
 }

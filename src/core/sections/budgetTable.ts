@@ -3,8 +3,8 @@ import type { TableAnalysis } from '../analyze';
 import type { DocSection } from './types';
 import type { PlanYears } from './years';
 import { amount, number } from './text';
+import { isComputedRole } from '../rules/computedRows';
 
-const TOTAL_ROLES = new Set(['total', 'available', 'result', 'closing-equity', 'remaining']);
 const CORRECTED = new Set(['sum-mismatch', 'consequence', 'carry-over-break']);
 
 /** The recognised table as a Word table: recomputed totals, each corrected one marked with an asterisk. */
@@ -18,7 +18,7 @@ export function budgetTableSection({ table, recomputed, findings }: TableAnalysi
   const totalRows: number[] = [];
   table.rows.forEach((row, r) => {
     if (row.role === 'group' && row.values.every((v) => v === null) && /^(tkr|kr|mkr)?$/.test(row.label)) return;
-    if (TOTAL_ROLES.has(row.role)) totalRows.push(rows.length);
+    if (isComputedRole(row.role)) totalRows.push(rows.length);
     rows.push([row.label, ...table.columns.map((column, c) => {
       if (row.role === 'group') return '';
       const isTarget = targets.has(`${r}:${c}`);
