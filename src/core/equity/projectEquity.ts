@@ -5,6 +5,7 @@ import type { BudgetTable, Term } from '../model';
 import type { Recomputed } from '../recompute';
 import type { ReserveSettings, Settings } from '../settings';
 import type { EquityShape } from './shape';
+import { closingOf } from '../rules/carryOver';
 
 export interface EquityYear {
   year: number;
@@ -41,7 +42,7 @@ export function projectEquity(table: BudgetTable, recomputed: Recomputed, shape:
   shape.chain.slice(start.index).forEach((col, i, chain) => {
     // The flow's result is income − costs already.
     const { income, costs, result } = flows[start.index + i];
-    const closing = minus(plus(opening, income), costs);
+    const closing = closingOf(opening, income, costs);
     const statedClosing = statedClosingOf(table, shape, col, chain[i + 1]);
     const allocation = shape.allocation.length > 0 ? sumOfRows(recomputed, shape.allocation, col) : null;
     years.push({

@@ -1,5 +1,5 @@
 import type { BudgetTable, Term } from '../model';
-import { chainLinks, preferredColumn } from '../recognize/carry';
+import { chainColumns } from '../rules/carryOver';
 
 /** Where a table keeps its equity: which rows are income, costs and opening equity. */
 export interface EquityShape {
@@ -34,7 +34,7 @@ export function equityShape(table: BudgetTable): EquityShape | null {
   const incomeLeaves = leaves(split.income, termsOf);
   const draws = incomeLeaves.filter((row) => DRAW.test(table.rows[row].label));
   return {
-    chain: chainColumns(table),
+    chain: chainColumns(table.columns),
     income: [...split.income.filter((t) => !draws.includes(t.row)), ...draws.filter((row) => !split.income.some((t) => t.row === row)).map((row) => ({ row, sign: -1 as const }))],
     costs: split.costs,
     opening,
@@ -76,11 +76,4 @@ function leaves(terms: Term[], termsOf: Map<number, Term[]>, out: number[] = [])
     else out.push(t.row);
   }
   return out;
-}
-
-function chainColumns(table: BudgetTable): number[] {
-  const next = new Map(chainLinks(table.columns));
-  const chain = [preferredColumn(table.columns, Math.min(...table.columns.map((c) => c.year)))];
-  while (next.has(chain[chain.length - 1])) chain.push(next.get(chain[chain.length - 1])!);
-  return chain;
 }

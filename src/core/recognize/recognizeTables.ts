@@ -9,7 +9,7 @@ import { isBlankRow, joinWrappedLabels, readRow, type RawRow } from './body';
 import { detectUnit, numberFormatsOf, rowTexts } from './unit';
 import { findTitle } from './title';
 import { inferStructure, type StructureRow } from './structure';
-import { inferCarry } from './carry';
+import { inferCarry } from '../rules/carryOver';
 import { roundingTolerance } from '../rules/roundingTolerance';
 
 export function recognizeTables(grid: Grid): BudgetTable[] {

@@ -1,7 +1,10 @@
-import { withinTolerance, type Amount } from '../amount';
+import { minus, plus, withinTolerance, type Amount } from '../amount';
 import type { RowRole, Side } from '../labels';
 import type { CarryRelation, RowRelation, TableColumn, Term } from '../model';
-import { termSum } from './score';
+import { termSum } from '../recognize/score';
+
+// The carry-over chain: this year's opening equity is last year's closing. Which column speaks
+// for a year, which years link, what the closing is, and how a year closes — here, once.
 
 interface Row {
   role: RowRole;
@@ -64,4 +67,17 @@ export function chainLinks(columns: TableColumn[]): [number, number][] {
     if (from >= 0) links.push([from, toIndex]);
   });
   return links;
+}
+
+/** One table column per year, in year order, from the first year on as far as the links go. */
+export function chainColumns(columns: TableColumn[]): number[] {
+  const next = new Map(chainLinks(columns));
+  const chain = [preferredColumn(columns, Math.min(...columns.map((c) => c.year)))];
+  while (next.has(chain[chain.length - 1])) chain.push(next.get(chain[chain.length - 1])!);
+  return chain;
+}
+
+/** How a year closes: its opening plus its income less its costs — next year's opening. */
+export function closingOf(opening: Amount, income: Amount, costs: Amount): Amount {
+  return minus(plus(opening, income), costs);
 }
