@@ -1,18 +1,8 @@
 import { Money } from './money';
 import { parseSwedishNumber } from './numbers';
+import { DEFAULT_RESERVE, type ReserveBracket, type ReserveSettings } from './rules/reserveLimit';
 
-/** One step of the reserve guideline: allocation up to `upToKr` (kronor) → at most `percent` %. */
-export interface ReserveBracket {
-  upToKr: Money | null;
-  percent: Money;
-}
-
-export interface ReserveSettings {
-  /** The national guideline is a staircase by size; the default is the single 20 % step. */
-  brackets: ReserveBracket[];
-  /** What the percentage is of: the members' allocation (default) or total costs. */
-  base: 'allocation' | 'costs';
-}
+export type { ReserveBracket, ReserveSettings } from './rules/reserveLimit';
 
 export interface Settings {
   reserve: ReserveSettings;
@@ -23,7 +13,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  reserve: { brackets: [{ upToKr: null, percent: new Money(20) }], base: 'allocation' },
+  reserve: DEFAULT_RESERVE,
   openingEquity: null,
   municipalSplit: null,
 };

@@ -1,11 +1,10 @@
-import { ZERO_AMOUNT, amountOfInteger, amountOfMoney, atMost, compare, minus, plus, plusSigned, times, type Amount } from '../amount';
-import { Money } from '../money';
-import type { Unit } from '../numbers';
+import { ZERO_AMOUNT, amountOfMoney, minus, plus, plusSigned, type Amount } from '../amount';
 import type { BudgetTable, Term } from '../model';
 import type { Recomputed } from '../recompute';
-import type { ReserveSettings, Settings } from '../settings';
+import type { Settings } from '../settings';
 import type { EquityShape } from './shape';
 import { closingOf } from '../rules/carryOver';
+import { reserveLimit } from '../rules/reserveLimit';
 
 export interface EquityYear {
   year: number;
@@ -24,9 +23,6 @@ export interface EquityYear {
   limit: Amount | null;
   excess: Amount | null;
 }
-
-const KRONOR_PER_UNIT: Record<Unit, Amount> = { kr: amountOfInteger(1), tkr: amountOfInteger(1000), mkr: amountOfInteger(1_000_000) };
-const HUNDREDTH = amountOfMoney(new Money('0.01'));
 
 /**
  * closing = opening + income − costs, and next year's opening = this closing;
@@ -102,17 +98,3 @@ function statedClosingOf(table: BudgetTable, shape: EquityShape, col: number, ne
   if (shape.openingRow !== null && nextCol !== undefined) return table.rows[shape.openingRow].values[nextCol];
   return null;
 }
-
-/** The guideline: a percentage of the allocation (or of costs), the step chosen by the allocation's size in kronor. */
-export function reserveLimit(reserve: ReserveSettings, unit: Unit, allocation: Amount | null, costs: Amount, closing: Amount): Pick<EquityYear, 'percent' | 'limit' | 'excess'> {
-  const base = reserve.base === 'costs' ? costs : allocation;
-  if (base === null) return { percent: null, limit: null, excess: null };
-  // The allocation in kronor decides the step only where a step has an upper bound (not the default single step).
-  let inKronor: Amount | undefined;
-  const step = reserve.brackets.find((b) => b.upToKr === null || atMost((inKronor ??= times(allocation ?? costs, KRONOR_PER_UNIT[unit])), amountOfMoney(b.upToKr)))
-    ?? reserve.brackets[reserve.brackets.length - 1];
-  const percent = amountOfMoney(step.percent);
-  const limit = times(times(base, percent), HUNDREDTH);
-  return { percent, limit, excess: compare(closing, limit) > 0 ? minus(closing, limit) : ZERO_AMOUNT };
-}
-

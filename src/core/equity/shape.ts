@@ -1,5 +1,6 @@
 import type { BudgetTable, Term } from '../model';
 import { chainColumns } from '../rules/carryOver';
+import { isAllocation, isEquityDraw } from '../rules/allocation';
 
 /** Where a table keeps its equity: which rows are income, costs and opening equity. */
 export interface EquityShape {
@@ -15,11 +16,6 @@ export interface EquityShape {
   allocation: number[];
 }
 
-// Money from outside the members, and equity used as funding: not allocation.
-const EXTERNAL = /\besf\b|projektmedel|projekt|ränt|finansiell|extern|eget kapital|sparade medel|övrig finansiering|europeiska/i;
-// A year's draw on equity booked among the income (`Ianspråktagande av eget kapital`) is not income.
-const DRAW = /ianspråktag|uttag ur eget kapital|användning av eget kapital|disposition av eget kapital/i;
-
 export function equityShape(table: BudgetTable): EquityShape | null {
   const termsOf = new Map<number, Term[]>();
   for (const r of table.relations) termsOf.set(r.target, r.terms);
@@ -32,7 +28,7 @@ export function equityShape(table: BudgetTable): EquityShape | null {
   const resultTerm = closingTerms.find((t) => roleOf(t.row) === 'result');
   const opening = resultTerm ? closingTerms.filter((t) => t !== resultTerm) : openingRow >= 0 ? [{ row: openingRow, sign: 1 as const }] : [];
   const incomeLeaves = leaves(split.income, termsOf);
-  const draws = incomeLeaves.filter((row) => DRAW.test(table.rows[row].label));
+  const draws = incomeLeaves.filter((row) => isEquityDraw(table.rows[row].label));
   return {
     chain: chainColumns(table.columns),
     income: [...split.income.filter((t) => !draws.includes(t.row)), ...draws.filter((row) => !split.income.some((t) => t.row === row)).map((row) => ({ row, sign: -1 as const }))],
@@ -40,7 +36,7 @@ export function equityShape(table: BudgetTable): EquityShape | null {
     opening,
     closingRow: closingRow >= 0 ? closingRow : null,
     openingRow: openingRow >= 0 ? openingRow : null,
-    allocation: incomeLeaves.filter((row) => !EXTERNAL.test(table.rows[row].label)),
+    allocation: incomeLeaves.filter((row) => isAllocation(table.rows[row].label)),
   };
 }
 
