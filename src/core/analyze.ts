@@ -8,7 +8,7 @@ import { CHECKS, type CheckContext } from './checks';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { equityShape } from './equity/shape';
 import { projectEquity, yearFlows, type EquityYear, type YearFlow } from './equity/projectEquity';
-import { identifyMembers, memberShares, type ShareYear } from './equity/shares';
+import { identifyMembers, memberShares, type ShareYear } from './rules/memberShares';
 
 export interface AnalysisSettings extends Partial<Settings> {
   /** Only this sheet (the command's --sheet). */

@@ -5,7 +5,7 @@ import { findingMessage, type Language } from './messages';
 import { decimalText, shareText, type Amount } from './amount';
 import type { Unit } from './numbers';
 import type { EquityYear } from './equity/projectEquity';
-import type { ShareYear } from './equity/shares';
+import type { ShareYear } from './rules/memberShares';
 
 /** The `check --json` contract (docs: README, "Kommandoraden"). Version 1; extend, never change. */
 export interface CheckReport {

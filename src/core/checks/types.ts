@@ -6,7 +6,7 @@ import type { CellRef, Finding, FindingCode } from '../findings';
 import type { Settings } from '../settings';
 import type { EquityShape } from '../equity/shape';
 import type { EquityYear } from '../equity/projectEquity';
-import type { Members, ShareYear } from '../equity/shares';
+import type { Members, ShareYear } from '../rules/memberShares';
 
 export interface CheckContext {
   table: BudgetTable;

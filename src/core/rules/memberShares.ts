@@ -1,8 +1,15 @@
-import { ZERO_AMOUNT, isNegative, isZero, plus, type Amount } from '../amount';
+import { ZERO_AMOUNT, amountOfInteger, amountOfMoney, dividedBy, isNegative, isZero, minus, plus, shareText, times, withinTolerance, type Amount } from '../amount';
+import { Money } from '../money';
 import type { BudgetTable } from '../model';
 import type { Recomputed } from '../recompute';
 import { isErrorCell } from '../relations';
-import type { EquityShape } from './shape';
+import type { EquityShape } from '../equity/shape';
+import { toleranceForRows } from './roundingTolerance';
+
+// Member shares: by the law on financial coordination the state pays half of the allocation, the
+// region a quarter and the municipalities together a quarter, split between them as the
+// förbundsordning says. Who the members are, what each pays year by year, and how far that is
+// from its share — here, once.
 
 export type MemberGroup = 'state' | 'region' | 'municipalities';
 
@@ -82,6 +89,37 @@ function hasErrorAmount(table: BudgetTable, members: Members, col: number): bool
 }
 
 export const EXPECTED_SHARE: Record<MemberGroup, number> = { state: 0.5, region: 0.25, municipalities: 0.25 };
+
+const EXPECTED_AMOUNT: Record<MemberGroup, Amount> = {
+  state: amountOfMoney(new Money(EXPECTED_SHARE.state)), region: amountOfMoney(new Money(EXPECTED_SHARE.region)), municipalities: amountOfMoney(new Money(EXPECTED_SHARE.municipalities)),
+};
+const HUNDRED = amountOfInteger(100);
+
+export interface ShareDeviation {
+  /** What the member should pay, and how far its amount is from it. */
+  expected: Amount;
+  difference: Amount;
+  /** The actual share, to four decimals. */
+  share: string;
+}
+
+/**
+ * How far a group's amount is from its fraction of the allocation, or null within rounding: the
+ * group's figure is rounded once per row, so each of its `rows` may add half a unit.
+ */
+export function groupDeviation(year: ShareYear, group: MemberGroup, rows: number, tolerance: Amount): ShareDeviation | null {
+  const actual = year.amounts[group];
+  const expected = times(year.allocation, EXPECTED_AMOUNT[group]);
+  if (withinTolerance(actual, expected, toleranceForRows(tolerance, rows))) return null;
+  return { expected, difference: minus(actual, expected), share: shareText(actual, year.allocation) };
+}
+
+/** How far a municipality's amount is from its `percent` of the municipalities' quarter, or null within rounding. */
+export function splitDeviation(year: ShareYear, amount: Amount, percent: Money, tolerance: Amount): ShareDeviation | null {
+  const expected = dividedBy(times(year.amounts.municipalities, amountOfMoney(percent)), HUNDRED);
+  if (withinTolerance(amount, expected, tolerance)) return null;
+  return { expected, difference: minus(amount, expected), share: shareText(amount, year.amounts.municipalities) };
+}
 
 /** `Upplands Bro` and `Upplands-Bro kommun` are the same municipality. */
 export function sameMunicipality(label: string, name: string): boolean {
