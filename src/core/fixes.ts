@@ -5,6 +5,7 @@ import { ZERO_AMOUNT, equals, toMoney } from './amount';
 import type { Money } from './money';
 import { recomputeTotals } from './recompute';
 import type { CellRelation } from './relations';
+import { REWRITTEN_TOTAL_CODES } from './rules/correctedFindings';
 
 /** One cell the fix writes: a formula over its parts, with the value it computes. */
 export interface CellFix {
@@ -37,7 +38,7 @@ export function planFixes(analysis: TableAnalysis): FixPlan {
   const { table } = analysis;
   const exact = recomputeTotals(table, ZERO_AMOUNT);
   const stale: FixPlan['stale'] = [];
-  const wrong = new Set(analysis.findings.filter((f) => ['sum-mismatch', 'rounding', 'consequence', 'carry-over-break', 'formula-omits-line'].includes(f.code)).map((f) => `${f.at.row}:${f.at.col}`));
+  const wrong = new Set(analysis.findings.filter((f) => REWRITTEN_TOTAL_CODES.includes(f.code)).map((f) => `${f.at.row}:${f.at.col}`));
   const fixes: CellFix[] = [];
   for (const rel of exact.relations) {
     const row = table.rows[rel.target.row];

@@ -3,11 +3,12 @@ import { makeFinding, type Finding } from '../findings';
 import { statedAmount } from '../recompute';
 import type { CellRelation } from '../relations';
 import { affectedBy, dependentsOf, relationOutcomes, type Dependents } from './relationOutcomes';
+import { WRONG_TOTAL_CODES } from '../rules/correctedFindings';
 import { sheetRef, type Check, type CheckContext } from './types';
 
 /** Totals against their parts, and the equity chain from year to year. */
 export const totalsCheck: Check = {
-  codes: ['sum-mismatch', 'rounding', 'consequence', 'carry-over-break'],
+  codes: [...WRONG_TOTAL_CODES, 'rounding'],
   run(context) {
     const outcomes = relationOutcomes(context);
     const findings: Finding[] = [];

@@ -4,14 +4,14 @@ import type { DocSection } from './types';
 import type { PlanYears } from './years';
 import { amount, number } from './text';
 import { isComputedRole } from '../rules/computedRows';
+import { correctsTotal } from '../rules/correctedFindings';
 
-const CORRECTED = new Set(['sum-mismatch', 'consequence', 'carry-over-break']);
 
 /** The recognised table as a Word table: recomputed totals, each corrected one marked with an asterisk. */
 export function budgetTableSection({ table, recomputed, findings }: TableAnalysis, years: PlanYears, name: string | null): DocSection {
   const title = `Budget ${years.budget}${years.plan.length > 0 ? ` med plan ${years.plan[0]}–${years.plan[years.plan.length - 1]}` : ''}`;
   // A total showing an error value (#N/A) is written as its lines' sum, marked like a corrected one.
-  const corrected = findings.filter((f) => CORRECTED.has(f.code) || (f.code === 'error-value' && f.params.isTotal));
+  const corrected = findings.filter(correctsTotal);
   const isCorrected = (sheetRow: number, sheetCol: number) => corrected.some((f) => f.at.row === sheetRow && f.at.col === sheetCol);
   const targets = new Set(recomputed.relations.map((r) => `${r.target.row}:${r.target.col}`));
   const rows: string[][] = [];
