@@ -1,3 +1,4 @@
+import { columnIndex } from '../address';
 import { makeFinding, type Finding } from '../findings';
 import type { BudgetTable, Term } from '../model';
 import { sheetRef, type Check } from './types';
@@ -23,21 +24,14 @@ function rowRangesReferenced(formula: string, sheet: string, col: number, out: n
     if (sheetName && sheetName !== sheet) continue;
     // fromA1 of each end: at most seven row digits.
     if (m[3].length > 7 || (m[4] && m[5].length > 7)) continue;
-    const aCol = columnOf(m[2]);
+    const aCol = columnIndex(m[2]);
     const aRow = Number(m[3]) - 1;
-    const bCol = m[4] ? columnOf(m[4]) : aCol;
+    const bCol = m[4] ? columnIndex(m[4]) : aCol;
     const bRow = m[4] ? Number(m[5]) - 1 : aRow;
     if (col < Math.min(aCol, bCol) || col > Math.max(aCol, bCol)) continue;
     out.push(Math.min(aRow, bRow), Math.max(aRow, bRow));
   }
   return out;
-}
-
-/** The 0-based column of capital column letters. */
-function columnOf(letters: string): number {
-  let col = 0;
-  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 64);
-  return col - 1;
 }
 
 /**
