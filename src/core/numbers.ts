@@ -1,10 +1,10 @@
 import { Money } from './money';
+import { failure, type Failure, type Ok } from './result';
 
 export type Unit = 'kr' | 'tkr' | 'mkr';
 
-export type ParsedNumber =
-  | { ok: true; value: Money; unit?: Unit }
-  | { ok: false; reason: 'empty' | 'not-a-number' };
+/** A number read from text, with the unit it was written with; or why it is none. */
+export type ParsedNumber = (Ok<Money> & { unit?: Unit }) | Failure<'empty' | 'not-a-number'>;
 
 // Spaces Swedish documents put between thousands: plain, no-break, thin, narrow no-break.
 const GROUP_SPACES = /[ \u00a0\u2009\u202f\u2007]/g;
@@ -20,7 +20,7 @@ const UNIT_SUFFIX = /\s*(tkr|mkr|kr|kronor|:-)\.?$/i;
  */
 export function parseSwedishNumber(text: string): ParsedNumber {
   let s = text.trim();
-  if (s === '') return { ok: false, reason: 'empty' };
+  if (s === '') return failure('empty');
   let unit: Unit | undefined;
   const unitMatch = UNIT_SUFFIX.exec(s);
   if (unitMatch) {
@@ -43,7 +43,7 @@ export function parseSwedishNumber(text: string): ParsedNumber {
     s = s.slice(0, -1).trim();
   }
   const digits = normalizeSeparators(s.replace(GROUP_SPACES, ''));
-  if (digits === null) return { ok: false, reason: 'not-a-number' };
+  if (digits === null) return failure('not-a-number');
   const value = new Money(digits);
   return { ok: true, value: negative ? value.negated() : value, unit };
 }

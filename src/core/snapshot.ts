@@ -3,7 +3,7 @@ import { toMoney } from './amount';
 import type { Analysis } from './analyze';
 import type { TableReport } from './report';
 import type { DocSection } from './sections/types';
-import type { Parsed } from './settings';
+import { failure, ok, type Result } from './result';
 
 // The Excel pane's analysis, stored in the workbook (a custom XML part) so that the Word pane,
 // which reads the saved .xlsx, can build the plan's sections from the check as it was made in
@@ -67,21 +67,21 @@ export function snapshotToXml(snapshot: AnalysisSnapshot): string {
 const ELEMENT = /<(?:\w+:)?budgetkoll\b[^>]*xmlns(?::\w+)?="urn:budgetkoll:snapshot:1"[^>]*>([\s\S]*)<\/(?:\w+:)?budgetkoll>/;
 
 /** Null when the XML is not Budgetkoll's; a reason when it is but cannot be used. */
-export function snapshotFromXml(xml: string): Parsed<AnalysisSnapshot> | null {
+export function snapshotFromXml(xml: string): Result<AnalysisSnapshot> | null {
   const match = ELEMENT.exec(xml);
   if (!match) return null;
   let data: unknown;
   try {
     data = JSON.parse(unescapeXml(match[1]));
   } catch {
-    return { ok: false, reason: 'Excel-analysen som är sparad i arbetsboken är skadad' };
+    return failure('Excel-analysen som är sparad i arbetsboken är skadad');
   }
   const s = data as Partial<AnalysisSnapshot> | null;
   if (!s || typeof s !== 'object' || s.version !== SNAPSHOT_VERSION) {
-    return { ok: false, reason: 'Excel-analysen i arbetsboken är gjord med en annan version av Budgetkoll' };
+    return failure('Excel-analysen i arbetsboken är gjord med en annan version av Budgetkoll');
   }
   const valid = typeof s.madeAt === 'string' && typeof s.fingerprint === 'string' && Array.isArray(s.reports)
     && Array.isArray(s.sections) && typeof s.errors === 'number' && typeof s.settings === 'object' && s.settings !== null;
-  if (!valid) return { ok: false, reason: 'Excel-analysen som är sparad i arbetsboken är ofullständig' };
-  return { ok: true, value: s as AnalysisSnapshot };
+  if (!valid) return failure('Excel-analysen som är sparad i arbetsboken är ofullständig');
+  return ok(s as AnalysisSnapshot);
 }

@@ -1,0 +1,19 @@
+// The engine's one result type: what may fail returns its reason instead of throwing (findings
+// and parse errors alike are values). Hosts read `ok`, then `value` or `reason`.
+
+export interface Ok<T> {
+  ok: true;
+  value: T;
+}
+
+export interface Failure<Reason = string> {
+  ok: false;
+  /** Why, in words a user reads (Swedish), or a code the caller turns into them. */
+  reason: Reason;
+}
+
+export type Result<T, Reason = string> = Ok<T> | Failure<Reason>;
+
+export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
+
+export const failure = <Reason>(reason: Reason): Failure<Reason> => ({ ok: false, reason });
