@@ -1,6 +1,7 @@
 // @ts-check
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const local = require('./scripts/eslint/noImportCycle');
 
 const NO_REQUESTS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'].map((name) => ({ name, message: 'The pane makes no requests: nothing leaves the page.' }));
 const NO_HOST = ['Office', 'Excel', 'Word'].map((name) => ({ name, message: 'Pane components know no host; give them a source (src/taskpane/model/source.ts) or a port (src/taskpane/word/port.ts).' }));
@@ -19,6 +20,13 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
     },
+  },
+  {
+    // No import cycles in the product, type-only imports included (scripts/eslint/noImportCycle.js):
+    // a module's dependencies form a tree, so each can be read and changed without those that use it.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { local },
+    rules: { 'local/no-import-cycle': 'error' },
   },
   {
     // The task pane: nothing leaves the page (the workbook is read and checked in it), and

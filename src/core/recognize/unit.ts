@@ -1,7 +1,6 @@
-import { cellAt, type Sheet } from '../grid';
+import { cellAt, type Cell, type Sheet } from '../grid';
 import type { Unit } from '../numbers';
 import type { UnitSource } from '../model';
-import type { RawRow } from './body';
 
 const UNIT_IN_TEXT = /(?:^|[\s(,:])(tkr|mkr|kr)\b|(tusen|tusental) kronor|(miljoner|mnkr|mnkr) kronor|\bkronor\b/i;
 
@@ -62,7 +61,8 @@ export function rowTexts(sheet: Sheet, row: number, fromCol: number, toCol: numb
 
 const KR = /kr/i;
 
-export function numberFormatsOf(rows: RawRow[]): string[] {
+/** The number formats of the rows' cells that name kronor (`#,##0 "tkr"`), each once. */
+export function numberFormatsOf(rows: readonly { cells: readonly (Cell | undefined)[] }[]): string[] {
   const formats = new Set<string>();
   for (const r of rows) for (const c of r.cells) if (c?.numFmt && KR.test(c.numFmt)) formats.add(c.numFmt);
   return [...formats];
