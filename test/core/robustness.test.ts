@@ -1,5 +1,5 @@
 /**
- * Fuzz and property tests for issue 7 (hardening), beside test/core/properties.test.ts (which
+ * Fuzz and property tests for issue 7 (hardening), beside test/core/properties/ (which
  * has the parser's round trips and analyzeGrid on arbitrary grids): the number parser on any
  * text at all and in every Swedish negative form, its normal form a fixed point, and the
  * recognizer deterministic, blind to stray spaces in labels and to unrelated sheets.
