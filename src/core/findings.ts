@@ -76,6 +76,10 @@ export interface Finding {
   params: FindingParams;
 }
 
+// What most findings have none of: one shared, frozen empty list and bag (nothing adds to them).
+const NO_CELLS = Object.freeze([]) as unknown as CellRef[];
+const NO_PARAMS: FindingParams = Object.freeze({});
+
 export function makeFinding(code: FindingCode, at: CellRef, fields: Partial<Omit<Finding, 'code' | 'severity' | 'at'>> = {}): Finding {
   return {
     code,
@@ -88,8 +92,8 @@ export function makeFinding(code: FindingCode, at: CellRef, fields: Partial<Omit
     recomputed: null,
     difference: null,
     causedBy: null,
-    affects: [],
-    params: {},
+    affects: NO_CELLS,
+    params: NO_PARAMS,
     ...fields,
   };
 }

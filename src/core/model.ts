@@ -22,6 +22,8 @@ export interface TableRow {
   cells: (Cell | undefined)[];
   /** Table-column indexes whose value was a number stored as text. */
   textNumbers: number[];
+  /** Whether a value cell shows an error value (`#REF!`): as the recognizer read it; where absent (a table built by hand), the cells tell. */
+  hasErrors?: boolean;
 }
 
 export interface Term {

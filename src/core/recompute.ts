@@ -77,10 +77,18 @@ class Recomputation implements Recomputed {
     let sum: Amount = ZERO_AMOUNT;
     if (rel instanceof TableRelation) {
       const col = rel.partCol;
-      for (const t of rel.parts) sum = plusSigned(sum, recomputed ? this.amountAt(t.row, col) : this.stated(t.row, col), t.sign);
+      const parts = rel.parts;
+      for (let i = 0; i < parts.length; i++) {
+        const { row, sign } = parts[i];
+        sum = plusSigned(sum, recomputed ? this.amountAt(row, col) : this.stated(row, col), sign);
+      }
       return sum;
     }
-    for (const t of rel.terms) sum = plusSigned(sum, recomputed ? this.amountAt(t.cell.row, t.cell.col) : this.stated(t.cell.row, t.cell.col), t.sign);
+    const terms = rel.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const { cell, sign } = terms[i];
+      sum = plusSigned(sum, recomputed ? this.amountAt(cell.row, cell.col) : this.stated(cell.row, cell.col), sign);
+    }
     return sum;
   }
 

@@ -55,27 +55,31 @@ export function cellRelations(table: BudgetTable): TableRelation[] {
 /** Each part of a relation in order, as `terms` lists them; the engine's own relations make no `terms` for it. */
 export function forEachPart(rel: CellRelation, f: (row: number, col: number, sign: 1 | -1) => void): void {
   if (rel instanceof TableRelation) {
-    for (const t of rel.parts) f(t.row, rel.partCol, t.sign);
+    const parts = rel.parts;
+    for (let i = 0; i < parts.length; i++) f(parts[i].row, rel.partCol, parts[i].sign);
   } else {
-    for (const t of rel.terms) f(t.cell.row, t.cell.col, t.sign);
+    const terms = rel.terms;
+    for (let i = 0; i < terms.length; i++) f(terms[i].cell.row, terms[i].cell.col, terms[i].sign);
   }
 }
 
 /** Whether a table cell shows an error value (`#REF!`, `#N/A`) where an amount should be: it has none. */
 export function isErrorCell(table: BudgetTable, row: number, col: number): boolean {
   const tableRow = table.rows[row];
-  if (!tableRow || (tableRow.values[col] ?? null) !== null) return false;
+  if (!tableRow || tableRow.hasErrors === false || (tableRow.values[col] ?? null) !== null) return false;
   const v = tableRow.cells[col]?.value;
   return v !== null && v !== undefined && isErrorValue(v);
 }
 
 /** Whether a part of the relation is an error value: its sum cannot be told. */
 export function hasErrorPart(table: BudgetTable, rel: CellRelation): boolean {
-  // Asked of every relation: plain loops, no closure.
+  // Asked of every relation: indexed loops, no closure or iterator.
   if (rel instanceof TableRelation) {
-    for (const t of rel.parts) if (isErrorCell(table, t.row, rel.partCol)) return true;
+    const parts = rel.parts;
+    for (let i = 0; i < parts.length; i++) if (isErrorCell(table, parts[i].row, rel.partCol)) return true;
     return false;
   }
-  for (const t of rel.terms) if (isErrorCell(table, t.cell.row, t.cell.col)) return true;
+  const terms = rel.terms;
+  for (let i = 0; i < terms.length; i++) if (isErrorCell(table, terms[i].cell.row, terms[i].cell.col)) return true;
   return false;
 }

@@ -24,12 +24,13 @@ const KIND_WORDS: Record<string, ColumnKind> = {
   utfall: 'utfall', u: 'utfall', bokslut: 'utfall', bokslutet: 'utfall', 'utf.': 'utfall', utf: 'utfall',
 };
 
+/** Whether a cell's number may stand for a year (a whole number from 1990 to 2100), without making its header. */
+export function isYearNumber(value: number): boolean {
+  return Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR;
+}
+
 export function parseYearHeader(value: CellValue): YearHeader | null {
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR
-      ? { year: value, kind: 'budget', header: String(value) }
-      : null;
-  }
+  if (typeof value === 'number') return isYearNumber(value) ? { year: value, kind: 'budget', header: String(value) } : null;
   if (value instanceof Date) {
     const year = value.getUTCFullYear();
     return year >= MIN_YEAR && year <= MAX_YEAR ? { year, kind: 'budget', header: String(year) } : null;

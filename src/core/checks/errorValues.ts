@@ -18,6 +18,7 @@ export const errorValueCheck: Check = {
     // Plain loops: every cell of every table is looked at, and almost none is an error.
     for (let r = 0; r < table.rows.length; r++) {
       const row = table.rows[r];
+      if (row.hasErrors === false) continue;
       for (let c = 0; c < row.cells.length; c++) {
         const value = row.cells[c]?.value;
         if (value === undefined || value === null || !isErrorValue(value)) continue;

@@ -18,6 +18,9 @@ export interface RawRow {
   wrappedFrom?: number;
 }
 
+/** The textNumbers of the many rows that have none: one shared empty list (nothing adds to it). */
+const NO_TEXT_NUMBERS = Object.freeze([]) as unknown as number[];
+
 export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: number[], labels?: LabelFacts): RawRow {
   const sheetRow = sheet.rows[row];
   const labelCell = sheetRow?.[labelCol];
@@ -26,7 +29,7 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
   // Sized up front: every element is written below.
   const cells: (Cell | undefined)[] = new Array(valueCols.length);
   const values: (Amount | null)[] = new Array(valueCols.length);
-  const textNumbers: number[] = [];
+  let textNumbers: number[] = NO_TEXT_NUMBERS;
   let unit: Unit | undefined;
   let mixedUnits = false;
   let nonBlankText = 0;
@@ -50,6 +53,7 @@ export function readRow(sheet: Sheet, row: number, labelCol: number, valueCols: 
           const parsed = parseSwedishNumber(v);
           if (parsed.ok) {
             value = amountOfMoney(parsed.value);
+            if (textNumbers === NO_TEXT_NUMBERS) textNumbers = [];
             textNumbers.push(i);
           } else {
             nonBlankText++;

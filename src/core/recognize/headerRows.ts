@@ -1,5 +1,5 @@
 import { isBlank, type Cell, type Sheet } from '../grid';
-import { parseYearHeader, type YearHeader } from '../yearHeader';
+import { isYearNumber, parseYearHeader, type YearHeader } from '../yearHeader';
 
 export interface HeaderRow {
   row: number;
@@ -15,14 +15,18 @@ export interface HeaderRow {
  */
 export function findHeaderRows(sheet: Sheet): HeaderRow[] {
   const headers: HeaderRow[] = [];
-  sheet.rows.forEach((cells, row) => {
-    if (!cells) return;
+  const rows = sheet.rows;
+  for (let row = 0; row < rows.length; row++) {
+    const cells = rows[row];
+    if (!cells) continue;
+    const runs = headerInRow(cells);
     let firstLabelCol = 0;
-    for (const years of headerInRow(cells)) {
+    for (let i = 0; i < runs.length; i++) {
+      const years = runs[i];
       headers.push({ row, years, firstLabelCol });
       firstLabelCol = years[years.length - 1].col + 1;
     }
-  });
+  }
   return headers;
 }
 
@@ -37,10 +41,11 @@ function headerInRow(cells: (Cell | undefined)[]): readonly HeaderRow['years'][]
   // A number that is not a year rules the row out wherever it stands: look for one first.
   for (let col = 0; col < cells.length; col++) {
     const value = cells[col]?.value;
-    if (typeof value === 'number' && parseYearHeader(value) === null) return NO_HEADER;
+    if (typeof value === 'number' && !isYearNumber(value)) return NO_HEADER;
   }
-  const years: HeaderRow['years'] = [];
-  const plain: boolean[] = [];
+  // Made only once a row names a year: most rows name none.
+  let years: HeaderRow['years'] | null = null;
+  let plain: boolean[] | null = null;
   for (let col = 0; col < cells.length; col++) {
     const cell = cells[col];
     if (isBlank(cell)) continue;
@@ -48,14 +53,13 @@ function headerInRow(cells: (Cell | undefined)[]): readonly HeaderRow['years'][]
     if (typeof cell!.value === 'string' && !DIGIT.test(cell!.value)) continue;
     const header = parseYearHeader(cell!.value);
     if (header) {
-      years.push({ col, header });
-      plain.push(typeof cell!.value === 'number');
+      (years ??= []).push({ col, header });
+      (plain ??= []).push(typeof cell!.value === 'number');
     } else if (typeof cell!.value === 'number') {
       return NO_HEADER; // a row with other numbers is data (`Sparade medel 3 327 3 941 2 021 2 071`)
     }
   }
-  // Most rows of a sheet name no two years: nothing more to make for them.
-  if (years.length < 2) return NO_HEADER;
+  if (years === null || plain === null || years.length < 2) return NO_HEADER;
   const runs: HeaderRow['years'][] = [];
   let run = years.slice(0, 1);
   for (let i = 1; i < years.length; i++) {

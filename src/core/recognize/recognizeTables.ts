@@ -165,6 +165,7 @@ function toTableRows(joined: RawRow[], sectionLabel: string, unit: Unit, columns
     values: r.values,
     cells: r.cells,
     textNumbers: r.textNumbers,
+    hasErrors: r.hasErrors,
   }));
   const carry = inferCarry(structureRows, roles, relations, columns, tolerance);
   return { rows, relations, carry };

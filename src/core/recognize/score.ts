@@ -17,9 +17,9 @@ export const emptyScore = (): Score => ({ matches: 0, nonZeroMatches: 0, exact: 
 /** Signed sum of the terms in one column; blank cells count as zero. */
 export function termSum(rows: readonly ScoredRow[], terms: readonly Term[], col: number): Amount {
   let sum: Amount = ZERO_AMOUNT;
-  for (const term of terms) {
-    const v = rows[term.row].values[col];
-    if (v !== null) sum = plusSigned(sum, v, term.sign);
+  for (let k = 0; k < terms.length; k++) {
+    const v = rows[terms[k].row].values[col];
+    if (v !== null) sum = plusSigned(sum, v, terms[k].sign);
   }
   return sum;
 }

@@ -243,7 +243,7 @@ function fillWindow(context: Pick<Context, 'roles' | 'termsOf' | 'blank' | 'mark
   const inside = ++marks.stamp;
   for (let i = start + 1; i < target; i++) {
     const terms = context.termsOf.get(i);
-    if (terms) for (const t of terms) marks.at[t.row] = inside;
+    if (terms) for (let k = 0; k < terms.length; k++) marks.at[terms[k].row] = inside;
   }
   let count = 0;
   for (let i = start + 1; i < target; i++) {

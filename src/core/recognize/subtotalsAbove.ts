@@ -84,7 +84,7 @@ function bestChildren(search: Search, p: number): Term[] | null {
     // Inside another: a child of a row taken before it.
     const isInside = inside.at[j] === stamp;
     const children = parents.get(j);
-    if (children) for (const c of children) inside.at[c.row] = stamp;
+    if (children) for (let k = 0; k < children.length; k++) inside.at[children[k].row] = stamp;
     if (!isInside) {
       items[count++] = j;
       sums.add(j);
