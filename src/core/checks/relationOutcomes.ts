@@ -25,10 +25,8 @@ const OK: Outcome = { status: 'ok' };
 export function relationOutcomes(context: CheckContext): Outcomes {
   const { table, recomputed, tolerance } = context;
   const outcomes: Outcomes = new CellMap(table);
-  const relationAt = new CellMap<CellRelation>(table);
   let consequences = false;
   for (const rel of recomputed.relations) {
-    relationAt.set(rel.target, rel);
     // An error value in the total or a part is reported as such (errorValues.ts), not as a wrong sum.
     if (isErrorCell(table, rel.target.row, rel.target.col) || hasErrorPart(table, rel)) {
       outcomes.set(rel.target, OK);
@@ -49,6 +47,9 @@ export function relationOutcomes(context: CheckContext): Outcomes {
     }
   }
   if (!consequences) return outcomes;
+  // The relation of each target, for the walk up to a consequence's cause (the last of a target wins).
+  const relationAt = new CellMap<CellRelation>(table);
+  for (const rel of recomputed.relations) relationAt.set(rel.target, rel);
   for (const rel of recomputed.relations) {
     const outcome = outcomes.get(rel.target)!;
     if (outcome.status === 'consequence') outcome.cause = upstreamError(table, rel, outcomes, relationAt);

@@ -48,20 +48,22 @@ export function inferStructure(rows: StructureRow[], tolerance: Amount): Structu
     evidence.set(parent, 'arithmetic');
     roles[parent] = 'total';
   }
-  // A snapshot of the openers, taken again only once a retry has dropped a tentative subtotal.
-  let openers: ReadonlySet<number> = new Set(tentative.keys());
   const blank = rows.map((r) => r.values.every((v) => v === null));
-  const marks: Marks = { stamp: 0, at: new Array<number>(rows.length).fill(0) };
-  const windowStarts = new Map<number, number>();
+  const context: Context = {
+    rows, roles, termsOf, score, scoreWindow: scoreWindowOf, window, blank,
+    // A snapshot of the openers, taken again only once a retry has dropped a tentative subtotal.
+    openers: new Set(tentative.keys()),
+    marks: { stamp: 0, at: new Array<number>(rows.length).fill(0) },
+    windowStarts: new Map<number, number>(),
+  };
   rows.forEach((row, target) => {
     if (!isComputedRole(row.role) || (blank[target] && !row.hasErrors)) return;
-    if (openers.size !== tentative.size) openers = new Set(tentative.keys());
-    const context: Context = { rows, roles, termsOf, score, scoreWindow: scoreWindowOf, window, openers, blank, marks, windowStarts };
+    if (context.openers.size !== tentative.size) context.openers = new Set(tentative.keys());
     let best = bestCandidate(context, target);
     if (best) best = retryWithoutTentative(context, target, tentative, best);
     if (best && isAcceptable(best.score)) {
       termsOf.set(target, best.candidate.terms);
-      if (best.candidate.start !== undefined) windowStarts.set(target, best.candidate.start);
+      if (best.candidate.start !== undefined) context.windowStarts.set(target, best.candidate.start);
       evidence.set(target, 'arithmetic');
       return;
     }
