@@ -3,6 +3,7 @@ import { toA1 } from '../../src/core/address';
 import { analyzeGrid } from '../../src/core/analyze';
 import { findingMessage } from '../../src/core/messages';
 import { sheetFromValues, type CellValue, type Grid } from '../../src/core/grid';
+import { LUND } from '../helpers/tables';
 
 const grid = (values: CellValue[][], name = 'Budget'): Grid => ({ sheets: [sheetFromValues(name, values)] });
 const cell = (ref: { row: number; col: number }) => toA1(ref.row, ref.col);
@@ -14,23 +15,6 @@ const only = (values: CellValue[][]) => {
 const problems = (values: CellValue[][]) =>
   only(values).findings.filter((f) => f.code !== 'hardcoded-totals').map((f) => `${f.code} ${cell(f.at)}`);
 
-// A small budget in the shape of seed 000, used by several rules below.
-const LUND: CellValue[][] = [
-  ['BUDGET för 2024'],
-  [null, 2024, 2025],
-  ['Intäkter', 'tkr', 'tkr'],
-  ['Staten', 3685, 3690],
-  ['Region Skåne', 1842.5, 1845],
-  ['Lunds kommun', 1842.5, 1845],
-  ['Summa intäkter', 7370, 7380],
-  ['Sparade medel', 2240, 1100],
-  ['Tillgängliga medel', 9610, 8480],
-  ['Kostnader'],
-  ['Kansli', 1500, 1500],
-  ['Insatser', 7010, 6460],
-  ['Summa kostnader', 8510, 7960],
-  ['Medel till förfogande', 1100, 520],
-];
 
 describe('recognising a table', () => {
   it('finds the header, the label column, the unit and the title', () => {

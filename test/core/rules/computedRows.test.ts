@@ -1,26 +1,11 @@
 import { analyzeGrid } from '../../../src/core/analyze';
-import { sheetFromValues, type CellValue } from '../../../src/core/grid';
+import { sheetFromValues } from '../../../src/core/grid';
+import { LUND } from '../../helpers/tables';
 import type { RowRole } from '../../../src/core/labels';
 import { COMPUTED_ROLES, isComputedRole } from '../../../src/core/rules/computedRows';
 import { budgetTableSection } from '../../../src/core/sections/budgetTable';
 import { planYears } from '../../../src/core/sections/years';
 
-const LUND: CellValue[][] = [
-  ['BUDGET för 2024'],
-  [null, 2024, 2025],
-  ['Intäkter', 'tkr', 'tkr'],
-  ['Staten', 3685, 3690],
-  ['Region Skåne', 1842.5, 1845],
-  ['Lunds kommun', 1842.5, 1845],
-  ['Summa intäkter', 7370, 7380],
-  ['Sparade medel', 2240, 1100],
-  ['Tillgängliga medel', 9610, 8480],
-  ['Kostnader'],
-  ['Kansli', 1500, 1500],
-  ['Insatser', 7010, 6460],
-  ['Summa kostnader', 8510, 7960],
-  ['Medel till förfogande', 1100, 520],
-];
 
 describe('what counts as a total', () => {
   it('is a total, the money available, a result, the closing equity and what remains', () => {
