@@ -15,7 +15,6 @@ const only = (values: CellValue[][]) => {
 const problems = (values: CellValue[][]) =>
   only(values).findings.filter((f) => f.code !== 'hardcoded-totals').map((f) => `${f.code} ${cell(f.at)}`);
 
-
 describe('recognising a table', () => {
   it('finds the header, the label column, the unit and the title', () => {
     const { table } = only(LUND);
