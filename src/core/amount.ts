@@ -95,6 +95,9 @@ function thousandthsOf(value: Money): number {
   return value.s < 0 ? -sum : sum;
 }
 
+/** A decimal literal of the engine's own (`'0.1'`, `'0.25'`) as an amount. */
+export const amountOf = (text: string): Amount => amountOfMoney(new Money(text));
+
 /** A whole number (a count of rows, a power of ten) as an amount. */
 export function amountOfInteger(n: number): Amount {
   return Number.isSafeInteger(n * PER_UNIT) ? thousandths(n * PER_UNIT) : decimal(new Money(n));

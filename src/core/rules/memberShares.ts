@@ -1,5 +1,5 @@
-import { ZERO_AMOUNT, amountOfInteger, amountOfMoney, dividedBy, isNegative, isZero, minus, plus, shareText, times, withinTolerance, type Amount } from '../amount';
-import { Money } from '../money';
+import { ZERO_AMOUNT, amountOf, amountOfInteger, amountOfMoney, dividedBy, isNegative, isZero, minus, plus, shareText, times, withinTolerance, type Amount } from '../amount';
+import type { Money } from '../money';
 import type { BudgetTable } from '../model';
 import type { Recomputed } from '../recompute';
 import { isErrorCell } from '../relations';
@@ -91,7 +91,7 @@ function hasErrorAmount(table: BudgetTable, members: Members, col: number): bool
 export const EXPECTED_SHARE: Record<MemberGroup, number> = { state: 0.5, region: 0.25, municipalities: 0.25 };
 
 const EXPECTED_AMOUNT: Record<MemberGroup, Amount> = {
-  state: amountOfMoney(new Money(EXPECTED_SHARE.state)), region: amountOfMoney(new Money(EXPECTED_SHARE.region)), municipalities: amountOfMoney(new Money(EXPECTED_SHARE.municipalities)),
+  state: amountOf(String(EXPECTED_SHARE.state)), region: amountOf(String(EXPECTED_SHARE.region)), municipalities: amountOf(String(EXPECTED_SHARE.municipalities)),
 };
 const HUNDRED = amountOfInteger(100);
 

@@ -1,4 +1,4 @@
-import { ZERO_AMOUNT, amountOfInteger, amountOfMoney, atMost, compare, minus, times, type Amount } from '../amount';
+import { ZERO_AMOUNT, amountOf, amountOfInteger, amountOfMoney, atMost, compare, minus, times, type Amount } from '../amount';
 import { Money } from '../money';
 import type { Unit } from '../numbers';
 
@@ -30,7 +30,7 @@ export interface ReserveLimit {
 }
 
 const KRONOR_PER_UNIT: Record<Unit, Amount> = { kr: amountOfInteger(1), tkr: amountOfInteger(1000), mkr: amountOfInteger(1_000_000) };
-const HUNDREDTH = amountOfMoney(new Money('0.01'));
+const HUNDREDTH = amountOf('0.01');
 
 /**
  * The guideline for one year: the step chosen by the allocation's size in kronor (the costs' where

@@ -1,12 +1,11 @@
-import { amountOfInteger, amountOfMoney, dividedBy, larger, times, type Amount } from '../amount';
-import { Money } from '../money';
+import { amountOf, amountOfInteger, dividedBy, larger, times, type Amount } from '../amount';
 import type { Unit } from '../numbers';
 
 // The rounding tolerance: how far a stated figure may be from what its parts give and still be
 // rounding rather than an error. Every comparison with it is amount.ts's withinTolerance.
 
 const ONE = amountOfInteger(1);
-const TENTH = amountOfMoney(new Money('0.1'));
+const TENTH = amountOf('0.1');
 const TWO = amountOfInteger(2);
 
 /**
