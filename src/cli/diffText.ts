@@ -1,4 +1,5 @@
 import { fromA1 } from '../core/address';
+import { amountOf, ZERO_AMOUNT } from '../core/amount';
 import { compareMagnitude } from '../core/compare/amounts';
 import type { ChangeReport, DiffReport, TableDiffReport, TableRef, TotalReport } from '../core/compare/diffReport';
 import { yearlessKey } from '../core/compare/labelKey';
@@ -103,7 +104,7 @@ function rowLabel(row: { label: string; oldLabel: string | null }): string {
 
 /** By the biggest change in any year, whatever its sign; equal ones keep the table's order. */
 function biggestFirst<T>(items: T[], changesOf: (item: T) => ChangeReport[]): T[] {
-  const biggest = (item: T) => changesOf(item).map((c) => moneyOf(c.difference)).reduce((a, b) => (compareMagnitude(a, b) >= 0 ? a : b), moneyOf('0'));
+  const biggest = (item: T) => changesOf(item).map((c) => amountOf(c.difference)).reduce((a, b) => (compareMagnitude(a, b) >= 0 ? a : b), ZERO_AMOUNT);
   return items.map((item) => ({ item, size: biggest(item) }))
     .sort((a, b) => compareMagnitude(b.size, a.size))
     .map((x) => x.item);

@@ -14,6 +14,7 @@ import * as path from 'path';
 import { readWorkbookFile } from '../../src/files/readWorkbookFile';
 import { analyzeGrid, type TableAnalysis } from '../../src/core/analyze';
 import { toA1 } from '../../src/core/address';
+import { decimalText } from '../../src/core/amount';
 import { Money } from '../../src/core/money';
 import { layoutWorkbooks } from '../fixtures/layoutWorkbooks';
 import { buildLayoutWorkbook, layoutWorkbookBytes } from '../../scripts/build-layouts';
@@ -139,15 +140,15 @@ function observe(analyses: TableAnalysis[]): Observed {
     // The allocation the reserve and the shares are computed on: the equity chain's, or, where the
     // table states no equity, the members' split.
     const allocation = a.equity.length > 0
-      ? a.equity.filter((y) => y.allocation !== null).map((y) => ({ year: y.year, amount: y.allocation!.toFixed() }))
-      : a.shares.map((s) => ({ year: s.year, amount: s.allocation.toFixed() }));
+      ? a.equity.filter((y) => y.allocation !== null).map((y) => ({ year: y.year, amount: decimalText(y.allocation!) }))
+      : a.shares.map((s) => ({ year: s.year, amount: decimalText(s.allocation) }));
     return tableLines(key, {
       sheet: table.sheet,
       header: '',
       unit: table.unit,
       columns: table.columns.map((c) => ({ year: c.year, kind: c.kind })),
       findings: a.findings.map((f) => ({ code: f.code, severity: f.severity, cell: toA1(f.at.row, f.at.col), row: f.rowLabel, year: f.year })),
-      equity: a.equity.map((y) => ({ year: y.year, opening: y.opening.toFixed(), closing: y.closing.toFixed(), source: y.source })),
+      equity: a.equity.map((y) => ({ year: y.year, opening: decimalText(y.opening), closing: decimalText(y.closing), source: y.source })),
       allocation,
     });
   }));

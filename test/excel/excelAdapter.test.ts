@@ -12,6 +12,7 @@ import type { CommentPlace } from '../../src/excel/threadedComments';
 import { undoAll, writeStep, type TableBounds } from '../../src/excel/write';
 import { readSeedGrid } from '../helpers/seeds';
 import { fromA1 } from '../../src/core/address';
+import { toNumber } from '../../src/core/amount';
 import { fakeCell, FakeExcelWorkbook, sheetsFromGrid, type FakeSheet } from './fakeExcel';
 
 /** The values of a one-column range of a fake sheet, top to bottom. */
@@ -452,8 +453,8 @@ describe('the check sheet', () => {
     expect(chart.series.map((x) => [x.name, x.type])).toEqual([['Eget kapital (tkr)', 'ColumnClustered'], ['Riktvärde', 'Line']]);
     const equity = s.analysis.tables[0].equity;
     for (const series of chart.series) expect(columnValues(sheet, series.categories ?? '')).toEqual(equity.map((e) => String(e.year)));
-    expect(columnValues(sheet, chart.series[0].values)).toEqual(equity.map((e) => e.closing.toNumber()));
-    expect(columnValues(sheet, chart.series[1].values)).toEqual(equity.map((e) => e.limit?.toNumber() ?? ''));
+    expect(columnValues(sheet, chart.series[0].values)).toEqual(equity.map((e) => toNumber(e.closing)));
+    expect(columnValues(sheet, chart.series[1].values)).toEqual(equity.map((e) => (e.limit ? toNumber(e.limit) : '')));
   });
 
   it('writes its texts as text, a label that starts with a minus too (Excel reads "- Finansiering …" as a formula)', async () => {

@@ -1,12 +1,11 @@
-import { Money } from '../money';
+import { abs, amountOfInteger, compare, decimalText, isZero, times, type Amount } from '../amount';
 import type { Unit } from '../numbers';
-import { toDecimalString } from '../format';
 
-/**
- * The few operations a comparison makes on amounts, in one place: the engine's exact Money and
- * nothing else, never a float.
- */
-export type Amount = Money;
+// What a comparison adds to the engine's one arithmetic (amount.ts): two versions may state their
+// tables in different units, so amounts are compared in the finer one; and changes are ordered
+// by size, whatever their sign.
+
+export type { Amount };
 
 const KRONOR: Record<Unit, number> = { kr: 1, tkr: 1000, mkr: 1_000_000 };
 
@@ -17,31 +16,15 @@ export function finerUnit(a: Unit, b: Unit): Unit {
 
 /** An amount in `from` written in the finer or equal unit `to`. */
 export function inUnit(value: Amount, from: Unit, to: Unit): Amount {
-  return from === to ? value : value.times(KRONOR[from] / KRONOR[to]);
-}
-
-export function amountDifference(oldValue: Amount, newValue: Amount): Amount {
-  return newValue.minus(oldValue);
-}
-
-export function negatedAmount(a: Amount): Amount {
-  return a.negated();
-}
-
-export function sameAmount(a: Amount, b: Amount): boolean {
-  return a.eq(b);
-}
-
-export function isZeroAmount(a: Amount): boolean {
-  return a.isZero();
+  return from === to ? value : times(value, amountOfInteger(KRONOR[from] / KRONOR[to]));
 }
 
 /** Orders by size, whatever the sign: the biggest change first. */
 export function compareMagnitude(a: Amount, b: Amount): number {
-  return a.abs().cmp(b.abs());
+  return compare(abs(a), abs(b));
 }
 
 /** The JSON contract's decimal string ('.' as separator, no grouping); −0 is written 0. */
 export function amountString(a: Amount): string {
-  return a.isZero() ? '0' : toDecimalString(a);
+  return isZero(a) ? '0' : decimalText(a);
 }

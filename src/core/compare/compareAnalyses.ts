@@ -1,5 +1,6 @@
 import type { Analysis, TableAnalysis } from '../analyze';
-import { amountString, finerUnit, isZeroAmount, type Amount } from './amounts';
+import { isZero } from '../amount';
+import { amountString, finerUnit, type Amount } from './amounts';
 import { comparedRows, type ComparedRow } from './comparedRows';
 import { equityChanges } from './equityChanges';
 import { findingChanges } from './findingChanges';
@@ -62,7 +63,7 @@ export function hasDifferences(comparison: Comparison): boolean {
     || t.columns.some((c) => c.old === null || c.new === null)
     || t.lines.some((l) => l.status !== 'unchanged')
     || t.totals.length > 0
-    || t.equity.some((e) => e.difference === null || !isZeroAmount(e.difference))
+    || t.equity.some((e) => e.difference === null || !isZero(e.difference))
     || t.findings.fixed.length > 0 || t.findings.new.length > 0);
 }
 

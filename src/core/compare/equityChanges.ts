@@ -1,4 +1,4 @@
-import { amountDifference } from './amounts';
+import { minus } from '../amount';
 import type { EquityChange } from './types';
 import type { Version } from './version';
 
@@ -10,6 +10,6 @@ export function equityChanges(oldVersion: Version | null, newVersion: Version | 
   return years.map((year) => {
     const o = before.get(year) ?? null;
     const n = after.get(year) ?? null;
-    return { year, old: o, new: n, difference: o !== null && n !== null ? amountDifference(o, n) : null };
+    return { year, old: o, new: n, difference: o !== null && n !== null ? minus(n, o) : null };
   });
 }

@@ -1,4 +1,4 @@
-import { amountDifference, isZeroAmount, negatedAmount, sameAmount } from './amounts';
+import { equals, isZero, minus, negated } from '../amount';
 import { labelKey } from './labelKey';
 import type { Version } from './version';
 import type { AmountChange, LineChange, RowPair, TotalChange } from './types';
@@ -48,11 +48,11 @@ function oneSided(versions: PairedVersions, rows: RowPair, status: 'added' | 're
   const changes: AmountChange[] = [];
   for (const shared of versions.shared) {
     const value = version.amount(row, shared[side]);
-    if (isZeroAmount(value)) continue;
+    if (isZero(value)) continue;
     const cell = version.cell(row, shared[side]);
     changes.push(status === 'added'
       ? { year: shared.year, old: null, new: value, difference: value, oldCell: null, newCell: cell }
-      : { year: shared.year, old: value, new: null, difference: negatedAmount(value), oldCell: cell, newCell: null });
+      : { year: shared.year, old: value, new: null, difference: negated(value), oldCell: cell, newCell: null });
   }
   return { label: version.label(row), oldLabel: null, status, rows, changes };
 }
@@ -77,8 +77,8 @@ function changedYears({ old: oldVersion, new: newVersion, shared }: PairedVersio
   for (const { year, old: oldCol, new: newCol } of shared) {
     const a = oldVersion.amount(oldRow, oldCol);
     const b = newVersion.amount(newRow, newCol);
-    if (sameAmount(a, b)) continue;
-    const change = { year, old: a, new: b, difference: amountDifference(a, b), oldCell: oldVersion.cell(oldRow, oldCol), newCell: newVersion.cell(newRow, newCol) };
+    if (equals(a, b)) continue;
+    const change = { year, old: a, new: b, difference: minus(b, a), oldCell: oldVersion.cell(oldRow, oldCol), newCell: newVersion.cell(newRow, newCol) };
     changes.push({ change, oldCol, newCol });
   }
   return changes;

@@ -9,7 +9,7 @@ export class Version {
 
   /** What the row stands for in a column: a total's recomputed value, a line's amount (blank: 0). */
   amount(row: number, col: number): Amount {
-    return inUnit(this.analysis.recomputed.value({ row, col }), this.analysis.table.unit, this.unit);
+    return inUnit(this.analysis.recomputed.amount({ row, col }), this.analysis.table.unit, this.unit);
   }
 
   /** The amount typed in the cell, null where it is blank. */
