@@ -1,3 +1,4 @@
+import { columnIndex, columnLetters as letterOf } from '../../core/address';
 // Browser-safe. A formula as Excel stores it (A1 style, no '='), moved by some rows and columns:
 // relative references follow, absolute ones ($) stay — what Excel does when a shared formula's
 // text is written out for each cell of the group. String literals, sheet names, structured
@@ -93,17 +94,9 @@ function shiftToken(formula: string, start: number, end: number, rows: number, c
   return plain;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let letters = '';
-  for (let m = n; m > 0; m = Math.floor((m - 1) / 26)) letters = String.fromCharCode(65 + ((m - 1) % 26)) + letters;
-  return letters;
-}
+/** 1-based, as the shift counts (the regexes above let one to three letters through). */
+const columnNumber = (letters: string): number => columnIndex(letters.toUpperCase()) + 1;
+const columnLetters = (n: number): string => letterOf(n - 1);
 
 function shiftCell(m: RegExpExecArray, rows: number, cols: number): string {
   const col = m[1] ? columnNumber(m[2]) : columnNumber(m[2]) + cols;

@@ -1,3 +1,4 @@
+import { fromA1, toA1 } from '../../core/address';
 import { shiftFormula } from './formulaShift';
 import { applySplices, attribute, children, escapeText, firstChild, localName, prefixOf, rootElement, withAttributes, XmlError, type Element, type Splice } from './xml';
 
@@ -99,17 +100,11 @@ function cellsOf(xml: string, row: Element): CellAt[] {
 }
 
 function parseCellRef(ref: string): { row: number; col: number } | null {
-  const m = /^([A-Z]{1,3})(\d+)$/i.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return /^[A-Z]{1,3}\d+$/i.test(ref) ? fromA1(ref) : null;
 }
 
 export function cellRef(row: number, col: number): string {
-  let letters = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
+  return toA1(row, col);
 }
 
 /**
