@@ -9,11 +9,12 @@
  *
  * Capture the baseline on the commit before the change (`git stash` or a worktree of main), then
  * `check` it after every step. The fixtures: test/fixtures/seeds, examples, test/fixtures/bad, and
+ * the layout corpus, the real-world corpora (test/fixtures/real-world, real-world-fix, budget-with-chart),
  * the 40-sheet workbook scripts/bench-check.ts generates, and a small workbook of odd amounts made
  * here (mkr with decimals, more than three decimals, amounts past 10^13, -0 and (0) as text) that
  * takes every path of the exact arithmetic. The seeds and the odd amounts are also run with
  * settings that reach the reserve staircase, the cost base, a given opening equity and a
- * municipal split.
+ * municipal split. `budgetkoll diff` runs on pairs of seeds (diff/).
  *
  * For each fixture and settings, the folder holds:
  *   check-json.txt     `budgetkoll check --json`: exit status, stdout, stderr
@@ -55,6 +56,15 @@ const SEED_VARIANTS: Record<string, string[]> = {
   'municipal-split': ['--municipal-split', 'Järfälla=40,Sundbyberg=42,Upplands-Bro=18'],
 };
 
+const WORKBOOK = /\.xls[xm]$/;
+
+/** Versions compared with `budgetkoll diff`: the preliminary and the adopted Lund budget, both ways, and one with itself. */
+const DIFF_PAIRS: [string, string][] = [
+  ['seed-000-lund-prel.xlsx', 'seed-001-lund-antagen.xlsx'],
+  ['seed-001-lund-antagen.xlsx', 'seed-000-lund-prel.xlsx'],
+  ['seed-002-bksv.xlsx', 'seed-002-bksv.xlsx'],
+];
+
 interface Fixture {
   /** Where its outputs go, relative to the capture folder. */
   name: string;
@@ -62,8 +72,8 @@ interface Fixture {
   variants: Record<string, string[]>;
 }
 
-function fixturesIn(dir: string, group: string, variants: Record<string, string[]> = {}): Fixture[] {
-  return fs.readdirSync(path.join(ROOT, dir)).filter((f) => !f.endsWith('.md')).sort()
+function fixturesIn(dir: string, group: string, variants: Record<string, string[]> = {}, only: RegExp = /(?<!\.md)$/): Fixture[] {
+  return fs.readdirSync(path.join(ROOT, dir)).filter((f) => only.test(f) && !f.endsWith('.md')).sort()
     .map((f) => ({ name: `${group}/${f}`, file: path.join(ROOT, dir, f), variants: { default: [], ...variants } }));
 }
 
@@ -76,6 +86,11 @@ async function fixtures(scratch: string): Promise<Fixture[]> {
     ...fixturesIn('test/fixtures/seeds', 'seeds', SEED_VARIANTS),
     ...fixturesIn('examples', 'examples'),
     ...fixturesIn('test/fixtures/bad', 'bad'),
+    // Budgets as other förbund write them, and real workbooks from other programs.
+    ...fixturesIn('test/fixtures/layouts', 'layouts', {}, WORKBOOK),
+    ...fixturesIn('test/fixtures/real-world', 'real-world', {}, WORKBOOK),
+    ...fixturesIn('test/fixtures/real-world-fix', 'real-world-fix', {}, WORKBOOK),
+    ...fixturesIn('test/fixtures/budget-with-chart', 'budget-with-chart', {}, WORKBOOK),
     { name: 'bench/bench-100k.xlsx', file: bench, variants: { default: [] } },
     { name: 'odd/udda-belopp.xlsx', file: odd, variants: { default: [], ...SEED_VARIANTS, 'opening-equity-odd': ['--opening-equity', '2024=0,0005'] } },
   ];
@@ -150,7 +165,8 @@ async function writeEntries(bytes: Uint8Array, dir: string, mask: (name: string,
     if (entry.dir) continue;
     const target = path.join(dir, name);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    const data = await entry.async('uint8array');
+    // A damaged entry of the original (a fuzzed file the reader still reads) is copied as it was.
+    const data = await entry.async('uint8array').catch((e: Error) => Buffer.from(`(entry unreadable: ${e.message})\n`));
     const isText = /\.(xml|rels)$/.test(name);
     fs.writeFileSync(target, isText ? mask(name, Buffer.from(data).toString('utf8')) : data);
   }
@@ -194,6 +210,28 @@ async function captureEngine(input: string, settingsArgs: string[], dir: string)
   fs.writeFileSync(path.join(dir, 'sections.json'), `${JSON.stringify(buildSections(analysis), null, 2)}\n`);
 }
 
+/** `budgetkoll diff` of each pair, in JSON and as text. */
+async function captureDiffs(out: string, work: string): Promise<void> {
+  const seeds = path.join(ROOT, 'test/fixtures/seeds');
+  for (const [older, newer] of DIFF_PAIRS) {
+    const dir = path.join(out, 'diff', `${older.replace(/\.xlsx$/, '')}--${newer.replace(/\.xlsx$/, '')}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.rmSync(work, { recursive: true, force: true });
+    fs.mkdirSync(path.join(work, 'old'), { recursive: true });
+    fs.mkdirSync(path.join(work, 'new'), { recursive: true });
+    fs.copyFileSync(path.join(seeds, older), path.join(work, 'old', older));
+    fs.copyFileSync(path.join(seeds, newer), path.join(work, 'new', newer));
+    const cwd = process.cwd();
+    process.chdir(work);
+    try {
+      fs.writeFileSync(path.join(dir, 'diff-json.txt'), await runCli(['diff', `old/${older}`, `new/${newer}`, '--json']));
+      fs.writeFileSync(path.join(dir, 'diff-text.txt'), await runCli(['diff', `old/${older}`, `new/${newer}`]));
+    } finally {
+      process.chdir(cwd);
+    }
+  }
+}
+
 async function capture(out: string): Promise<void> {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
@@ -204,6 +242,7 @@ async function capture(out: string): Promise<void> {
     for (const fixture of list) {
       for (const [variant, args] of Object.entries(fixture.variants)) await captureOne(fixture, variant, args, out, path.join(scratch, 'work'));
     }
+    await captureDiffs(out, path.join(scratch, 'work'));
     const count = list.reduce((n, f) => n + Object.keys(f.variants).length, 0);
     console.log(`Captured ${count} runs of ${list.length} fixtures into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
