@@ -29,10 +29,6 @@ type Aspect = (typeof ASPECTS)[number];
  * them (file and function in the README). Take an entry off when the engine gets it right.
  */
 const KNOWN_FAILURES: Record<string, { aspects: Aspect[]; reason: string }> = {
-  'l01-utfall-prognos-budget-plan': {
-    aspects: ['findings', 'equity', 'allocation'],
-    reason: 'chain: the equity chain stops at the forecast column (recognize/carry.ts chainLinks links only into budget and plan columns), so 2024–2027 reach neither the reserve nor the negative-equity check',
-  },
   'l02-medlemsavgifter-ovriga-intakter': {
     aspects: ['allocation'],
     reason: 'allocation: `Övriga intäkter` counts as member allocation (equity/shape.ts EXTERNAL names only ESF, projects, interest and equity), so the reserve base is 6 150, not 6 000',
@@ -84,10 +80,6 @@ const KNOWN_FAILURES: Record<string, { aspects: Aspect[]; reason: string }> = {
   'l18-tilldelning-kommentar': {
     aspects: ['findings', 'equity', 'allocation'],
     reason: 'subtotal above the members: the region equals the two municipalities below it (¼ = ¼), so subtotalsAbove.ts makes it their subtotal and never finds `Tilldelning från medlemmarna`; `Summa intäkter` double-counts',
-  },
-  'l19-utfall-budget-prognos-bara-ib': {
-    aspects: ['findings', 'equity', 'allocation'],
-    reason: 'chain: from the outcome the chain goes to the 2024 budget, not the forecast, and stops (carry.ts chainLinks); without a closing row carry.ts closingTerms never tries opening + result, so the break and the negative 2027 are missed',
   },
 };
 

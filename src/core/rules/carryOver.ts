@@ -34,7 +34,7 @@ function closingTerms(roles: RowRole[], rows: Row[], relations: RowRelation[], o
   const closing = roles.findIndex((r, i) => r === 'closing-equity' && rows[i].values.some((v) => v !== null));
   if (closing >= 0) return [{ row: closing, sign: 1 }];
   const available = relations.find((rel) => roles[rel.target] === 'available' && rel.terms.some((t) => t.row === opening));
-  if (!available) return null;
+  if (!available) return openingPlusResult(roles, rows, relations, opening);
   // A term of some relation; asked only of the few cost totals below `available`.
   const nested = (row: number) => relations.some((rel) => rel.terms.some((t) => t.row === row));
   let costTotal = -1;
@@ -47,9 +47,27 @@ function closingTerms(roles: RowRole[], rows: Row[], relations: RowRelation[], o
   return costTotal >= 0 ? [{ row: available.target, sign: 1 }, { row: costTotal, sign: -1 }] : null;
 }
 
+/**
+ * A table that states only the opening of each year (`Eget kapital vid årets början`) closes a
+ * year as its opening plus its result: the result the table computes last (`Årets resultat`
+ * after `Verksamhetens resultat`), never one inside another.
+ */
+function openingPlusResult(roles: RowRole[], rows: Row[], relations: RowRelation[], opening: number): Term[] | null {
+  const inside = (row: number) => relations.some((rel) => rel.terms.some((t) => t.row === row));
+  for (let i = roles.length - 1; i >= 0; i--) {
+    if (i === opening || roles[i] !== 'result' || inside(i)) continue;
+    if (!relations.some((rel) => rel.target === i) || !rows[i].values.some((v) => v !== null)) continue;
+    return [{ row: opening, sign: 1 }, { row: i, sign: 1 }];
+  }
+  return null;
+}
+
 const CHAIN_PREFERENCE = { utfall: 0, prognos: 1, budget: 2, plan: 2 } as const;
 
-/** The column that speaks for a year in the chain: an outcome or forecast supersedes the budget. */
+/**
+ * The column that speaks for a year in the chain: for a year with several columns the outcome,
+ * else the forecast, else the budget (domain.md, "Column kinds").
+ */
 export function preferredColumn(columns: TableColumn[], year: number): number {
   let best = -1;
   columns.forEach((c, i) => {
@@ -58,22 +76,26 @@ export function preferredColumn(columns: TableColumn[], year: number): number {
   return best;
 }
 
-/** [from, to] column pairs, year after year, into every budget or plan column. */
+/**
+ * [from, to] column pairs: every column's opening is the closing of the column that speaks for
+ * the year before — an outcome or a forecast as much as a budget or a plan (`Utfall 2023 |
+ * Prognos 2024 | Budget 2025`: 2024's forecast opens with 2023's outcome).
+ */
 export function chainLinks(columns: TableColumn[]): [number, number][] {
   const links: [number, number][] = [];
   columns.forEach((to, toIndex) => {
-    if (to.kind === 'utfall' || to.kind === 'prognos') return;
     const from = preferredColumn(columns, to.year - 1);
     if (from >= 0) links.push([from, toIndex]);
   });
   return links;
 }
 
-/** One table column per year, in year order, from the first year on as far as the links go. */
+/** One table column per year, in year order: the column that speaks for it, from the first year on until a year is missing. */
 export function chainColumns(columns: TableColumn[]): number[] {
-  const next = new Map(chainLinks(columns));
-  const chain = [preferredColumn(columns, Math.min(...columns.map((c) => c.year)))];
-  while (next.has(chain[chain.length - 1])) chain.push(next.get(chain[chain.length - 1])!);
+  let year = Infinity;
+  for (const c of columns) if (c.year < year) year = c.year;
+  const chain: number[] = [];
+  for (let col = preferredColumn(columns, year); col >= 0; col = preferredColumn(columns, ++year)) chain.push(col);
   return chain;
 }
 

@@ -35,9 +35,23 @@ describe('the links of the chain', () => {
     expect(chainColumns(cols)).toEqual([0, 1, 2, 3]);
   });
 
-  it('never run into an outcome or a forecast, which the table states as they are', () => {
-    const cols = columns([2023, 'budget'], [2023, 'prognos'], [2024, 'budget']);
+  it('run into outcome and forecast columns too, each from the column that speaks for the year before', () => {
+    const cols = columns([2023, 'utfall'], [2024, 'budget'], [2024, 'prognos'], [2025, 'budget'], [2026, 'plan']);
+    // 2024's budget and forecast both open with 2023's outcome; 2025 opens with the forecast, not the budget.
+    expect(chainLinks(cols)).toEqual([[0, 1], [0, 2], [2, 3], [3, 4]]);
+    expect(chainColumns(cols)).toEqual([0, 2, 3, 4]);
+  });
+
+  it('run through the national layout: outcome, forecast, budget, plan', () => {
+    const cols = columns([2023, 'utfall'], [2024, 'prognos'], [2025, 'budget'], [2026, 'plan'], [2027, 'plan']);
+    expect(chainLinks(cols)).toEqual([[0, 1], [1, 2], [2, 3], [3, 4]]);
+    expect(chainColumns(cols)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('a first year with a budget and a forecast starts at the forecast', () => {
+    const cols = columns([2024, 'budget'], [2024, 'prognos'], [2025, 'budget']);
     expect(chainLinks(cols)).toEqual([[1, 2]]);
+    expect(chainColumns(cols)).toEqual([1, 2]);
   });
 
   it('start at the first year and stop where a year is missing', () => {
@@ -78,6 +92,24 @@ describe('the chain in a table', () => {
       ['Summa kostnader', 900, 900, 900],
     ]);
     expect(carried(t)).toEqual([{ opening: 'Ingående eget kapital', closing: '+Tillgängliga medel −Summa kostnader', links: ['2024→2025', '2025→2026'] }]);
+  });
+
+  it('closes a year that states only its opening as the opening plus the year\'s result (l19)', () => {
+    const t = only([
+      ['tkr', 'Utfall 2023', 'Budget 2024', 'Prognos 2024', 'Budget 2025'],
+      ['Intäkter'],
+      ['Bidrag', 2000, 2000, 2000, 2100],
+      ['Summa intäkter', 2000, 2000, 2000, 2100],
+      ['Kostnader'],
+      ['Personal', 1800, 2330, 2115, 2565],
+      ['Summa kostnader', 1800, 2330, 2115, 2565],
+      ['Resultat', 200, -330, -115, -465],
+      ['Eget kapital vid årets början', 1600, 1800, 1800, 1470],
+    ]);
+    expect(carried(t)).toEqual([{ opening: 'Eget kapital vid årets början', closing: '+Eget kapital vid årets början +Resultat', links: ['2023→2024', '2023→2024', '2024→2025'] }]);
+    // 2025 opens with the 2024 budget's closing (1 800 − 330), not the forecast's (1 800 − 115 = 1 685).
+    expect(t.findings.filter((f) => f.code === 'carry-over-break').map((f) => [f.year, decimalText(f.stated!), decimalText(f.expected!)])).toEqual([[2025, '1470', '1685']]);
+    expect(t.equity.map((y) => [y.year, decimalText(y.closing), y.source])).toEqual([[2023, '1800', 'stated'], [2024, '1685', 'stated'], [2025, '1220', 'projected']]);
   });
 
   it('is no chain where it holds in no year: a misreading, not a list of breaks', () => {
