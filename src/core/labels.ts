@@ -1,3 +1,5 @@
+import { CLOSING_EQUITY, OPENING_EQUITY } from './rules/equityLabels';
+
 /**
  * What a row's label says about its role. Labels are only half of the
  * evidence: recognize/structure.ts confirms every relation by arithmetic.
@@ -20,13 +22,14 @@ export function hasChildMarker(label: string): boolean {
   return /^[-\u2013\u2212•·]/.test(label);
 }
 
-// Order matters: `Kvar att disponera` is not `Medel att disponera`, and
-// `Summa medel att disponera` is the money available, not a plain total.
+// Order matters: `Kvar att disponera` is not `Medel att disponera`, `Summa medel att disponera`
+// is the money available, not a plain total, and a balance at the year's end is no opening
+// because it names equity (rules/equityLabels.ts).
 const ROLE_PATTERNS: [RowRole, RegExp][] = [
   ['remaining', /\bkvar att (disponera|använda)|\båterstår\b|\bdisponibelt efter\b/i],
   ['limit', /(\d+\s*%|procent).*(tilldelning|kostnad|intäkt|bidrag)|reservniv|riktvärde|rekommenderad nivå|högsta nivå/i],
-  ['closing-equity', /utgående (balans|eget kapital)|\bUB\b|eget kapital vid årets slut|medel till förfogande|utgående sparade medel/i],
-  ['opening-equity', /ingående (balans|eget kapital)|\bIB\b|sparade medel|eget kapital vid årets början|balanserade medel|^(?!.*(ianspråktag|uttag|användning)).*eget kapital/i],
+  ['closing-equity', CLOSING_EQUITY],
+  ['opening-equity', OPENING_EQUITY],
   ['available', /tillgängliga medel|medel att disponera|disponibla medel|totalt tillgängligt/i],
   ['result', /resultat|över-?\s*\/?\s*underskott|^(årets )?(överskott|underskott)\b/i],
   ['total', /^(summa|s:a|totalt?|tot\.|delsumma|delsumma)\b|\b(totalt|summa)$/i],

@@ -37,10 +37,6 @@ const KNOWN_FAILURES: Record<string, { aspects: Aspect[]; reason: string }> = {
     aspects: ['findings', 'equity', 'allocation'],
     reason: 'negative costs: no relation is found at all (labels.ts gives `Verksamhetens intäkter/kostnader` no total role; structure.ts only tries intäkter − kostnader), so nothing is checked and no equity is derived',
   },
-  'l04-eget-kapital-ingang-utgang': {
-    aspects: ['findings', 'equity'],
-    reason: 'label variants: `Eget kapital vid årets utgång` falls into the catch-all opening pattern (labels.ts ROLE_PATTERNS): the closing is next year\'s opening, 2027 is "projected"',
-  },
   'l05-kronor-med-ore': {
     aspects: ['findings'],
     reason: 'float noise: a cached 94 408,48000000021 is kept to 15 digits (money.ts excelDouble) and reported as a rounding of 0 kr (checks/relationOutcomes.ts)',
@@ -52,18 +48,6 @@ const KNOWN_FAILURES: Record<string, { aspects: Aspect[]; reason: string }> = {
   'l10-lista-med-id-och-ar': {
     aspects: ['tables', 'findings'],
     reason: 'not a budget: the ledger whose labels are case ids is claimed because its title names kr (recognizeAt accepts any explicit unit), and its typed Totalt is reported as an error',
-  },
-  'l12-eget-kapital-31-december': {
-    aspects: ['findings', 'equity'],
-    reason: 'label variants: `Eget kapital 31 december` is read as an opening (labels.ts catch-all), so there is no closing row: findings on the wrong cells, 2027 projected, and carry.ts finds no link to check (the break is missed)',
-  },
-  'l13-balanserat-kapital': {
-    aspects: ['findings', 'equity'],
-    reason: 'label variants: `Balanserat kapital vid årets början/slut` match no equity pattern (labels.ts): no equity chain, no reserve check',
-  },
-  'l14-eget-kapital-ingaende-utgaende': {
-    aspects: ['findings', 'equity'],
-    reason: 'label variants: `Eget kapital, ingående/utgående` fall into the catch-all opening pattern (labels.ts): the wrong closing is never checked, findings on the wrong cells, 2027 projected',
   },
   'l15-esf-forsaljning-medlemsbidrag': {
     aspects: ['findings', 'equity', 'allocation'],
