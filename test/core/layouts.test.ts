@@ -29,10 +29,6 @@ type Aspect = (typeof ASPECTS)[number];
  * them (file and function in the README). Take an entry off when the engine gets it right.
  */
 const KNOWN_FAILURES: Record<string, { aspects: Aspect[]; reason: string }> = {
-  'l02-medlemsavgifter-ovriga-intakter': {
-    aspects: ['allocation'],
-    reason: 'allocation: `Övriga intäkter` counts as member allocation (equity/shape.ts EXTERNAL names only ESF, projects, interest and equity), so the reserve base is 6 150, not 6 000',
-  },
   'l03-resultatbudget-negativa-kostnader': {
     aspects: ['findings', 'equity', 'allocation'],
     reason: 'negative costs: no relation is found at all (labels.ts gives `Verksamhetens intäkter/kostnader` no total role; structure.ts only tries intäkter − kostnader), so nothing is checked and no equity is derived',

@@ -1,6 +1,6 @@
 import type { BudgetTable, Term } from '../model';
 import { chainColumns } from '../rules/carryOver';
-import { isAllocation, isEquityDraw } from '../rules/allocation';
+import { allocationRows, isEquityDraw } from '../rules/allocation';
 
 /** Where a table keeps its equity: which rows are income, costs and opening equity. */
 export interface EquityShape {
@@ -36,7 +36,7 @@ export function equityShape(table: BudgetTable): EquityShape | null {
     opening,
     closingRow: closingRow >= 0 ? closingRow : null,
     openingRow: openingRow >= 0 ? openingRow : null,
-    allocation: incomeLeaves.filter((row) => isAllocation(table.rows[row].label)),
+    allocation: allocationRows(split.income, termsOf, (row) => table.rows[row].label),
   };
 }
 

@@ -27,7 +27,8 @@ export interface Members {
 }
 
 const STATE = /staten|statlig|försäkringskassan|arbetsförmedlingen/i;
-const REGION = /^(-\s*)?region\b|landsting/i;
+// `Region Skåne`, `Medlemsavgift Region Västerland`, `Västra Götalandsregionen`, `Landstinget`.
+const REGION = /region(en)?\b|landsting/i;
 
 /**
  * The members behind the allocation: the state (Försäkringskassan, also for

@@ -46,6 +46,13 @@ describe('who the members are', () => {
     expect(share.municipalities.map((m) => [m.label, text(m.amount)])).toEqual([['Lunds kommun', '500'], ['Burlöv', '500']]);
   });
 
+  it('the region wherever its label names it: `Medlemsavgift Region …`, `… regionen`, a landsting', () => {
+    for (const region of ['Medlemsavgift Region Västerland', 'Västra Götalandsregionen', 'Landstinget i Norrland']) {
+      const t = analyze(budget([['Medlemsavgift Försäkringskassan', 2000, 2000], [region, 1000, 1000], ['Medlemsavgift Lillby kommun', 1000, 1000]]));
+      expect(t.shares.map((s) => [s.amounts.state, s.amounts.region, s.amounts.municipalities].map(text))).toEqual([['2000', '1000', '1000'], ['2000', '1000', '1000']]);
+    }
+  });
+
   it('no member pays a negative amount: a row below zero every year adjusts the allocation', () => {
     const t = analyze(budget([['Staten', 2000, 2000], ['Region', 1000, 1000], ['Kommunerna', 1100, 1100], ['Avgår återbetalning', -100, -100]]));
     expect(t.shares.map((s) => text(s.amounts.municipalities))).toEqual(['1100', '1100']);
