@@ -1,6 +1,7 @@
 import { hasChildMarker, normalizeLabel, roleFromLabel, sideFromLabel, soundsLikeBudget, type RowRole, type Side } from '../labels';
 import type { Unit } from '../numbers';
 import { unitInText } from './unit';
+import { mayNameSubtotal, namesOnePayer } from '../rules/computedRows';
 
 interface Facts {
   unit?: Unit | null;
@@ -8,6 +9,8 @@ interface Facts {
   side?: Side;
   childMarker?: boolean;
   budgetWords?: boolean;
+  subtotalNoun?: boolean;
+  onePayer?: boolean;
 }
 
 /**
@@ -57,6 +60,18 @@ export class LabelFacts {
     const facts = this.of(label);
     if (facts.unit === undefined) facts.unit = unitInText(label);
     return facts.unit;
+  }
+
+  /** rules/computedRows.ts mayNameSubtotal. */
+  subtotalNoun(label: string): boolean {
+    const facts = this.of(label);
+    return (facts.subtotalNoun ??= mayNameSubtotal(label));
+  }
+
+  /** rules/computedRows.ts namesOnePayer. */
+  onePayer(label: string): boolean {
+    const facts = this.of(label);
+    return (facts.onePayer ??= namesOnePayer(label));
   }
 
   soundsLikeBudget(label: string): boolean {

@@ -154,7 +154,10 @@ function toTableRows(joined: RawRow[], sectionLabel: string, unit: Unit, columns
     const role: RowRole = r.kind === 'data' ? labels.role(r.label) : 'group';
     const own = labels.side(r.label);
     if (role === 'group' && own !== 'unknown') section = own;
-    return { label: r.label, role, side: own !== 'unknown' ? own : section, values: r.values, childMarker: labels.childMarker(r.label), hasErrors: r.hasErrors };
+    return {
+      label: r.label, role, side: own !== 'unknown' ? own : section, values: r.values, childMarker: labels.childMarker(r.label), hasErrors: r.hasErrors,
+      subtotalNoun: role === 'line' && labels.subtotalNoun(r.label), onePayer: role === 'line' && labels.onePayer(r.label),
+    };
   });
   const tolerance = roundingTolerance(unit);
   const { roles, relations } = inferStructure(structureRows, tolerance);

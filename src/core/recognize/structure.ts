@@ -13,6 +13,10 @@ export interface StructureRow {
   childMarker: boolean;
   /** A value cell shows an error value: a total without numbers is still a total (by its label). */
   hasErrors?: boolean;
+  /** A line whose label may name the subtotal of the lines above it (rules/computedRows.ts mayNameSubtotal): arithmetic decides. */
+  subtotalNoun?: boolean;
+  /** A line that names the state or a region: never the subtotal of the lines under it (rules/computedRows.ts namesOnePayer). */
+  onePayer?: boolean;
 }
 
 export interface Structure {
@@ -57,6 +61,10 @@ export function inferStructure(rows: StructureRow[], tolerance: Amount): Structu
     windowStarts: new Map<number, number>(),
   };
   rows.forEach((row, target) => {
+    if (row.subtotalNoun && !blank[target] && !termsOf.has(target)) {
+      confirmSubtotalBelow(context, target, evidence);
+      return;
+    }
     if (!isComputedRole(row.role) || (blank[target] && !row.hasErrors)) return;
     if (context.openers.size !== tentative.size) context.openers = new Set(tentative.keys());
     let best = bestCandidate(context, target);
@@ -77,6 +85,20 @@ export function inferStructure(rows: StructureRow[], tolerance: Amount): Structu
     .sort(([a], [b]) => a - b)
     .map(([target, terms]) => ({ target, terms, evidence: evidence.get(target)! }));
   return { roles, relations };
+}
+
+/**
+ * A line whose label may name a subtotal (`Medlemsbidrag`, `Verksamhetens kostnader`) is the total
+ * of the lines above it when they add up in most columns, and at least two of them: then it is a
+ * total like any `Summa …`, and the totals below count its lines once, through it.
+ */
+function confirmSubtotalBelow(context: Context, target: number, evidence: Map<number, RowRelation['evidence']>): void {
+  const best = bestCandidate(context, target, 'total');
+  if (!best || best.candidate.terms.length < 2 || !isAcceptable(best.score) || best.score.mismatches * 2 >= best.score.matches) return;
+  context.roles[target] = 'total';
+  context.termsOf.set(target, best.candidate.terms);
+  if (best.candidate.start !== undefined) context.windowStarts.set(target, best.candidate.start);
+  evidence.set(target, 'arithmetic');
 }
 
 interface Context {
@@ -109,14 +131,13 @@ interface Scored {
   score: Score;
 }
 
-function bestCandidate(context: Context, target: number): Scored | null {
+function bestCandidate(context: Context, target: number, role: RowRole = context.rows[target].role): Scored | null {
   const search: Search = {
     context, target, found: false, priority: 0, pair: null, start: 0,
     score: emptyScore(),
     best: emptyScore(),
   };
   // Every candidate, in order: differences first (for results and equity rows), then windows.
-  const role = context.rows[target].role;
   if (role === 'total' || role === 'available') {
     windowCandidates(search, 0);
   } else {

@@ -6,6 +6,8 @@ import { compareScores, emptyScore, isAcceptable, scoreSums, type Score } from '
 interface Row {
   role: RowRole;
   values: readonly (Amount | null)[];
+  /** Names the state or a region: never a subtotal, though the ½ ¼ ¼ rule makes its line equal the lines under it. */
+  onePayer?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export function findSubtotalsAbove(rows: Row[], tolerance: Amount): Map<number, 
     best: emptyScore(),
   };
   for (let p = rows.length - 2; p >= 0; p--) {
-    if (rows[p].role !== 'line' || search.blank[p]) continue;
+    if (rows[p].role !== 'line' || search.blank[p] || rows[p].onePayer) continue;
     const found = bestChildren(search, p);
     if (!found) continue;
     parents.set(p, found);

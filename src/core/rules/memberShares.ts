@@ -30,6 +30,11 @@ const STATE = /staten|statlig|försäkringskassan|arbetsförmedlingen/i;
 // `Region Skåne`, `Medlemsavgift Region Västerland`, `Västra Götalandsregionen`, `Landstinget`.
 const REGION = /region(en)?\b|landsting/i;
 
+/** The state or the region by its label; any other member is a municipality (`Järfälla`, `Kommunerna`), told by its place among the members. */
+export function memberGroupOf(label: string): 'state' | 'region' | null {
+  return STATE.test(label) ? 'state' : REGION.test(label) ? 'region' : null;
+}
+
 /**
  * The members behind the allocation: the state (Försäkringskassan, also for
  * Arbetsförmedlingen), the region, and the municipalities — `… kommun`,
@@ -41,10 +46,7 @@ export function identifyMembers(table: BudgetTable, shape: EquityShape | null): 
   for (const row of shape.allocation) {
     // No member pays a negative amount: `Avgår återbetalning −200` adjusts the allocation, it is no municipality.
     if (isAdjustment(table.rows[row].values)) continue;
-    const label = table.rows[row].label;
-    if (STATE.test(label)) rows.state.push(row);
-    else if (REGION.test(label)) rows.region.push(row);
-    else rows.municipalities.push(row);
+    rows[memberGroupOf(table.rows[row].label) ?? 'municipalities'].push(row);
   }
   // Without a state and a region among the rows (002: one `Nettoomsättning`), shares cannot be told.
   return rows.state.length > 0 && rows.region.length > 0 && rows.municipalities.length > 0 ? { rows } : null;
