@@ -1,6 +1,7 @@
 import type { BudgetTable, Term } from '../model';
 import { chainColumns } from '../rules/carryOver';
 import { allocationRows, isEquityDraw } from '../rules/allocation';
+import { incomeAndCosts } from '../rules/yearResult';
 
 /** Where a table keeps its equity: which rows are income, costs and opening equity. */
 export interface EquityShape {
@@ -38,30 +39,6 @@ export function equityShape(table: BudgetTable): EquityShape | null {
     openingRow: openingRow >= 0 ? openingRow : null,
     allocation: allocationRows(split.income, termsOf, (row) => table.rows[row].label),
   };
-}
-
-/** From the result row (income − costs), or from closing = available − costs, or from the equity chain. */
-function incomeAndCosts(table: BudgetTable, termsOf: Map<number, Term[]>, openingRow: number): { income: Term[]; costs: Term[] } | null {
-  const difference = (row: number) => {
-    const terms = termsOf.get(row);
-    return terms && terms.some((t) => t.sign === -1) ? terms : null;
-  };
-  const result = table.rows.findIndex((r, i) => r.role === 'result' && difference(i));
-  if (result >= 0) {
-    const terms = difference(result)!;
-    return { income: terms.filter((t) => t.sign === 1), costs: terms.filter((t) => t.sign === -1).map((t) => ({ ...t, sign: 1 })) };
-  }
-  const closing = table.rows.findIndex((r, i) => r.role === 'closing-equity' && difference(i));
-  const available = closing >= 0 ? difference(closing)! : table.carry[0]?.terms;
-  if (!available || !available.some((t) => t.sign === -1)) return null;
-  const plus = available.filter((t) => t.sign === 1);
-  // The parts of an `available` row in its place (what flatMap gave, without an array per term).
-  const income: Term[] = [];
-  for (const t of plus) {
-    const inner = table.rows[t.row].role === 'available' ? termsOf.get(t.row) : undefined;
-    for (const u of inner ?? [t]) if (u.row !== openingRow) income.push(u);
-  }
-  return { income, costs: available.filter((t) => t.sign === -1).map((t) => ({ ...t, sign: 1 })) };
 }
 
 /** The lines under the given rows, all the way down, in order (pushed into `out`). */
