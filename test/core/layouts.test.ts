@@ -33,14 +33,6 @@ const KNOWN_FAILURES: Record<string, { aspects: Aspect[]; reason: string }> = {
     aspects: ['findings'],
     reason: 'float noise: a cached 94 408,48000000021 is kept to 15 digits (money.ts excelDouble) and reported as a rounding of 0 kr (checks/relationOutcomes.ts)',
   },
-  'l09-statistik-bredvid-budget': {
-    aspects: ['tables'],
-    reason: 'not a budget: the participants statistic with its years typed as text is claimed as a table in tkr (recognize/recognizeTables.ts recognizeAt counts text year headers as budget words)',
-  },
-  'l10-lista-med-id-och-ar': {
-    aspects: ['tables', 'findings'],
-    reason: 'not a budget: the ledger whose labels are case ids is claimed because its title names kr (recognizeAt accepts any explicit unit), and its typed Totalt is reported as an error',
-  },
   'l15-esf-forsaljning-medlemsbidrag': {
     aspects: ['findings'],
     reason: 'one finding per cause: the municipalities\' shortfall in 2027 also makes the state\'s and the region\'s shares look wrong (checks/shareCheck.ts measures each group against its fraction of the total)',

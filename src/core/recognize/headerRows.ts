@@ -1,5 +1,6 @@
 import { isBlank, type Cell, type Sheet } from '../grid';
 import { isYearNumber, parseYearHeader, type YearHeader } from '../yearHeader';
+import { yearsInData } from '../rules/budgetTable';
 
 export interface HeaderRow {
   row: number;
@@ -27,7 +28,15 @@ export function findHeaderRows(sheet: Sheet): HeaderRow[] {
       firstLabelCol = years[years.length - 1].col + 1;
     }
   }
-  return headers;
+  return headers.length < 2 ? headers : headers.filter((h) => !besideAnother(headers, h));
+}
+
+/** A header with another row of years right above or below it in the same columns: years in the data (rules/budgetTable.ts). */
+function besideAnother(headers: readonly HeaderRow[], header: HeaderRow): boolean {
+  for (const other of headers) {
+    if (Math.abs(other.row - header.row) === 1 && yearsInData(header.years, other.years)) return true;
+  }
+  return false;
 }
 
 const DIGIT = /\d/;

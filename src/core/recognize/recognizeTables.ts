@@ -11,6 +11,7 @@ import { findTitle } from './title';
 import { inferStructure, type StructureRow } from './structure';
 import { inferCarry } from '../rules/carryOver';
 import { roundingTolerance } from '../rules/roundingTolerance';
+import { isBudgetTable } from '../rules/budgetTable';
 
 export function recognizeTables(grid: Grid): BudgetTable[] {
   const labels = new LabelFacts();
@@ -116,9 +117,13 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number, labels: Lab
     unitOfLabel: (label) => labels.unit(label),
     anyValueReaches: (limit) => dataRows.some((r) => r.values.some((v) => v !== null && magnitudeReaches(v, limit))),
   });
-  const explicitUnit = source !== 'magnitude';
-  const budgetWords = joined.some((r) => labels.soundsLikeBudget(r.label)) || years.some((y) => typeof sheet.rows[header.row]?.[y.col]?.value === 'string');
-  if (!explicitUnit && !budgetWords) return null;
+  const isBudget = isBudgetTable({
+    explicitUnit: source !== 'magnitude',
+    labels: dataRows.map((r) => r.label),
+    soundsLikeBudget: (label) => labels.soundsLikeBudget(label),
+    headers: years.map((y) => y.header.header),
+  });
+  if (!isBudget) return null;
   const rows = toTableRows(joined, headerLabelText, unit, columns, labels);
   return {
     sheet: sheet.name,
