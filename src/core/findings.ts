@@ -52,9 +52,10 @@ export interface FindingParams {
   baseAmount?: string;
   deficit?: string;
   projected?: boolean;
-  /** share-deviation: the actual and expected share as decimal fractions. */
+  /** share-deviation: the actual and expected share as decimal fractions, and the state's amount the others match. */
   share?: string;
   expectedShare?: string;
+  stateAmount?: string;
   split?: boolean;
   /** error-value: the cell is a total (its expected value is its lines' sum). */
   isTotal?: boolean;

@@ -27,7 +27,7 @@ const SV: Record<FindingCode, Say> = {
     `Eget kapital vid utgången av ${f.year} blir negativt: ${n(f.stated)}${f.params.projected ? ' (beräknat)' : ''}. Förbundet får inte planera för ett underskott som är större än det egna kapitalet.`,
   'share-deviation': (f, n, what) => f.params.split
     ? `${what} bidrar med ${n(f.stated)}, men enligt fördelningen mellan kommunerna (${percent(f.params.expectedShare)}) borde det vara ${n(f.expected)}.`
-    : `${what} bidrar med ${n(f.stated)} (${percent(f.params.share)} av tilldelningen), men ska enligt förbundsordningen stå för ${percent(f.params.expectedShare)}, alltså ${n(f.expected)}.`,
+    : `${what} bidrar med ${n(f.stated)} (${percent(f.params.share)} av tilldelningen), men ska enligt förbundsordningen bidra med hälften av statens ${n(amountOfText(f.params.stateAmount))}, alltså ${n(f.expected)}.`,
   'title-years-mismatch': (f) =>
     `Tabellens rubrik ”${f.params.title}” nämner åren ${f.params.titleYears}, men kolumnerna gäller ${f.params.columnYears}.`,
   'text-number': (f, n, what) =>
@@ -47,6 +47,11 @@ const TREND: Record<string, string> = {
   falling: ' Överskottet minskar från året innan.',
   steady: ' Överskottet är oförändrat från året innan.',
 };
+
+/** An amount a finding carries as text (its params are plain data). */
+function amountOfText(text: string | undefined): Amount | null {
+  return text === undefined ? null : amountOfMoney(new Money(text));
+}
 
 function percent(fraction: string | undefined): string {
   if (!fraction) return '';
@@ -68,7 +73,9 @@ const EN: Record<FindingCode, Say> = {
   'carry-over-break': (f, n, what) => `${what} is ${n(f.stated)} but last year's closing equity is ${n(f.expected)}.`,
   'reserve-excess': (f, n) => `Equity at the end of ${f.year} is ${n(f.stated)}, ${n(f.difference)} above the guideline ${n(f.expected)}.`,
   'negative-equity': (f, n) => `Equity at the end of ${f.year} falls below zero: ${n(f.stated)}.`,
-  'share-deviation': (f, n, what) => `${what} contributes ${n(f.stated)}; the förbundsordning gives ${n(f.expected)}.`,
+  'share-deviation': (f, n, what) => f.params.split
+    ? `${what} contributes ${n(f.stated)}; the förbundsordning gives ${n(f.expected)}.`
+    : `${what} contributes ${n(f.stated)}; the förbundsordning gives half the state's ${n(amountOfText(f.params.stateAmount))}, ${n(f.expected)}.`,
   'title-years-mismatch': (f) => `The table title "${f.params.title}" names ${f.params.titleYears} but the columns cover ${f.params.columnYears}.`,
   'text-number': (f, _n, what) => `${what}: "${f.params.text}" is stored as text; Excel's SUM leaves it out.`,
   'formula-omits-line': (f, _n, what) => `${what}: the formula ${f.params.cellFormula} leaves out ${f.params.omitted}.`,

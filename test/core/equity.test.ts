@@ -175,8 +175,9 @@ describe('the common convention', () => {
     skewed[3][1] = 2400;
     skewed[5][1] = 600;
     const findings = coded(only(skewed), 'share-deviation');
+    // The state's 2 400 is the reference (set by the national model): the region and the municipalities should each give 1 200.
     expect(findings.map((f) => [at(f), f.rowLabel, text(f.stated), text(f.expected)])).toEqual([
-      ['B4', 'Staten', '2400', '2000'], ['B6', 'Kommunerna', '600', '1000'],
+      ['B5', 'Regionen', '1000', '1200'], ['B6', 'Kommunerna', '600', '1200'],
     ]);
     expect(findings[0].severity).toBe('warning');
   });

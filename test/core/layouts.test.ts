@@ -33,14 +33,6 @@ const KNOWN_FAILURES: Record<string, { aspects: Aspect[]; reason: string }> = {
     aspects: ['findings'],
     reason: 'float noise: a cached 94 408,48000000021 is kept to 15 digits (money.ts excelDouble) and reported as a rounding of 0 kr (checks/relationOutcomes.ts)',
   },
-  'l15-esf-forsaljning-medlemsbidrag': {
-    aspects: ['findings'],
-    reason: 'one finding per cause: the municipalities\' shortfall in 2027 also makes the state\'s and the region\'s shares look wrong (checks/shareCheck.ts measures each group against its fraction of the total)',
-  },
-  'l16-andel-procent-per-ar': {
-    aspects: ['findings'],
-    reason: 'one finding per cause: a municipal shortfall gives a warning for the state, the region and the municipalities (checks/shareCheck.ts measures each group against its fraction of the total)',
-  },
   'l17-summa-utelamnar-rad': {
     aspects: ['findings'],
     reason: 'one finding per cause: a SUM that leaves out a line gives formula-omits-line and sum-mismatch on the same cell (checks/formulaOmitsLine.ts and checks/totals.ts report independently)',

@@ -93,9 +93,8 @@ function hasErrorAmount(table: BudgetTable, members: Members, col: number): bool
 
 export const EXPECTED_SHARE: Record<MemberGroup, number> = { state: 0.5, region: 0.25, municipalities: 0.25 };
 
-const EXPECTED_AMOUNT: Record<MemberGroup, Amount> = {
-  state: amountOf(String(EXPECTED_SHARE.state)), region: amountOf(String(EXPECTED_SHARE.region)), municipalities: amountOf(String(EXPECTED_SHARE.municipalities)),
-};
+/** What the region and the municipalities each pay for every krona of the state's: ¼ / ½. */
+const OF_THE_STATE = amountOf(String(EXPECTED_SHARE.region / EXPECTED_SHARE.state));
 const HUNDRED = amountOfInteger(100);
 
 export interface ShareDeviation {
@@ -106,13 +105,20 @@ export interface ShareDeviation {
   share: string;
 }
 
+/** The groups measured against the state: the region and the municipalities. */
+export const MATCHING_GROUPS: readonly Exclude<MemberGroup, 'state'>[] = ['region', 'municipalities'];
+
 /**
- * How far a group's amount is from its fraction of the allocation, or null within rounding: the
- * group's figure is rounded once per row, so each of its `rows` may add half a unit.
+ * How far the region's or the municipalities' amount is from half the state's, or null within
+ * rounding. The state's amount is the reference: Försäkringskassan's is set by the national
+ * allocation model and the other members match it (finsam.se, "Finansiering från parterna") — so
+ * a shortfall of the municipalities is one deviation, theirs, not a share too large for the state
+ * and the region besides. The group's figure is rounded once per row, so each of its `rows` may
+ * add half a unit.
  */
-export function groupDeviation(year: ShareYear, group: MemberGroup, rows: number, tolerance: Amount): ShareDeviation | null {
+export function groupDeviation(year: ShareYear, group: Exclude<MemberGroup, 'state'>, rows: number, tolerance: Amount): ShareDeviation | null {
   const actual = year.amounts[group];
-  const expected = times(year.allocation, EXPECTED_AMOUNT[group]);
+  const expected = times(year.amounts.state, OF_THE_STATE);
   if (withinTolerance(actual, expected, toleranceForRows(tolerance, rows))) return null;
   return { expected, difference: minus(actual, expected), share: shareText(actual, year.allocation) };
 }

@@ -3,6 +3,7 @@ import { analyzeGrid, type TableAnalysis } from '../../../src/core/analyze';
 import { sheetFromValues, type CellValue } from '../../../src/core/grid';
 import { Money } from '../../../src/core/money';
 import { roundingTolerance } from '../../../src/core/rules/roundingTolerance';
+import { findingMessage } from '../../../src/core/messages';
 import { EXPECTED_SHARE, groupDeviation, sameMunicipality, splitDeviation, type ShareDeviation, type ShareYear } from '../../../src/core/rules/memberShares';
 
 const amount = (n: number | string): Amount => amountOfMoney(new Money(n));
@@ -73,10 +74,17 @@ describe('the shares', () => {
     expect(EXPECTED_SHARE).toEqual({ state: 0.5, region: 0.25, municipalities: 0.25 });
   });
 
-  it('a group within rounding of its share has no deviation; one past it has, with its actual share', () => {
+  it('the region and the municipalities each match half the state\'s amount; within rounding no deviation, past it one, with the actual share', () => {
     expect(groupDeviation(year(2000, 1001, 1000), 'region', 1, TKR)).toBeNull();
-    expect(shown(groupDeviation(year(2400, 1000, 600), 'state', 1, TKR))).toEqual({ expected: '2000', difference: '400', share: '0.6' });
-    expect(shown(groupDeviation(year(2400, 1000, 600), 'municipalities', 1, TKR))).toEqual({ expected: '1000', difference: '-400', share: '0.15' });
+    expect(shown(groupDeviation(year(2400, 1200, 600), 'municipalities', 1, TKR))).toEqual({ expected: '1200', difference: '-600', share: '0.1429' });
+    expect(groupDeviation(year(2400, 1200, 600), 'region', 1, TKR)).toBeNull();
+  });
+
+  it('one shortfall is one deviation: the municipalities\' 900 where the state\'s 2 000 calls for 1 000 (l16)', () => {
+    const t = analyze(budget([['Försäkringskassan', 2000, 2000], ['Region', 1000, 1000], ['Höga kommun', 600, 540], ['Låga kommun', 400, 360]]));
+    const found = t.findings.filter((f) => f.code === 'share-deviation');
+    expect(found.map((f) => [f.rowLabel, f.year, text(f.stated!), text(f.expected!)])).toEqual([['Kommunerna', 2025, '900', '1000']]);
+    expect(findingMessage(found[0], 'tkr')).toBe('Kommunerna 2025 bidrar med 900 tkr (23,1 % av tilldelningen), men ska enligt förbundsordningen bidra med hälften av statens 2 000 tkr, alltså 1 000 tkr.');
   });
 
   it('allows half a unit per row of a group of many rounded rows', () => {
