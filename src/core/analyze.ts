@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { equityShape } from './equity/shape';
 import { projectEquity, yearFlows, type EquityYear, type YearFlow } from './equity/projectEquity';
 import { identifyMembers, memberShares, type ShareYear } from './rules/memberShares';
+import { oneFindingPerCause } from './rules/oneFindingPerCause';
 
 export interface AnalysisSettings extends Partial<Settings> {
   /** Only this sheet (the command's --sheet). */
@@ -46,7 +47,7 @@ export function analyzeTable(table: BudgetTable, settings: Settings = DEFAULT_SE
   const members = identifyMembers(table, shape);
   const shares = memberShares(table, recomputed, shape, members);
   const context: CheckContext = { table, recomputed, tolerance, settings, shape, equity, members, shares };
-  const findings = sortFindings(CHECKS.flatMap((check) => check.run(context)));
+  const findings = sortFindings(oneFindingPerCause(CHECKS.flatMap((check) => check.run(context))));
   return { table, recomputed, findings, equity, shares, flows };
 }
 

@@ -57,6 +57,8 @@ export interface FindingParams {
   expectedShare?: string;
   stateAmount?: string;
   split?: boolean;
+  /** formula-omits-line: the SUM's result is wrong beyond rounding (rules/oneFindingPerCause.ts). */
+  wrongSum?: boolean;
   /** error-value: the cell is a total (its expected value is its lines' sum). */
   isTotal?: boolean;
 }

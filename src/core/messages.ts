@@ -12,9 +12,7 @@ type Say = (f: Finding, n: (m: Amount | null) => string, what: string) => string
 const SV: Record<FindingCode, Say> = {
   'sum-mismatch': (f, n, what) => {
     const parts = f.params.formula ? `${f.params.formula} ger` : 'raderna summerar till';
-    const after = f.recomputed !== null && f.expected !== null && !equals(f.recomputed, f.expected)
-      ? ` När felen ovanför är rättade blir det ${n(f.recomputed)}.` : '';
-    return `${what} är ${n(f.stated)} men ${parts} ${n(f.expected)}.${after}`;
+    return `${what} är ${n(f.stated)} men ${parts} ${n(f.expected)}.${afterFixesAbove(f, n)}`;
   },
   rounding: (f, n, what) =>
     `${what} är ${n(f.stated)} men ${f.params.formula ? `${f.params.formula} ger` : 'raderna summerar till'} ${n(f.expected)} – en avrundningsskillnad på ${n(f.difference === null ? null : abs(f.difference))}.`,
@@ -32,14 +30,19 @@ const SV: Record<FindingCode, Say> = {
     `Tabellens rubrik ”${f.params.title}” nämner åren ${f.params.titleYears}, men kolumnerna gäller ${f.params.columnYears}.`,
   'text-number': (f, n, what) =>
     `${what}: talet ”${f.params.text}” är lagrat som text. Det läses här som ${n(f.stated)}, men Excels SUMMA räknar inte med det.`,
-  'formula-omits-line': (f, _n, what) =>
-    `${what}: formeln ${f.params.cellFormula} tar inte med ${f.params.omitted}, som hör till summan.`,
+  'formula-omits-line': (f, n, what) =>
+    `${what}: formeln ${f.params.cellFormula} tar inte med ${f.params.omitted}, som hör till summan.${f.expected !== null ? ` Med alla rader blir summan ${n(f.expected)}, inte ${n(f.stated)}.${afterFixesAbove(f, n)}` : ''}`,
   'hardcoded-totals': (f) =>
     `${f.params.count} av ${f.params.total} summor i tabellen är inskrivna siffror, inte formler – de räknas inte om när en rad ändras.`,
   'error-value': (f, n, what) => f.params.isTotal
     ? `${what} visar felvärdet ${f.params.text} i stället för en summa – raderna summerar till ${n(f.expected)}. Rätta formeln i cellen.`
     : `${what} visar felvärdet ${f.params.text} i stället för ett belopp – rätta formeln eller skriv in beloppet. Summorna som bygger på cellen kan inte kontrolleras förrän dess.`,
 };
+
+/** A wrong total whose lines are wrong too: what it becomes once they are fixed. */
+function afterFixesAbove(f: Finding, n: (m: Amount | null) => string): string {
+  return f.recomputed !== null && f.expected !== null && !equals(f.recomputed, f.expected) ? ` När felen ovanför är rättade blir det ${n(f.recomputed)}.` : '';
+}
 
 const TREND: Record<string, string> = {
   new: '',
@@ -78,7 +81,7 @@ const EN: Record<FindingCode, Say> = {
     : `${what} contributes ${n(f.stated)}; the förbundsordning gives half the state's ${n(amountOfText(f.params.stateAmount))}, ${n(f.expected)}.`,
   'title-years-mismatch': (f) => `The table title "${f.params.title}" names ${f.params.titleYears} but the columns cover ${f.params.columnYears}.`,
   'text-number': (f, _n, what) => `${what}: "${f.params.text}" is stored as text; Excel's SUM leaves it out.`,
-  'formula-omits-line': (f, _n, what) => `${what}: the formula ${f.params.cellFormula} leaves out ${f.params.omitted}.`,
+  'formula-omits-line': (f, n, what) => `${what}: the formula ${f.params.cellFormula} leaves out ${f.params.omitted}.${f.expected !== null ? ` With every line the total is ${n(f.expected)}, not ${n(f.stated)}.` : ''}`,
   'hardcoded-totals': (f) => `${f.params.count} of ${f.params.total} totals in the table are typed numbers, not formulas.`,
   'error-value': (f, n, what) => f.params.isTotal
     ? `${what} shows the error value ${f.params.text} instead of a total – its lines add up to ${n(f.expected)}.`

@@ -33,10 +33,6 @@ const KNOWN_FAILURES: Record<string, { aspects: Aspect[]; reason: string }> = {
     aspects: ['findings'],
     reason: 'float noise: a cached 94 408,48000000021 is kept to 15 digits (money.ts excelDouble) and reported as a rounding of 0 kr (checks/relationOutcomes.ts)',
   },
-  'l17-summa-utelamnar-rad': {
-    aspects: ['findings'],
-    reason: 'one finding per cause: a SUM that leaves out a line gives formula-omits-line and sum-mismatch on the same cell (checks/formulaOmitsLine.ts and checks/totals.ts report independently)',
-  },
 };
 
 interface ExpectedTable {

@@ -12,7 +12,12 @@ export const WRONG_TOTAL_CODES: readonly FindingCode[] = ['sum-mismatch', 'conse
  */
 export const REWRITTEN_TOTAL_CODES: readonly FindingCode[] = [...WRONG_TOTAL_CODES, 'rounding', 'formula-omits-line'];
 
-/** Whether the finding corrects the total it stands on: a wrong total, or a total showing an error value instead of its lines' sum. */
+/**
+ * Whether the finding corrects the total it stands on: a wrong total, a SUM whose left-out line
+ * makes it wrong, or a total showing an error value instead of its lines' sum.
+ */
 export function correctsTotal(f: Finding): boolean {
-  return WRONG_TOTAL_CODES.includes(f.code) || (f.code === 'error-value' && f.params.isTotal === true);
+  return WRONG_TOTAL_CODES.includes(f.code)
+    || (f.code === 'formula-omits-line' && f.params.wrongSum === true)
+    || (f.code === 'error-value' && f.params.isTotal === true);
 }
