@@ -29,10 +29,6 @@ type Aspect = (typeof ASPECTS)[number];
  * them (file and function in the README). Take an entry off when the engine gets it right.
  */
 const KNOWN_FAILURES: Record<string, { aspects: Aspect[]; reason: string }> = {
-  'l05-kronor-med-ore': {
-    aspects: ['findings'],
-    reason: 'float noise: a cached 94 408,48000000021 is kept to 15 digits (money.ts excelDouble) and reported as a rounding of 0 kr (checks/relationOutcomes.ts)',
-  },
 };
 
 interface ExpectedTable {

@@ -4,6 +4,7 @@ import { forEachPart, hasErrorPart, isErrorCell, type CellRelation } from '../re
 import { CellMap, cellId, cellIdAt, type TableCell } from '../tableCells';
 import type { BudgetTable } from '../model';
 import type { CheckContext } from './types';
+import { isNoDifference } from '../rules/roundingTolerance';
 
 export type Outcome =
   | { status: 'ok' }
@@ -35,7 +36,7 @@ export function relationOutcomes(context: CheckContext): Outcomes {
     const stated = statedAmount(table, rel.target);
     const statedSum = recomputed.statedSum(rel);
     const diff = distance(stated, statedSum);
-    if (isZero(diff)) outcomes.set(rel.target, OK);
+    if (isNoDifference(diff)) outcomes.set(rel.target, OK);
     else if (atMost(diff, tolerance)) outcomes.set(rel.target, { status: 'rounding', statedSum });
     else {
       const recomputedSum = recomputed.recomputedSum(rel);

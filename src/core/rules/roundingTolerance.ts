@@ -1,4 +1,4 @@
-import { amountOf, amountOfInteger, dividedBy, larger, times, type Amount } from '../amount';
+import { amountOf, amountOfInteger, atMost, dividedBy, larger, times, type Amount } from '../amount';
 import type { Unit } from '../numbers';
 
 // The rounding tolerance: how far a stated figure may be from what its parts give and still be
@@ -22,4 +22,16 @@ export function roundingTolerance(unit: Unit): Amount {
  */
 export function toleranceForRows(tolerance: Amount, rows: number): Amount {
   return larger(tolerance, dividedBy(times(tolerance, amountOfInteger(rows)), TWO));
+}
+
+/**
+ * Floating-point noise, no difference at all: a formula's cached result is a double, and a sum of
+ * amounts with öre keeps binary noise past Excel's fifteen digits (94 408,48000000021, read as
+ * 94 408,4800000002). No table shows a millionth of its unit.
+ */
+const NOISE = amountOf('0.000001');
+
+/** Whether a difference (≥ 0) is only floating-point noise: then the figures agree. */
+export function isNoDifference(difference: Amount): boolean {
+  return atMost(difference, NOISE);
 }

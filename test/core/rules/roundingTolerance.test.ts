@@ -3,7 +3,7 @@ import { analyzeGrid } from '../../../src/core/analyze';
 import { toA1 } from '../../../src/core/address';
 import { sheetFromValues, type CellValue } from '../../../src/core/grid';
 import { Money } from '../../../src/core/money';
-import { roundingTolerance, toleranceForRows } from '../../../src/core/rules/roundingTolerance';
+import { isNoDifference, roundingTolerance, toleranceForRows } from '../../../src/core/rules/roundingTolerance';
 
 /** A small budget in the given unit whose 2025 total states `total2025` (its lines give 12,3 + 4,5 = 16,8 or, whole, 1 230 + 450 = 1 680). */
 function budget(unit: 'kr' | 'tkr' | 'mkr', total2025: number): CellValue[][] {
@@ -61,5 +61,26 @@ describe('toleranceForRows', () => {
   it('keeps any tolerance it is given as the least', () => {
     expect(decimalText(toleranceForRows(amountOfMoney(new Money('0.5')), 1))).toBe('0.5');
     expect(decimalText(toleranceForRows(amountOfInteger(0), 7))).toBe('0');
+  });
+});
+
+describe('isNoDifference', () => {
+  it('floating-point noise is no difference; a hundredth of an öre already is one', () => {
+    expect(isNoDifference(amountOfMoney(new Money('0.0000002')))).toBe(true);
+    expect(isNoDifference(amountOfInteger(0))).toBe(true);
+    expect(isNoDifference(amountOfMoney(new Money('0.0001')))).toBe(false);
+  });
+
+  it('a cached formula result with binary noise agrees with its lines: no rounding of 0 kr (l05)', () => {
+    const values: CellValue[][] = [
+      ['kr', 2025, 2026],
+      ['Kostnader'],
+      ['Lokalhyra', 94000.48, 120000],
+      ['Styrelsearvoden', 408, 190000],
+      // What Excel caches for =SUM(…) of amounts with öre: 94 408,48 and binary noise.
+      ['Summa kostnader', 94408.48000000021, 310000],
+    ];
+    const [table] = analyzeGrid({ sheets: [sheetFromValues('Budget', values)] }).tables;
+    expect(table.findings.filter((f) => f.code === 'rounding' || f.code === 'sum-mismatch')).toEqual([]);
   });
 });
