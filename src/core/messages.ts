@@ -3,6 +3,7 @@ import { abs, amountOfMoney, equals, toMoney, type Amount } from './amount';
 import { formatSwedish } from './format';
 import { Money } from './money';
 import type { Unit } from './numbers';
+import { stripChildMarker } from './labels';
 
 export type Language = 'sv' | 'en';
 
@@ -90,6 +91,7 @@ const EN: Record<FindingCode, Say> = {
 
 export function findingMessage(finding: Finding, unit: Unit, language: Language = 'sv'): string {
   const n = (m: Amount | null) => (m === null ? '–' : formatSwedish(toMoney(m), { unit }));
-  const what = [finding.rowLabel, finding.year].filter((x) => x !== null && x !== undefined).join(' ');
+  // A row is named as the board reads it: `- Förbundets eget kapital` without its child marker.
+  const what = [finding.rowLabel === null ? null : stripChildMarker(finding.rowLabel), finding.year].filter((x) => x !== null && x !== undefined).join(' ');
   return (language === 'sv' ? SV : EN)[finding.code](finding, n, what);
 }

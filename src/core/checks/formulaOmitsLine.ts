@@ -1,5 +1,6 @@
 import { columnIndex } from '../address';
 import { makeFinding, type Finding } from '../findings';
+import { stripChildMarker } from '../labels';
 import type { BudgetTable, Term } from '../model';
 import { sheetRef, type Check } from './types';
 
@@ -60,7 +61,7 @@ export const formulaOmitsLineCheck: Check = {
           rowLabel: target.label,
           year: column.year,
           stated: target.values[c],
-          params: { cellFormula: `=${formula}`, omitted: omitted.map((t) => table.rows[t.row].label).join(', ') },
+          params: { cellFormula: `=${formula}`, omitted: omitted.map((t) => stripChildMarker(table.rows[t.row].label)).join(', ') },
         }));
       }
     }

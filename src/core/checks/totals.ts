@@ -1,4 +1,5 @@
 import { minus } from '../amount';
+import { stripChildMarker } from '../labels';
 import { makeFinding, type Finding } from '../findings';
 import { statedAmount } from '../recompute';
 import type { CellRelation } from '../relations';
@@ -27,7 +28,7 @@ export const totalsCheck: Check = {
           recomputed: outcome.recomputedSum,
           difference: minus(base.stated, outcome.statedSum),
           causedBy: cause ? sheetRef(context.table, cause) : null,
-          params: { ...base.fields.params, causedByLabel: cause ? context.table.rows[cause.row].label : undefined, causedByYear: cause ? context.table.columns[cause.col].year : undefined },
+          params: { ...base.fields.params, causedByLabel: cause ? stripChildMarker(context.table.rows[cause.row].label) : undefined, causedByYear: cause ? context.table.columns[cause.col].year : undefined },
         }));
       } else {
         findings.push(makeFinding(rel.kind === 'carry' ? 'carry-over-break' : 'sum-mismatch', base.at, {
@@ -47,7 +48,7 @@ function describe(context: CheckContext, rel: CellRelation) {
   const { table } = context;
   const stated = statedAmount(table, rel.target);
   const row = table.rows[rel.target.row];
-  const parts = rel.terms.map((t, i) => `${i === 0 ? '' : t.sign === 1 ? ' + ' : ' − '}${table.rows[t.cell.row].label}`).join('');
+  const parts = rel.terms.map((t, i) => `${i === 0 ? '' : t.sign === 1 ? ' + ' : ' − '}${stripChildMarker(table.rows[t.cell.row].label)}`).join('');
   const fromYear = table.columns[rel.terms[0]?.cell.col ?? rel.target.col].year;
   const isDifference = rel.kind === 'carry' || rel.terms.some((t) => t.sign === -1) || rel.terms.length === 1;
   return {
