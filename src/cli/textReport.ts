@@ -37,24 +37,30 @@ function equityLines(table: TableReport): string[] {
     return hasResult ? ['    Eget kapital: tabellen anger inget ingående eget kapital – ange det med --opening-equity ÅR=BELOPP.'] : [];
   }
   const n = (s: string | null) => (s === null ? '–' : formatSwedish(new Money(s)));
-  const row = (label: string, values: string[]) => `      ${label.padEnd(22)}${values.map((v) => v.padStart(13)).join('')}`;
   const percent = table.equity[0].percent;
-  const lines = [
-    `    Eget kapital (${table.unit}), omräknat`,
-    row('', table.equity.map((e) => String(e.year))),
-    row('Ingående', table.equity.map((e) => n(e.opening))),
-    row('+ Intäkter', table.equity.map((e) => n(e.income))),
-    row('− Kostnader', table.equity.map((e) => n(e.costs))),
-    row('= Utgående', table.equity.map((e) => `${n(e.closing)}${e.source === 'projected' ? '*' : ''}`)),
-    row('  enligt tabellen', table.equity.map((e) => n(e.statedClosing))),
+  const rows: [string, string[]][] = [
+    ['', table.equity.map((e) => String(e.year))],
+    ['Ingående', table.equity.map((e) => n(e.opening))],
+    ['+ Intäkter', table.equity.map((e) => n(e.income))],
+    ['− Kostnader', table.equity.map((e) => n(e.costs))],
+    ['= Utgående', table.equity.map((e) => `${n(e.closing)}${e.source === 'projected' ? '*' : ''}`)],
+    ['  enligt tabellen', table.equity.map((e) => n(e.statedClosing))],
   ];
   if (percent !== null) {
-    lines.push(row(`Riktvärde (${n(percent)} %)`, table.equity.map((e) => n(e.limit))));
-    lines.push(row('Över riktvärdet', table.equity.map((e) => n(e.excess))));
+    rows.push([`Riktvärde (${n(percent)} %)`, table.equity.map((e) => n(e.limit))]);
+    rows.push(['Över riktvärdet', table.equity.map((e) => n(e.excess))]);
   }
+  // Amounts are grouped with spaces, so columns need more than one between them: kronor with öre
+  // (`1 765 755,87`) would otherwise read as one number with the next.
+  const width = Math.max(MIN_COLUMN, ...rows.flatMap(([, values]) => values.map((v) => v.length + COLUMN_GAP)));
+  const lines = [`    Eget kapital (${table.unit}), omräknat`, ...rows.map(([label, values]) => `      ${label.padEnd(22)}${values.map((v) => v.padStart(width)).join('')}`)];
   if (table.equity.some((e) => e.source === 'projected')) lines.push('      * beräknat, står inte i tabellen');
   return lines;
 }
+
+/** The equity table's column width at least, and the spaces at least between two amounts. */
+const MIN_COLUMN = 13;
+const COLUMN_GAP = 3;
 
 function findingLines(f: FindingReport): string[] {
   const lines = [`    ${SEVERITY_WORD[f.severity].padEnd(8)}${f.cell.padEnd(6)}${f.message}`];

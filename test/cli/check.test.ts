@@ -77,6 +77,16 @@ describe('budgetkoll check (readable report)', () => {
     expect(stdout).toContain('Orsak: C10.');
     expect(stdout).toMatch(/Sammanfattning: 1 fil, 1 tabell, 2 fel, 4 varningar, 2 info\./);
   });
+
+  it('keeps the equity table\'s amounts in kronor with öre apart (`1 234 997,53   1 019 408,48`, not run together)', async () => {
+    const { stdout } = await run('check', path.join(__dirname, '..', 'fixtures', 'layouts', 'l05-kronor-med-ore.xlsx'));
+    const line = (label: string) => stdout.split('\n').find((l) => l.trimStart().startsWith(label))!;
+    // Each amount is grouped by single spaces; two or more part one amount from the next.
+    expect(line('Ingående').trim().split(/\s{2,}/)).toEqual(['Ingående', '1 234 997,53', '1 019 408,48', '729 408,48']);
+    expect(line('− Kostnader').trim().split(/\s{2,}/)).toEqual(['− Kostnader', '3 120 214,05', '3 250 000', '3 325 000']);
+    // The years stand over their amounts.
+    expect(line('2025').length).toBe(line('Ingående').length);
+  });
 });
 
 describe('files it cannot read', () => {
