@@ -95,6 +95,8 @@ export function inferStructure(rows: StructureRow[], tolerance: Amount): Structu
 function confirmSubtotalBelow(context: Context, target: number, evidence: Map<number, RowRelation['evidence']>): void {
   const best = bestCandidate(context, target, 'total');
   if (!best || best.candidate.terms.length < 2 || !isAcceptable(best.score) || best.score.mismatches * 2 >= best.score.matches) return;
+  // Lines right above it that no heading or total starts must add up in every column.
+  if (isSuffix(best) && !isFullMatch(best.score)) return;
   context.roles[target] = 'total';
   context.termsOf.set(target, best.candidate.terms);
   if (best.candidate.start !== undefined) context.windowStarts.set(target, best.candidate.start);
@@ -140,6 +142,7 @@ function bestCandidate(context: Context, target: number, role: RowRole = context
   // Every candidate, in order: differences first (for results and equity rows), then windows.
   if (role === 'total' || role === 'available') {
     windowCandidates(search, 0);
+    if (!search.found || !isFullMatch(search.best)) suffixCandidates(search, SUFFIX_PRIORITY);
   } else {
     differenceCandidates(search);
     windowCandidates(search, 1000);
@@ -221,7 +224,8 @@ function retryWithoutTentative(context: Context, target: number, tentative: Map<
       const restore = drop([parent]);
       const retry = bestCandidate(context, target);
       const cmp = retry ? compareScores(retry.score, best.score) : -1;
-      if (retry && (cmp > 0 || (single && cmp === 0))) {
+      // A tie goes to the drop, unless it trades a block from a heading for lines right above (suffixCandidates).
+      if (retry && (cmp > 0 || (single && cmp === 0 && (isSuffix(best) || !isSuffix(retry))))) {
         best = retry;
         tentative.delete(parent);
         changed = true;
@@ -288,6 +292,28 @@ function windowCandidates(search: Search, offset: number): void {
   const { context, target } = search;
   const starts = boundariesAbove(context, target);
   for (let distance = 0; distance < starts.length; distance++) consider(search, distance + offset, null, fillWindow(context, starts[distance], target), starts[distance]);
+}
+
+/** Candidates of suffixCandidates rank after every window that starts at a heading or a total. */
+const SUFFIX_PRIORITY = 3000;
+
+const isSuffix = (scored: Scored): boolean => scored.candidate.priority >= SUFFIX_PRIORITY;
+
+/** The most lines right above a total that suffixCandidates tries (a group's members, not a ledger). */
+const MAX_SUFFIX = 60;
+
+/**
+ * A total whose block starts at no heading nor total: `Summa kommunerna` right under the
+ * municipalities, below the state's and the region's lines. The lines right above it, as many as
+ * add up best — tried only when no block from a heading or a total adds up in every column.
+ */
+function suffixCandidates(search: Search, offset: number): void {
+  const { context, target } = search;
+  const nearest = boundariesAbove(context, target)[0];
+  for (let start = target - 2; start > nearest && target - start <= MAX_SUFFIX; start--) {
+    const count = fillWindow(context, start, target);
+    if (count >= 2) consider(search, offset + target - start, null, count, start);
+  }
 }
 
 const MINUEND_ROLES: ReadonlySet<RowRole> = new Set(['total', 'available', 'opening-equity', 'closing-equity', 'result']);

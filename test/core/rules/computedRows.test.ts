@@ -83,6 +83,43 @@ describe('a subtotal no `Summa` names', () => {
   });
 });
 
+describe('a total whose block starts at no heading', () => {
+  it('sums the lines right above it that add up: `Summa kommunerna` under the state\'s and the region\'s lines, one column wrong', () => {
+    expect(structureOf([
+      ['tkr', 'Budget 2025', 'Plan 2026', 'Plan 2027'],
+      ['Intäkter'],
+      ['Försäkringskassan', 3000, 3000, 3000],
+      ['Region Sörmark', 1500, 1500, 1400],
+      ['Alby kommun', 700, 700, 700],
+      ['Berga kommun', 500, 500, 500],
+      ['Cedra kommun', 300, 300, 300],
+      ['Summa kommunerna', 1500, 1450, 1500],
+      ['Summa medlemsavgifter', 6000, 5950, 5900],
+    ])).toEqual([
+      'Intäkter: group', 'Försäkringskassan: line', 'Region Sörmark: line', 'Alby kommun: line', 'Berga kommun: line', 'Cedra kommun: line',
+      'Summa kommunerna: total = Alby kommun + Berga kommun + Cedra kommun',
+      'Summa medlemsavgifter: total = Försäkringskassan + Region Sörmark + Summa kommunerna',
+    ]);
+  });
+
+  it('a net right under its lines: `Finansiella poster` = financial income + financial costs', () => {
+    expect(structureOf([
+      ['tkr', 2024, 2025],
+      ['Verksamhetens intäkter', 50, 50],
+      ['Verksamhetens kostnader', -6900, -7250],
+      ['Verksamhetens nettokostnader', -6850, -7200],
+      ['Bidrag från medlemmarna', 6800, 7000],
+      ['Finansiella intäkter', 10, 10],
+      ['Finansiella kostnader', -2, -2],
+      ['Finansiella poster', 8, 8],
+      ['Årets resultat', -42, -192],
+    ]).slice(-2)).toEqual([
+      'Finansiella poster: total = Finansiella intäkter + Finansiella kostnader',
+      'Årets resultat: result = Verksamhetens nettokostnader + Bidrag från medlemmarna + Finansiella poster',
+    ]);
+  });
+});
+
 describe('a line that names one payer', () => {
   it('is the state or a region, not a municipality or the members together', () => {
     for (const label of ['Försäkringskassan', 'Staten', 'Region Ås', 'Medlemsavgift Region Västerland']) expect(namesOnePayer(label)).toBe(true);
