@@ -4,10 +4,11 @@
  * findings (code, severity, cell, row label, year), the equity chain per year (opening, closing,
  * stated or projected) and the members' allocation per year.
  *
- * Today's engine misreads most of these layouts. KNOWN_FAILURES lists, per workbook, the aspects
- * it gets wrong today and why: the test asserts that exactly those differ, so the list can only
- * shrink — a listed aspect that starts to match fails here until it is taken off the list, and an
- * aspect not listed must match exactly. test/fixtures/layouts/README.md has the full diagnosis.
+ * KNOWN_FAILURES lists, per workbook, the aspects the engine gets wrong and why: the test asserts
+ * that exactly those differ, so the list can only shrink — a listed aspect that starts to match
+ * fails here until it is taken off the list, and an aspect not listed must match exactly. Since
+ * issue 14 it is empty: every layout is read as written by hand. test/fixtures/layouts/README.md
+ * has the diagnosis of each rule class and where it was fixed.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -25,8 +26,8 @@ const ASPECTS = ['tables', 'findings', 'equity', 'allocation'] as const;
 type Aspect = (typeof ASPECTS)[number];
 
 /**
- * What today's engine gets wrong, per workbook: the aspects that differ and the rule class behind
- * them (file and function in the README). Take an entry off when the engine gets it right.
+ * What the engine gets wrong, per workbook: the aspects that differ and the rule class behind them
+ * (file and function in the README). Take an entry off when the engine gets it right; add none.
  */
 const KNOWN_FAILURES: Record<string, { aspects: Aspect[]; reason: string }> = {
 };
