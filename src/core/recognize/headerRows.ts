@@ -28,14 +28,17 @@ export function findHeaderRows(sheet: Sheet): HeaderRow[] {
       firstLabelCol = years[years.length - 1].col + 1;
     }
   }
-  return headers.length < 2 ? headers : headers.filter((h) => !besideAnother(headers, h));
+  return headers.length < 2 ? headers : headers.filter((_, i) => !besideAnother(headers, i));
 }
 
-/** A header with another row of years right above or below it in the same columns: years in the data (rules/budgetTable.ts). */
-function besideAnother(headers: readonly HeaderRow[], header: HeaderRow): boolean {
-  for (const other of headers) {
-    if (Math.abs(other.row - header.row) === 1 && yearsInData(header.years, other.years)) return true;
-  }
+/**
+ * A header with another row of years right above or below it in the same columns: years in the
+ * data (rules/budgetTable.ts). The headers are in row order, so only their neighbours are asked.
+ */
+function besideAnother(headers: readonly HeaderRow[], i: number): boolean {
+  const { row, years } = headers[i];
+  for (let j = i - 1; j >= 0 && headers[j].row >= row - 1; j--) if (headers[j].row === row - 1 && yearsInData(years, headers[j].years)) return true;
+  for (let j = i + 1; j < headers.length && headers[j].row <= row + 1; j++) if (headers[j].row === row + 1 && yearsInData(years, headers[j].years)) return true;
   return false;
 }
 

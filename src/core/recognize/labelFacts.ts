@@ -2,6 +2,16 @@ import { hasChildMarker, normalizeLabel, roleFromLabel, sideFromLabel, soundsLik
 import type { Unit } from '../numbers';
 import { unitInText } from './unit';
 import { mayNameSubtotal, namesOnePayer } from '../rules/computedRows';
+import { isCodeLabel } from '../rules/budgetTable';
+
+/** A row label's facts for structure inference (LabelFacts.ofRow). */
+export interface RowFacts {
+  readonly role: RowRole;
+  readonly side: Side;
+  readonly childMarker: boolean;
+  readonly subtotalNoun: boolean;
+  readonly onePayer: boolean;
+}
 
 interface Facts {
   unit?: Unit | null;
@@ -11,6 +21,9 @@ interface Facts {
   budgetWords?: boolean;
   subtotalNoun?: boolean;
   onePayer?: boolean;
+  code?: boolean;
+  /** Set once ofRow has filled every row fact. */
+  rowFilled?: true;
 }
 
 /**
@@ -41,19 +54,23 @@ export class LabelFacts {
     return facts;
   }
 
-  role(label: string): RowRole {
+  /** What structure inference asks of a row's label, in one look-up: its role, side, child marker, and whether it may be a subtotal or names one payer. */
+  ofRow(label: string): RowFacts {
     const facts = this.of(label);
-    return (facts.role ??= roleFromLabel(label));
+    if (!facts.rowFilled) {
+      facts.role ??= roleFromLabel(label);
+      facts.side ??= sideFromLabel(label);
+      facts.childMarker ??= hasChildMarker(label);
+      facts.subtotalNoun ??= mayNameSubtotal(label);
+      facts.onePayer ??= namesOnePayer(label);
+      facts.rowFilled = true;
+    }
+    return facts as RowFacts;
   }
 
   side(label: string): Side {
     const facts = this.of(label);
     return (facts.side ??= sideFromLabel(label));
-  }
-
-  childMarker(label: string): boolean {
-    const facts = this.of(label);
-    return (facts.childMarker ??= hasChildMarker(label));
   }
 
   unit(label: string): Unit | null {
@@ -62,16 +79,10 @@ export class LabelFacts {
     return facts.unit;
   }
 
-  /** rules/computedRows.ts mayNameSubtotal. */
-  subtotalNoun(label: string): boolean {
+  /** rules/budgetTable.ts isCodeLabel. */
+  isCode(label: string): boolean {
     const facts = this.of(label);
-    return (facts.subtotalNoun ??= mayNameSubtotal(label));
-  }
-
-  /** rules/computedRows.ts namesOnePayer. */
-  onePayer(label: string): boolean {
-    const facts = this.of(label);
-    return (facts.onePayer ??= namesOnePayer(label));
+    return (facts.code ??= isCodeLabel(label));
   }
 
   soundsLikeBudget(label: string): boolean {

@@ -121,6 +121,7 @@ function recognizeAt(sheet: Sheet, header: HeaderRow, limit: number, labels: Lab
     explicitUnit: source !== 'magnitude',
     labels: dataRows.map((r) => r.label),
     soundsLikeBudget: (label) => labels.soundsLikeBudget(label),
+    isCode: (label) => labels.isCode(label),
     headers: years.map((y) => y.header.header),
   });
   if (!isBudget) return null;
@@ -156,12 +157,14 @@ function belowTable(sheet: Sheet, bottom: number, leftCol: number, rightCol: num
 function toTableRows(joined: RawRow[], sectionLabel: string, unit: Unit, columns: TableColumn[], labels: LabelFacts): Pick<BudgetTable, 'rows' | 'relations' | 'carry'> {
   let section: Side = labels.side(sectionLabel);
   const structureRows: StructureRow[] = joined.map((r) => {
-    const role: RowRole = r.kind === 'data' ? labels.role(r.label) : 'group';
-    const own = labels.side(r.label);
+    const facts = labels.ofRow(r.label);
+    const role: RowRole = r.kind === 'data' ? facts.role : 'group';
+    const own = facts.side;
     if (role === 'group' && own !== 'unknown') section = own;
+    const line = role === 'line';
     return {
-      label: r.label, role, side: own !== 'unknown' ? own : section, values: r.values, childMarker: labels.childMarker(r.label), hasErrors: r.hasErrors,
-      subtotalNoun: role === 'line' && labels.subtotalNoun(r.label), onePayer: role === 'line' && labels.onePayer(r.label),
+      label: r.label, role, side: own !== 'unknown' ? own : section, values: r.values, childMarker: facts.childMarker, hasErrors: r.hasErrors,
+      subtotalNoun: line && facts.subtotalNoun, onePayer: line && facts.onePayer,
     };
   });
   const tolerance = roundingTolerance(unit);

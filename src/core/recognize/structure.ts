@@ -133,7 +133,8 @@ interface Scored {
   score: Score;
 }
 
-function bestCandidate(context: Context, target: number, role: RowRole = context.rows[target].role): Scored | null {
+/** `suffixes`: also the lines right above the total (suffixCandidates); a retry without a tentative subtotal asks only the blocks. */
+function bestCandidate(context: Context, target: number, role: RowRole = context.rows[target].role, suffixes = true): Scored | null {
   const search: Search = {
     context, target, found: false, priority: 0, pair: null, start: 0,
     score: emptyScore(),
@@ -142,7 +143,7 @@ function bestCandidate(context: Context, target: number, role: RowRole = context
   // Every candidate, in order: differences first (for results and equity rows), then windows.
   if (role === 'total' || role === 'available') {
     windowCandidates(search, 0);
-    if (!search.found || !isFullMatch(search.best)) suffixCandidates(search, SUFFIX_PRIORITY);
+    if (suffixes && (!search.found || !isAcceptable(search.best))) suffixCandidates(search, SUFFIX_PRIORITY);
   } else {
     differenceCandidates(search);
     windowCandidates(search, 1000);
@@ -222,10 +223,9 @@ function retryWithoutTentative(context: Context, target: number, tentative: Map<
       if (!single && isFullMatch(best.score)) continue;
       if (single && !inWindow(parent)) continue;
       const restore = drop([parent]);
-      const retry = bestCandidate(context, target);
+      const retry = bestCandidate(context, target, context.rows[target].role, false);
       const cmp = retry ? compareScores(retry.score, best.score) : -1;
-      // A tie goes to the drop, unless it trades a block from a heading for lines right above (suffixCandidates).
-      if (retry && (cmp > 0 || (single && cmp === 0 && (isSuffix(best) || !isSuffix(retry))))) {
+      if (retry && (cmp > 0 || (single && cmp === 0))) {
         best = retry;
         tentative.delete(parent);
         changed = true;
@@ -237,7 +237,7 @@ function retryWithoutTentative(context: Context, target: number, tentative: Map<
   const rest = [...tentative.keys()].filter(live);
   if (!isFullMatch(best.score) && rest.length > 1) {
     const restore = drop(rest);
-    const retry = bestCandidate(context, target);
+    const retry = bestCandidate(context, target, context.rows[target].role, false);
     if (retry && compareScores(retry.score, best.score) > 0) {
       best = retry;
       for (const p of rest) tentative.delete(p);
@@ -305,7 +305,8 @@ const MAX_SUFFIX = 60;
 /**
  * A total whose block starts at no heading nor total: `Summa kommunerna` right under the
  * municipalities, below the state's and the region's lines. The lines right above it, as many as
- * add up best — tried only when no block from a heading or a total adds up in every column.
+ * add up best — tried only when no block from a heading or a total adds up in most columns (one
+ * that does is the total's block, its other columns wrong).
  */
 function suffixCandidates(search: Search, offset: number): void {
   const { context, target } = search;

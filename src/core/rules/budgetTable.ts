@@ -13,10 +13,10 @@ export function isCodeLabel(label: string): boolean {
   return DIGIT.test(label) && !WORD.test(label);
 }
 
-/** Whether most of the labels are codes: a list of cases or articles, not budget lines. */
-export function mostlyCodes(labels: readonly string[]): boolean {
+/** Whether most of the labels are codes: a list of cases or articles, not budget lines (`isCode`: isCodeLabel, or a remembered answer of it). */
+export function mostlyCodes(labels: readonly string[], isCode: (label: string) => boolean = isCodeLabel): boolean {
   let codes = 0;
-  for (const label of labels) if (isCodeLabel(label)) codes++;
+  for (const label of labels) if (isCode(label)) codes++;
   return codes * 2 > labels.length;
 }
 
@@ -35,6 +35,8 @@ export interface TableEvidence {
   labels: readonly string[];
   /** Whether a label is a money word (`intäkter`, `kostnader`, `medel`, `avgift` …). */
   soundsLikeBudget(label: string): boolean;
+  /** isCodeLabel, or a remembered answer of it. */
+  isCode?(label: string): boolean;
   /** The year headers as written. */
   headers: readonly string[];
 }
@@ -44,7 +46,7 @@ export interface TableEvidence {
  * money word among its labels, or year headers that name a budget's columns (`Budget 2025`).
  */
 export function isBudgetTable(e: TableEvidence): boolean {
-  if (mostlyCodes(e.labels)) return false;
+  if (mostlyCodes(e.labels, e.isCode)) return false;
   return e.explicitUnit || e.labels.some((label) => e.soundsLikeBudget(label)) || e.headers.some(namesColumnKind);
 }
 
