@@ -65,8 +65,31 @@ module.exports = tseslint.config(
         patterns: [
           { group: ['fs', 'node:*', 'path', 'os', 'child_process'], message: 'src/core has no I/O.' },
           { group: ['react', 'react-dom', '@fluentui/*', 'office-*', 'exceljs', 'docx', '@microsoft/*'], message: 'src/core knows no host or UI.' },
-          { group: ['../files/*', '../cli/*', '../excel/*', '../word/*', '../taskpane/*', '../../*'], message: 'Dependencies point inward only.' },
+          { group: ['../files/*', '../cli/*', '../excel/*', '../word/*', '../taskpane/*', '../app/*', '../../*'], message: 'Dependencies point inward only.' },
         ],
+      }],
+    },
+  },
+  {
+    // The application layer: the use cases, written once for the command, the page and both panes.
+    // It knows the engine and nothing else: no I/O, no host, no adapter (they are given what it plans).
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['fs', 'node:*', 'path', 'os', 'child_process'], message: 'src/app has no I/O: the hosts read and write.' },
+          { group: ['react', 'react-dom', '@fluentui/*', 'office-*', 'exceljs', 'docx', '@microsoft/*', '@e965/*'], message: 'src/app knows no host, UI or file format.' },
+          { group: ['../files/*', '../cli/*', '../excel/*', '../word/*', '../wordml/*', '../taskpane/*', '../../*'], message: 'src/app imports only the core.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The adapters (files, Office, WordprocessingML) serve the use cases; they never call them.
+    files: ['src/files/**/*.ts', 'src/excel/**/*.ts', 'src/word/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/app/*'], message: 'Adapters import the core only; the hosts (src/cli, src/taskpane) call the use cases (src/app).' }],
       }],
     },
   },
@@ -80,7 +103,7 @@ module.exports = tseslint.config(
         patterns: [
           { group: ['fs', 'node:*', 'path', 'os', 'child_process'], message: 'src/wordml has no I/O.' },
           { group: ['react', 'react-dom', '@fluentui/*', 'office-*', 'exceljs', '@microsoft/*'], message: 'src/wordml knows no host or UI.' },
-          { group: ['../files/*', '../cli/*', '../excel/*', '../word/*', '../taskpane/*'], message: 'src/wordml imports only the core.' },
+          { group: ['../files/*', '../cli/*', '../excel/*', '../word/*', '../taskpane/*', '../app/*'], message: 'src/wordml imports only the core.' },
         ],
       }],
     },

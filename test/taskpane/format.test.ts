@@ -48,21 +48,21 @@ describe('settings form', () => {
   it('starts from the engine defaults', async () => {
     const parsed = await settingsFromForm(DEFAULT_FORM);
     if (!parsed.ok) throw new Error('defaults invalid');
-    expect(parsed.settings.reserve?.base).toBe(DEFAULT_SETTINGS.reserve.base);
-    expect(parsed.settings.reserve?.brackets.map((b) => [b.upToKr, b.percent.toFixed()]))
+    expect(parsed.value.reserve?.base).toBe(DEFAULT_SETTINGS.reserve.base);
+    expect(parsed.value.reserve?.brackets.map((b) => [b.upToKr, b.percent.toFixed()]))
       .toEqual(DEFAULT_SETTINGS.reserve.brackets.map((b) => [b.upToKr, b.percent.toFixed()]));
-    expect(parsed.settings.openingEquity).toBeNull();
+    expect(parsed.value.openingEquity).toBeNull();
   });
 
   it('reads ÅR=BELOPP and Swedish percentages, and says what is wrong', async () => {
     const ok = await settingsFromForm({ reservePercent: '12,5', reserveBase: 'costs', openingEquity: ' 2025 = 4 000 ' });
-    expect(ok.ok && ok.settings.reserve?.brackets[0].percent.toFixed()).toBe('12.5');
-    expect(ok.ok && ok.settings.reserve?.base).toBe('costs');
-    expect(ok.ok && [ok.settings.openingEquity?.year, ok.settings.openingEquity?.amount.toFixed()]).toEqual([2025, '4000']);
+    expect(ok.ok && ok.value.reserve?.brackets[0].percent.toFixed()).toBe('12.5');
+    expect(ok.ok && ok.value.reserve?.base).toBe('costs');
+    expect(ok.ok && [ok.value.openingEquity?.year, ok.value.openingEquity?.amount.toFixed()]).toEqual([2025, '4000']);
     const bad = await settingsFromForm({ reservePercent: '120', reserveBase: 'allocation', openingEquity: '4000' });
     expect(bad).toEqual({
       ok: false,
-      errors: {
+      reason: {
         reservePercent: 'Procentsatsen ska vara ett tal mellan 0 och 100 (fick ”120”).',
         openingEquity: 'Ingående eget kapital ska skrivas ÅR=BELOPP, till exempel 2025=4000 (fick ”4000”).',
       },

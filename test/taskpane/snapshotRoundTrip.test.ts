@@ -23,7 +23,7 @@ async function excelSnapshot(reservePercent: string): Promise<string> {
   const form = { reservePercent, reserveBase: 'allocation' as const, openingEquity: '' };
   const parsed = await settingsFromForm(form);
   if (!parsed.ok) throw new Error('settings');
-  const outcome = await port.analyze(parsed.settings, form, 'sv', () => undefined);
+  const outcome = await port.analyze(parsed.value, form, 'sv', () => undefined);
   if (!outcome.ok) throw new Error(outcome.reason);
   expect(fx.xmlParts).toHaveLength(1);
   return fx.xmlParts[0].xml;

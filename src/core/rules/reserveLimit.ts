@@ -1,6 +1,7 @@
 import { ZERO_AMOUNT, amountOf, amountOfInteger, amountOfMoney, atMost, compare, minus, times, type Amount } from '../amount';
 import { Money } from '../money';
 import type { Unit } from '../numbers';
+import { DEFAULT_RESERVE_TEXT } from './reserveDefault';
 
 // The reserve limit: the national guideline for how much equity a förbund may keep — a
 // percentage of the members' allocation (or of the costs), by a staircase of the allocation's
@@ -20,7 +21,7 @@ export interface ReserveSettings {
 }
 
 /** The guideline as the engine applies it unless told otherwise: at most 20 % of the members' allocation, whatever its size. */
-export const DEFAULT_RESERVE: ReserveSettings = { brackets: [{ upToKr: null, percent: new Money(20) }], base: 'allocation' };
+export const DEFAULT_RESERVE: ReserveSettings = { brackets: [{ upToKr: null, percent: new Money(DEFAULT_RESERVE_TEXT.percent) }], base: DEFAULT_RESERVE_TEXT.base };
 
 export interface ReserveLimit {
   /** The step's percentage, the limit it gives, and the closing's excess over it (0 at or below). */

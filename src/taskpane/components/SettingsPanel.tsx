@@ -38,11 +38,11 @@ export function SettingsPanel({ value, onApply, busy = false }: SettingsPanelPro
     setChecking(true);
     const result = await settingsFromForm(draft).finally(() => setChecking(false));
     if (!result.ok) {
-      setErrors(result.errors);
+      setErrors(result.reason);
       return;
     }
     setErrors({});
-    onApply(draft, result.settings);
+    onApply(draft, result.value);
   };
 
   const changed = JSON.stringify(draft) !== JSON.stringify(value);

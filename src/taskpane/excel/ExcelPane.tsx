@@ -67,7 +67,7 @@ export function ExcelPane({ excel, language = 'sv' }: ExcelPaneProps) {
         const parsed = await settingsFromForm(stored);
         if (live && parsed.ok) {
           setForm(stored);
-          setSettings(parsed.settings);
+          setSettings(parsed.value);
         }
       }
     });

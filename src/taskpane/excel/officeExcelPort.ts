@@ -12,7 +12,7 @@ import { inspectWorkbook, readWorkbook, type Inspection, type WorkbookRead } fro
 import { storeAnalysis } from '../../excel/snapshotStore';
 import { officeErrorText, undoAll, writeStep, type TableBounds, type WriteRequest } from '../../excel/write';
 import type { Outcome } from '../model/source';
-import { DEFAULT_FORM, type SettingsForm } from '../model/settings';
+import { formFromJson, formToJson, type SettingsForm } from '../../app/settingsForm';
 import type { ExcelWorkbookPort, StepDone, WorkbookAnalysis } from './port';
 
 // The Excel pane's port in Excel: the one pane file that calls Excel.run. It keeps the last
@@ -28,20 +28,6 @@ interface Session {
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 const officeRun: Run = (batch) => Excel.run(batch);
-
-function parseForm(text: string | null): SettingsForm | null {
-  if (!text) return null;
-  try {
-    const data = JSON.parse(text) as Partial<SettingsForm>;
-    return {
-      reservePercent: typeof data.reservePercent === 'string' ? data.reservePercent : DEFAULT_FORM.reservePercent,
-      reserveBase: data.reserveBase === 'costs' ? 'costs' : 'allocation',
-      openingEquity: typeof data.openingEquity === 'string' ? data.openingEquity : '',
-    };
-  } catch {
-    return null;
-  }
-}
 
 const failure = (what: string, error: unknown): { ok: false; reason: string } => ({ ok: false, reason: `${what}${officeErrorText(error)}. Försök igen.` });
 
@@ -86,7 +72,7 @@ export function createOfficeExcelPort(run: Run = officeRun, caps: ExcelCapabilit
           value: {
             readOnly: found.readOnly,
             protectedSheets: found.sheets.filter((s) => s.protected).map((s) => s.name),
-            settings: parseForm(found.stored.settings),
+            settings: formFromJson(found.stored.settings),
             undoSteps: journal.steps.length,
           },
         };
@@ -122,7 +108,7 @@ export function createOfficeExcelPort(run: Run = officeRun, caps: ExcelCapabilit
           sections: main ? buildSections(analysis) : [],
           errors: main ? main.findings.filter((f) => f.severity === 'error').length : 0,
         });
-        const stored = analysis.tables.length > 0 ? await run((context) => storeAnalysis(context, caps, xml, JSON.stringify(form))) : { ok: true as const };
+        const stored = analysis.tables.length > 0 ? await run((context) => storeAnalysis(context, caps, xml, formToJson(form))) : { ok: true as const };
         const value: WorkbookAnalysis = {
           reports,
           fixes: fixChanges(analysis).map((c) => ({ cell: `${c.at.sheet}!${toA1(c.at.row, c.at.col)}`, before: c.describe?.before ?? '', after: c.describe?.after ?? '' })),

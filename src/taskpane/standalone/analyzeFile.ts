@@ -70,7 +70,7 @@ export async function planSections(grid: Grid, settings: AnalysisSettings, snaps
   let used = settings;
   if (snapshot) {
     const fromExcel = await settingsFromForm(snapshot.settings);
-    if (fromExcel.ok) used = fromExcel.settings;
+    if (fromExcel.ok) used = fromExcel.value;
   }
   const analysis = analysisOf(grid, used);
   if (snapshot && analysisFingerprint(analysis) === snapshot.fingerprint) {
