@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { analyzeGrid, type AnalysisSettings } from '../core/analyze';
+import type { AnalysisSettings } from '../core/analyze';
+import { checkWorkbook } from '../app/checkWorkbook';
 import { settingsFromArgs } from './settingsArgs';
 import { fileReport, type CheckReport, type FileReport } from '../core/report';
 import { readWorkbookFile } from '../files/readWorkbookFile';
@@ -15,11 +16,7 @@ export async function checkFiles(files: string[], settings: AnalysisSettings = {
   const reports: FileReport[] = [];
   for (const file of files) {
     const read = await readWorkbookFile(file);
-    if (!read.ok) {
-      reports.push(fileReport(file, { error: read.reason }));
-      continue;
-    }
-    reports.push(fileReport(file, { analysis: analyzeGrid(read.grid, settings) }));
+    reports.push(read.ok ? { file, error: null, tables: checkWorkbook(read.grid, settings).reports } : fileReport(file, { error: read.reason }));
   }
   return reports;
 }

@@ -1,8 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { analyzeGrid, type Analysis, type AnalysisSettings } from '../core/analyze';
-import { compareAnalyses } from '../core/compare/compareAnalyses';
-import { diffReport, type DiffReport } from '../core/compare/diffReport';
+import type { AnalysisSettings } from '../core/analyze';
+import type { DiffReport } from '../core/compare/diffReport';
+import type { Grid } from '../core/grid';
+import { compareVersions } from '../app/compareVersions';
 import { readWorkbookFile } from '../files/readWorkbookFile';
 import type { ParsedArgs } from './args';
 import { EXIT_FAILED, EXIT_OK } from './check';
@@ -17,14 +18,14 @@ export type DiffOutcome =
 /** Reads both versions with the same settings and compares them; a file that cannot be read is a reason, never a throw. */
 export async function diffFiles(oldFile: string, newFile: string, settings: AnalysisSettings = {}): Promise<DiffOutcome> {
   const unread: { file: string; reason: string }[] = [];
-  const analyses: Analysis[] = [];
+  const grids: Grid[] = [];
   for (const file of [oldFile, newFile]) {
     const read = await readWorkbookFile(file);
-    if (read.ok) analyses.push(analyzeGrid(read.grid, settings));
+    if (read.ok) grids.push(read.grid);
     else unread.push({ file, reason: read.reason });
   }
   if (unread.length > 0) return { ok: false, unread };
-  return { ok: true, report: diffReport(compareAnalyses(analyses[0], analyses[1]), { old: oldFile, new: newFile }) };
+  return { ok: true, report: compareVersions(grids[0], grids[1], settings, { old: oldFile, new: newFile }).report };
 }
 
 /** `budgetkoll diff OLD.xlsx NEW.xlsx [--json] [--sheet NAME] [the settings of check]` */

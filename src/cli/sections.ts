@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { analyzeGrid, type AnalysisSettings } from '../core/analyze';
-import { buildSections, mainTable } from '../core/sections/buildSections';
+import type { AnalysisSettings } from '../core/analyze';
+import { workbookSections } from '../app/sections';
 import type { SectionSettings } from '../core/sections/types';
 import { readWorkbookFile } from '../files/readWorkbookFile';
 import { sectionsToDocx } from '../files/writeDocx';
@@ -25,10 +25,8 @@ export async function sectionsFile(input: string, output: string, settings: Anal
   if (path.extname(output).toLowerCase() !== '.docx') return { ok: false, message: `utfilen ska vara ett Word-dokument som slutar på .docx, inte ”${path.basename(output)}”` };
   const read = await readWorkbookFile(input);
   if (!read.ok) return { ok: false, message: read.reason };
-  const analysis = analyzeGrid(read.grid, settings);
-  const main = mainTable(analysis);
-  if (!main) return { ok: false, message: settings.sheet ? `ingen budgettabell hittades på bladet ”${settings.sheet}”` : 'ingen budgettabell hittades i arbetsboken' };
-  const sections = buildSections(analysis, sectionSettings);
+  const { sections, errors } = workbookSections(read.grid, settings, sectionSettings);
+  if (sections.length === 0) return { ok: false, message: settings.sheet ? `ingen budgettabell hittades på bladet ”${settings.sheet}”` : 'ingen budgettabell hittades i arbetsboken' };
   const bytes = await sectionsToDocx(sections);
   try {
     await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
@@ -36,7 +34,7 @@ export async function sectionsFile(input: string, output: string, settings: Anal
   } catch (e) {
     return { ok: false, message: `${path.basename(output)} kunde inte skrivas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
-  return { ok: true, sections: sections.length, errors: main.findings.filter((f) => f.severity === 'error').length };
+  return { ok: true, sections: sections.length, errors };
 }
 
 /** `budgetkoll sections FILE.xlsx [-o OUT.docx] [--sheet NAME] [--forbund NAME]` */

@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
 import { toA1 } from '../../core/address';
-import { analyzeGrid, type Analysis, type AnalysisSettings } from '../../core/analyze';
+import type { Analysis, AnalysisSettings } from '../../core/analyze';
 import type { Language } from '../../core/messages';
-import { tableReport } from '../../core/report';
-import { buildSections, mainTable } from '../../core/sections/buildSections';
-import { analysisFingerprint, snapshotToXml, SNAPSHOT_VERSION } from '../../core/snapshot';
+import { snapshotToXml } from '../../core/snapshot';
+import { checkWorkbook, reportsOf } from '../../app/checkWorkbook';
+import { buildSnapshot } from '../../app/snapshot';
 import { emptyJournal, fixChanges, markChanges, parseJournal, type Journal } from '../../excel/changes';
 import { freeSheetName, queueCheckSheet } from '../../excel/checkSheetWriter';
 import { excelCapabilities, type ExcelCapabilities } from '../../excel/excelSupport';
@@ -95,19 +95,10 @@ export function createOfficeExcelPort(run: Run = officeRun, caps: ExcelCapabilit
         });
         if (!outcome.ok) return { ok: false, reason: outcome.changed ? 'Arbetsboken ändras just nu. Försök igen.' : outcome.reason };
         const read = outcome.read;
-        const analysis = analyzeGrid(read.grid, settings);
+        const { analysis, reports } = checkWorkbook(read.grid, settings, language);
         session = { read, analysis, tables: analysis.tables.map(({ table }) => ({ sheet: table.sheet, ...table.range })) };
-        const reports = analysis.tables.map((t) => tableReport(t, language));
-        const main = mainTable(analysis);
-        const xml = snapshotToXml({
-          version: SNAPSHOT_VERSION,
-          madeAt: now().toISOString(),
-          fingerprint: analysisFingerprint(analysis),
-          settings: form,
-          reports: analysis.tables.map((t) => tableReport(t)),
-          sections: main ? buildSections(analysis) : [],
-          errors: main ? main.findings.filter((f) => f.severity === 'error').length : 0,
-        });
+        // The snapshot's reports are Swedish (the Word pane's): the pane's own where it speaks Swedish.
+        const xml = snapshotToXml(buildSnapshot(analysis, form, now(), language === 'sv' ? reports : reportsOf(analysis)));
         const stored = analysis.tables.length > 0 ? await run((context) => storeAnalysis(context, caps, xml, formToJson(form))) : { ok: true as const };
         const value: WorkbookAnalysis = {
           reports,

@@ -1,6 +1,6 @@
 import type { AnalysisSettings } from '../../core/analyze';
 import type { TableReport } from '../../core/report';
-import type { DocSection } from '../../core/sections/types';
+import type { PlanSections } from '../../app/snapshot';
 
 // The seam between the pane and where its workbook comes from: a chosen file
 // in the browser (standalone/fileSource.ts), the open workbook in Excel later.
@@ -20,23 +20,7 @@ export interface CorrectedWorkbook {
   fillOnlyNote: string;
 }
 
-/** The Excel pane's snapshot stored in the workbook (the check as it was made in Excel). */
-export interface SnapshotInfo {
-  /** When the Excel pane made the snapshot (ISO 8601). */
-  madeAt: string;
-  /** The workbook's numbers changed since: the sections are built from the file, with the snapshot's settings. */
-  outdated: boolean;
-}
-
-/** The plan's sections for one workbook. */
-export interface PlanSections {
-  sections: DocSection[];
-  /** The check the sections were built from. */
-  reports: TableReport[];
-  /** Error findings in the budget table the sections speak of. */
-  errors: number;
-  snapshot: SnapshotInfo | null;
-}
+export type { PlanSections, SnapshotInfo } from '../../app/snapshot';
 
 /** The sections as a Word document. */
 export interface SectionsDocument {

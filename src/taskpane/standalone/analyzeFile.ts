@@ -3,14 +3,14 @@ import type { Grid } from '../../core/grid';
 import { toA1 } from '../../core/address';
 import { fillOnlyText } from '../../core/cellMarks';
 import type { CellRef } from '../../core/findings';
-import { tableReport, type TableReport } from '../../core/report';
-import { buildSections, mainTable } from '../../core/sections/buildSections';
-import { analysisFingerprint, snapshotFromXml, type AnalysisSnapshot } from '../../core/snapshot';
+import type { TableReport } from '../../core/report';
+import { snapshotFromXml, type AnalysisSnapshot } from '../../core/snapshot';
+import { reportsOf } from '../../app/checkWorkbook';
+import { sectionsWithSnapshot, type PlanSections } from '../../app/snapshot';
 import { zipEntries } from '../../files/zipDirectory';
 import { zipEntryText } from '../../files/zipText';
-import { settingsFromForm } from '../model/settings';
 import { readGridBytes } from '../../files/readGrid';
-import type { Outcome, PlanSections } from '../model/source';
+import type { Outcome } from '../model/source';
 
 // The engine chunk: loaded by `import()` when the first workbook is chosen,
 // so the pane's first load carries neither the engine nor a workbook reader (SheetJS).
@@ -36,7 +36,7 @@ function analysisOf(grid: Grid, settings: AnalysisSettings): Analysis {
 }
 
 export function analyzeWorkbook(grid: Grid, settings: AnalysisSettings): TableReport[] {
-  return analysisOf(grid, settings).tables.map((t) => tableReport(t));
+  return reportsOf(analysisOf(grid, settings));
 }
 
 /** Both steps at once. */
@@ -63,27 +63,8 @@ export async function readSnapshot(data: Uint8Array): Promise<AnalysisSnapshot |
 
 /**
  * The plan's sections: from the Excel pane's snapshot while the workbook still holds the numbers
- * it was made from, else built from the checked numbers (with the snapshot's settings, when there
- * is one). No budget table: no sections.
+ * it was made from, else built from the checked numbers (src/app/snapshot.ts).
  */
-export async function planSections(grid: Grid, settings: AnalysisSettings, snapshot: AnalysisSnapshot | null = null): Promise<PlanSections> {
-  let used = settings;
-  if (snapshot) {
-    const fromExcel = await settingsFromForm(snapshot.settings);
-    if (fromExcel.ok) used = fromExcel.value;
-  }
-  const analysis = analysisOf(grid, used);
-  if (snapshot && analysisFingerprint(analysis) === snapshot.fingerprint) {
-    return { sections: snapshot.sections, reports: snapshot.reports, errors: snapshot.errors, snapshot: { madeAt: snapshot.madeAt, outdated: false } };
-  }
-  const reports = analysis.tables.map((t) => tableReport(t));
-  const main = mainTable(analysis);
-  const info = snapshot ? { madeAt: snapshot.madeAt, outdated: true } : null;
-  if (!main) return { sections: [], reports, errors: 0, snapshot: info };
-  return {
-    sections: buildSections(analysis),
-    reports,
-    errors: main.findings.filter((f) => f.severity === 'error').length,
-    snapshot: info,
-  };
+export function planSections(grid: Grid, settings: AnalysisSettings, snapshot: AnalysisSnapshot | null = null): PlanSections {
+  return sectionsWithSnapshot((used) => analysisOf(grid, used), settings, snapshot);
 }

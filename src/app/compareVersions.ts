@@ -1,0 +1,19 @@
+import { analyzeGrid, type AnalysisSettings } from '../core/analyze';
+import { compareAnalyses } from '../core/compare/compareAnalyses';
+import { diffReport, type DiffReport } from '../core/compare/diffReport';
+import type { Comparison } from '../core/compare/types';
+import type { Grid } from '../core/grid';
+
+// Compare two versions of a budget (the preliminary and the adopted one): both checked with the
+// same settings, their tables, rows and years paired.
+
+export interface VersionComparison {
+  comparison: Comparison;
+  /** The `diff --json` contract, the versions named as the user knows them. */
+  report: DiffReport;
+}
+
+export function compareVersions(oldGrid: Grid, newGrid: Grid, settings: AnalysisSettings, names: { old: string; new: string }): VersionComparison {
+  const comparison = compareAnalyses(analyzeGrid(oldGrid, settings), analyzeGrid(newGrid, settings));
+  return { comparison, report: diffReport(comparison, names) };
+}
