@@ -4,8 +4,7 @@ import { correctedCopy } from '../files/fixWorkbook';
 import { nodeCodec } from '../files/nodeCodec';
 import { readFileBytes, readWorkbookGrid } from '../files/readWorkbookFile';
 import { analyzeGrid, hasErrors, type AnalysisSettings } from '../core/analyze';
-import { toA1 } from '../core/address';
-import { fillOnlyText } from '../core/cellMarks';
+import { fillOnlyNote, planCorrectedCopy } from '../app/corrections';
 import type { Io } from './io';
 import type { ParsedArgs } from './args';
 import { EXIT_FAILED, EXIT_FINDINGS, EXIT_OK } from './check';
@@ -30,21 +29,23 @@ export async function fixFile(input: string, output: string, settings: AnalysisS
   if (!read.ok) return { ok: false, message: read.reason, remainingErrors: false };
   const grid = await readWorkbookGrid(read.data, path.basename(input));
   if (!grid.ok) return { ok: false, message: grid.reason, remainingErrors: false };
-  const result = await correctedCopy(read.data, grid.grid, settings, nodeCodec);
+  const analysis = analyzeGrid(grid.grid, settings);
+  const plan = planCorrectedCopy(analysis, grid.grid);
+  const result = await correctedCopy(read.data, plan, nodeCodec);
   if (!result.ok) return { ok: false, message: result.reason, remainingErrors: false };
   try {
     await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
-    await fs.writeFile(output, result.bytes);
+    await fs.writeFile(output, result.value.bytes);
   } catch (e) {
     return { ok: false, message: `${path.basename(output)} kunde inte skrivas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, remainingErrors: false };
   }
-  const reread = await readWorkbookGrid(result.bytes, path.basename(output));
+  const reread = await readWorkbookGrid(result.value.bytes, path.basename(output));
   const after = reread.ok ? analyzeGrid(reread.grid, settings) : null;
-  const marked = result.analysis.tables.reduce((n, t) => n + t.findings.filter((f) => f.code !== 'hardcoded-totals').length, 0);
-  const fillOnly = fillOnlyText(result.fillOnly.map((c) => `${c.sheet}!${toA1(c.row, c.col)}`));
+  const marked = analysis.tables.reduce((n, t) => n + t.findings.filter((f) => f.code !== 'hardcoded-totals').length, 0);
+  const fillOnly = fillOnlyNote(result.value.fillOnly);
   return {
     ok: true,
-    message: `${result.fixes.length} summor blev formler, ${marked} fynd markerade, kontrollbladet ”Budgetkoll” tillagt${fillOnly ? `. ${fillOnly.replace(/\.$/, '')}` : ''}`,
+    message: `${plan.fixes.length} summor blev formler, ${marked} fynd markerade, kontrollbladet ”Budgetkoll” tillagt${fillOnly ? `. ${fillOnly.replace(/\.$/, '')}` : ''}`,
     remainingErrors: after ? hasErrors(after) : true,
   };
 }

@@ -1,7 +1,6 @@
 import { toA1 } from '../core/address';
-import type { Analysis } from '../core/analyze';
-import { cellMarks, markNoteText, SEVERITY_FILL_RGB } from '../core/cellMarks';
-import { planFixes } from '../core/fixes';
+import { markNoteText, SEVERITY_FILL_RGB, type CellMark } from '../core/cellMarks';
+import type { CellFix } from '../core/fixes';
 
 // What Budgetkoll writes into the open workbook, as plain data, and the journal that lets
 // "Ångra Budgetkolls ändringar" put back exactly that. Pure: the Office.js half is write.ts.
@@ -22,8 +21,6 @@ export interface CellChange {
   fill?: string;
   /** Budgetkoll's note text (after a note the cell already has). */
   note?: string;
-  /** For the preview: what the cell held and will hold, in words. */
-  describe?: { before: string; after: string };
 }
 
 export interface FillState {
@@ -92,26 +89,18 @@ export function qualifiedAddress(at: CellTarget): string {
   return `'${at.sheet.replace(/'/g, "''")}'!${toA1(at.row, at.col)}`;
 }
 
-/** Fills and notes for every cell with findings; a cell already marked the same way is left alone by the writer. */
-export function markChanges(analysis: Analysis): CellChange[] {
-  return cellMarks(analysis).map((mark) => ({
+/** The planned marks (src/app/corrections.ts) as fills and notes; a cell already marked the same way is left alone by the writer. */
+export function markChanges(marks: readonly CellMark[]): CellChange[] {
+  return marks.map((mark) => ({
     at: mark.at,
     fill: `#${SEVERITY_FILL_RGB[mark.severity]}`,
     note: markNoteText(mark),
   }));
 }
 
-const shown = (value: unknown) => (value === null || value === undefined ? 'tom' : value.toString());
-
-/** Wrong and typed totals → formulas over their parts, carry-over links → references. */
-export function fixChanges(analysis: Analysis): CellChange[] {
-  return analysis.tables.flatMap((table) =>
-    planFixes(table).fixes.map((fix) => ({
-      at: fix.at,
-      formula: `=${fix.formula}`,
-      describe: { before: fix.before.formula ? `=${fix.before.formula}` : shown(fix.before.value), after: `=${fix.formula}` },
-    })),
-  );
+/** The planned fixes as formulas: wrong and typed totals over their parts, carry-over links as references. */
+export function fixChanges(fixes: readonly CellFix[]): CellChange[] {
+  return fixes.map((fix) => ({ at: fix.at, formula: `=${fix.formula}` }));
 }
 
 /** Formulas compare as Excel may give them back: case and spaces aside. */

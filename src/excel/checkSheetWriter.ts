@@ -1,20 +1,11 @@
 /// <reference types="office-js" />
 import { toA1 } from '../core/address';
-import type { Analysis } from '../core/analyze';
-import { CHECK_SHEET_WIDTHS, checkSheetContent, isLink, type CheckSheetBlock, type CheckSheetValue } from '../core/checkSheetContent';
+import { CHECK_SHEET_WIDTHS, isLink, type CheckSheetBlock, type CheckSheetContent, type CheckSheetValue } from '../core/checkSheetContent';
 import { needsTextPrefix, qualifiedAddress } from './changes';
 
 // The `Budgetkoll` sheet in the open workbook: the findings as an Excel table with links to
 // their cells, and a native Excel chart of equity per year against the guideline limit.
 // Queued into the same batch as the rest of the step (see write.ts); nothing is synced here.
-
-/** A sheet name the workbook does not use yet. */
-export function freeSheetName(existing: readonly string[], wanted = 'Budgetkoll'): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  let name = wanted;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted} (${n})`;
-  return name;
-}
 
 /**
  * A value as `values` must be given it to stay what it is. Excel takes what is written through
@@ -55,8 +46,8 @@ function queueEquityChart(sheet: Excel.Worksheet, block: CheckSheetBlock, top: n
   chart.setPosition(toA1(top, 13), toA1(top + 16, 20));
 }
 
-export function queueCheckSheet(context: Excel.RequestContext, analysis: Analysis, name: string): void {
-  const content = checkSheetContent(analysis, []);
+/** The check sheet's content (src/app/corrections.ts, paneCheckSheet) as a new sheet `name`. */
+export function queueCheckSheet(context: Excel.RequestContext, content: CheckSheetContent, name: string): void {
   const sheet = context.workbook.worksheets.add(name);
   CHECK_SHEET_WIDTHS.forEach((width, col) => {
     sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = width * POINTS_PER_CHAR;

@@ -3,6 +3,7 @@ import { analyzeGrid, type Analysis } from '../../src/core/analyze';
 import { tableReport } from '../../src/core/report';
 import { snapshotFromXml } from '../../src/core/snapshot';
 import { emptyJournal, fixChanges, markChanges, type Journal } from '../../src/excel/changes';
+import { paneCheckSheet, planCorrections } from '../../src/app/corrections';
 import { CHECK_SHEET_WIDTHS, checkSheetContent, isLink } from '../../src/core/checkSheetContent';
 import { queueCheckSheet } from '../../src/excel/checkSheetWriter';
 import { excelCapabilities, type ExcelCapabilities } from '../../src/excel/excelSupport';
@@ -59,18 +60,18 @@ async function undo(fx: FakeExcelWorkbook, journal: Journal) {
 }
 
 function marks(s: Session, journal: Journal = emptyJournal()) {
-  return { kind: 'marks' as const, changes: markChanges(s.analysis), tables: s.tables, raw: s.read.raw, caps, journal, comments: s.comments };
+  return { kind: 'marks' as const, changes: markChanges(planCorrections(s.analysis).marks), tables: s.tables, raw: s.read.raw, caps, journal, comments: s.comments };
 }
 
 function fixes(s: Session, journal: Journal = emptyJournal()) {
-  return { kind: 'fixes' as const, changes: fixChanges(s.analysis), tables: s.tables, raw: s.read.raw, caps, journal };
+  return { kind: 'fixes' as const, changes: fixChanges(planCorrections(s.analysis).fixes), tables: s.tables, raw: s.read.raw, caps, journal };
 }
 
 function checkSheet(s: Session, journal: Journal = emptyJournal(), name = 'Budgetkoll') {
   return {
     kind: 'check-sheet' as const, changes: [], tables: [], raw: s.read.raw, caps, journal,
     extra: (context: Excel.RequestContext) => {
-      queueCheckSheet(context, s.analysis, name);
+      queueCheckSheet(context, paneCheckSheet(s.analysis), name);
       return { addedSheet: name };
     },
   };
@@ -273,7 +274,7 @@ describe('marks, fixes and undo', () => {
     const sheet = await writeStep(fx.context, {
       kind: 'check-sheet', changes: [], tables: [], raw: s.read.raw, caps, journal: fixed.journal,
       extra: (context) => {
-        queueCheckSheet(context, s.analysis, 'Budgetkoll');
+        queueCheckSheet(context, paneCheckSheet(s.analysis), 'Budgetkoll');
         return { addedSheet: 'Budgetkoll' };
       },
     });
@@ -398,7 +399,7 @@ describe('marks, fixes and undo', () => {
   it('fixes a total typed into a cell formatted as Text: the format becomes General first, and undo puts both back', async () => {
     const fx = await seedWorkbook();
     const s0 = await analyse(fx);
-    const fix = fixChanges(s0.analysis)[0];
+    const fix = fixChanges(planCorrections(s0.analysis).fixes)[0];
     const cell = fx.sheets[0].cells.get(`${fix.at.row}:${fix.at.col}`);
     if (!cell) throw new Error('no cell');
     cell.numberFormat = '@';
@@ -419,7 +420,7 @@ describe('marks, fixes and undo', () => {
     const sheet = fx.sheets[0];
     const s0 = await analyse(fx);
     // Make a total a text-number: the fix turns it into a formula, the undo must give the text back.
-    const fix = fixChanges(s0.analysis)[0];
+    const fix = fixChanges(planCorrections(s0.analysis).fixes)[0];
     const k = `${fix.at.row}:${fix.at.col}`;
     const cell = sheet.cells.get(k);
     if (!cell) throw new Error('no cell');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { analyzeGrid } from '../../src/core/analyze';
 import { emptyJournal, fixChanges, markChanges, type Journal } from '../../src/excel/changes';
+import { paneCheckSheet, planCorrections } from '../../src/app/corrections';
 import { queueCheckSheet } from '../../src/excel/checkSheetWriter';
 import { excelCapabilities } from '../../src/excel/excelSupport';
 import { inspectWorkbook, readWorkbook } from '../../src/excel/readWorkbook';
@@ -56,10 +57,10 @@ describe('undo after any steps', () => {
           ? { kind: step, changes: [], tables: [], raw: s.raw, caps, journal, extra: (context) => {
             const name = journal.steps.find((x) => x.addedSheet && s.names.includes(x.addedSheet))?.addedSheet;
             if (name) context.workbook.worksheets.getItem(name).delete();
-            queueCheckSheet(context, s.analysis, name ?? 'Budgetkoll');
+            queueCheckSheet(context, paneCheckSheet(s.analysis), name ?? 'Budgetkoll');
             return { addedSheet: name ?? 'Budgetkoll' };
           } }
-          : { kind: step, changes: step === 'marks' ? markChanges(s.analysis) : fixChanges(s.analysis), tables: s.tables, raw: s.raw, caps, journal };
+          : { kind: step, changes: step === 'marks' ? markChanges(planCorrections(s.analysis).marks) : fixChanges(planCorrections(s.analysis).fixes), tables: s.tables, raw: s.raw, caps, journal };
         const result = await writeStep(fx.context, request);
         if (result.ok) journal = result.journal;
         else expect(result.reason).toMatch(/Inget har ändrats/);

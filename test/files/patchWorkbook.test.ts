@@ -10,10 +10,9 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { memoryIo } from '../../src/cli/io';
-import { correctedCopy } from '../../src/files/fixWorkbook';
 import { webCodec, type ZipCodec } from '../../src/files/ooxml/codec';
 import { nodeCodec } from '../../src/files/nodeCodec';
-import { fixChecked, gridCell, gridOf } from '../helpers/fixChecked';
+import { copyOf, fixChecked, gridCell, gridOf } from '../helpers/fixChecked';
 import { recalculatedSheets, requireLibreOffice, withoutCachedResults } from '../helpers/libreoffice';
 import { packageProblems } from '../helpers/packageValidator';
 import { SEEDS_DIR } from '../helpers/seeds';
@@ -196,14 +195,14 @@ describe('the codecs', () => {
       const content = await zip.file(name)!.async('uint8array');
       entries.push(name === 'xl/styles.xml' ? { ...deflated(content), size: 10, name } : { name, data: content });
     }
-    const result = await correctedCopy(new Uint8Array(writeZip(entries)), grid, {}, codec);
+    const result = await copyOf(new Uint8Array(writeZip(entries)), grid, {}, codec);
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^den rättade kopian kunde inte skapas: arbetsboken har en del som Budgetkoll inte kan ändra säkert – originalet är oförändrat \(teknisk orsak: .*\)$/) });
   });
 
   it('a sheet the workbook does not have is a reason, not a throw', async () => {
     const grid = await gridOf(seed());
     const renamed = { sheets: grid.sheets.map((s) => ({ ...s, name: 'Saknas' })) };
-    expect(await correctedCopy(seed(), renamed)).toEqual({ ok: false, reason: expect.stringMatching(/^den rättade kopian kunde inte skapas: .*teknisk orsak: the sheet Saknas has no part\)$/) });
+    expect(await copyOf(seed(), renamed)).toEqual({ ok: false, reason: expect.stringMatching(/^den rättade kopian kunde inte skapas: .*teknisk orsak: the sheet Saknas has no part\)$/) });
   });
 });
 

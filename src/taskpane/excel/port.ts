@@ -3,8 +3,11 @@ import type { Language } from '../../core/messages';
 import type { TableReport } from '../../core/report';
 import type { ExcelCapabilities } from '../../excel/excelSupport';
 import type { UndoResult } from '../../excel/write';
+import type { FixPreview } from '../../app/corrections';
+import type { SettingsForm } from '../../app/settingsForm';
 import type { Outcome } from '../model/source';
-import type { SettingsForm } from '../model/settings';
+
+export type { FixPreview } from '../../app/corrections';
 
 // The seam between the Excel pane and the open workbook: the pane's components know no Excel.
 // In Excel it is officeExcelPort.ts (the only pane file that calls Excel.run); in tests, a fake.
@@ -18,13 +21,6 @@ export interface WorkbookSummary {
   undoSteps: number;
 }
 
-/** One cell "Rätta summor" would change, for the preview. */
-export interface FixPreview {
-  /** `Budget 2024!C10` */
-  cell: string;
-  before: string;
-  after: string;
-}
 
 export interface WorkbookAnalysis {
   reports: TableReport[];

@@ -1,25 +1,18 @@
 import { analyzeGrid, type Analysis, type AnalysisSettings } from '../../core/analyze';
 import type { Grid } from '../../core/grid';
-import { toA1 } from '../../core/address';
-import { fillOnlyText } from '../../core/cellMarks';
-import type { CellRef } from '../../core/findings';
 import type { TableReport } from '../../core/report';
 import { snapshotFromXml, type AnalysisSnapshot } from '../../core/snapshot';
 import { reportsOf } from '../../app/checkWorkbook';
+import { fillOnlyNote, planCorrectedCopy } from '../../app/corrections';
 import { sectionsWithSnapshot, type PlanSections } from '../../app/snapshot';
+import { correctedCopy } from '../../files/fixWorkbook';
 import { zipEntries } from '../../files/zipDirectory';
 import { zipEntryText } from '../../files/zipText';
 import { readGridBytes } from '../../files/readGrid';
-import type { Outcome } from '../model/source';
+import type { CorrectedWorkbook, Outcome } from '../model/source';
 
 // The engine chunk: loaded by `import()` when the first workbook is chosen,
 // so the pane's first load carries neither the engine nor a workbook reader (SheetJS).
-
-/** The corrected copy of the workbook read (the page's own streams pack what changes). */
-export { correctedCopy } from '../../files/fixWorkbook';
-
-/** What the page tells of cells the copy marked with the fill alone (they have a threaded comment). */
-export const fillOnlyNote = (cells: readonly CellRef[]): string => fillOnlyText(cells.map((c) => `${c.sheet}!${toA1(c.row, c.col)}`));
 
 /** .xlsx bytes → the engine's Grid, or the Swedish reason the file cannot be read. */
 export async function readWorkbook(data: Uint8Array, fileName: string): Promise<Outcome<Grid>> {
@@ -37,6 +30,17 @@ function analysisOf(grid: Grid, settings: AnalysisSettings): Analysis {
 
 export function analyzeWorkbook(grid: Grid, settings: AnalysisSettings): TableReport[] {
   return reportsOf(analysisOf(grid, settings));
+}
+
+/**
+ * The corrected copy of the workbook read, from the analysis the check made (the page's own
+ * streams pack what changes); `fileName` is the copy's.
+ */
+export async function correctWorkbook(data: Uint8Array, grid: Grid, settings: AnalysisSettings, fileName: string): Promise<Outcome<CorrectedWorkbook>> {
+  const analysis = analysisOf(grid, settings);
+  const fixed = await correctedCopy(data, planCorrectedCopy(analysis, grid));
+  if (!fixed.ok) return fixed;
+  return { ok: true, value: { fileName, bytes: fixed.value.bytes, reports: reportsOf(analysis), fillOnlyNote: fillOnlyNote(fixed.value.fillOnly) } };
 }
 
 /** Both steps at once. */

@@ -108,10 +108,7 @@ function openFile(file: PickedFile): AnalysisSource {
         // The Grid the check read: the file is read once, whatever the user does with it.
         const read = await readGrid(e);
         if (!read.ok) return read;
-        const fixed = await e.correctedCopy(await readBytes(), read.value, settings);
-        if (!fixed.ok) return fixed;
-        const fillOnlyNote = e.fillOnlyNote(fixed.fillOnly);
-        return { ok: true, value: { fileName: correctedFileName(file.name), bytes: fixed.bytes, reports: fixed.reports, fillOnlyNote } };
+        return e.correctWorkbook(await readBytes(), read.value, settings, correctedFileName(file.name));
       }),
     sections: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
       withEngine('reading', onStage, (e) => sections(e, settings, onStage)),
