@@ -477,7 +477,7 @@ async function measureReader(file: string): Promise<number> {
   const start = process.hrtime.bigint();
   const read = await readWorkbookFile(file);
   const ms = msSince(start);
-  if (!read.ok || read.grid.sheets.length !== SHEETS) throw new Error(`readWorkbookFile read ${read.ok ? read.grid.sheets.length : read.reason}, expected ${SHEETS} sheets`);
+  if (!read.ok || read.value.sheets.length !== SHEETS) throw new Error(`readWorkbookFile read ${read.ok ? read.value.sheets.length : read.reason}, expected ${SHEETS} sheets`);
   return ms;
 }
 
@@ -508,7 +508,7 @@ async function measureCheck(file: string): Promise<CheckRun> {
   if (!read.ok) throw new Error(`readWorkbookFile failed: ${read.reason}`);
   const readMs = msSince(start);
   const engineStart = process.hrtime.bigint();
-  const analysis = analyzeGrid(read.grid);
+  const analysis = analyzeGrid(read.value);
   const engineMs = msSince(engineStart);
   const totalMs = msSince(start);
   const findings = analysis.tables.flatMap((t) => t.findings);

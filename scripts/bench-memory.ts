@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     const { analyzeGrid } = await import('../src/core/analyze');
     const read = await readWorkbookFile(file);
     if (!read.ok) throw new Error(read.reason);
-    analyzeGrid(read.grid);
+    analyzeGrid(read.value);
   } else {
     throw new Error(`unknown task ${task}: exceljs or check`);
   }

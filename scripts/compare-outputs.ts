@@ -204,7 +204,7 @@ async function captureEngine(input: string, settingsArgs: string[], dir: string)
   const settings = settingsFromArgs(parseArgs(['check', input, ...settingsArgs]));
   const read = await readWorkbookFile(input);
   if (!settings.ok || !read.ok) return;
-  const analysis = analyzeGrid(read.grid, settings.value);
+  const analysis = analyzeGrid(read.value, settings.value);
   fs.writeFileSync(path.join(dir, 'report-en.json'), `${JSON.stringify(analysis.tables.map((t) => tableReport(t, 'en')), null, 2)}\n`);
   fs.writeFileSync(path.join(dir, 'fingerprint.txt'), `${analysisFingerprint(analysis)}\n`);
   fs.writeFileSync(path.join(dir, 'sections.json'), `${JSON.stringify(buildSections(analysis), null, 2)}\n`);

@@ -16,7 +16,7 @@ export async function checkFiles(files: string[], settings: AnalysisSettings = {
   const reports: FileReport[] = [];
   for (const file of files) {
     const read = await readWorkbookFile(file);
-    reports.push(read.ok ? { file, error: null, tables: checkWorkbook(read.grid, settings).reports } : fileReport(file, { error: read.reason }));
+    reports.push(read.ok ? { file, error: null, tables: checkWorkbook(read.value, settings).reports } : fileReport(file, { error: read.reason }));
   }
   return reports;
 }

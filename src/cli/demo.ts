@@ -34,8 +34,8 @@ export async function runDemo(args: ParsedArgs, io: Io): Promise<number> {
     const errors = findings.filter((f) => f.severity === 'error');
     const warnings = findings.filter((f) => f.severity === 'warning');
     io.out(`${name}: ${report.tables.length} tabell(er), ${errors.length} fel, ${warnings.length} varning(ar) → ${path.relative(process.cwd(), target)}\n`);
-    io.out(`  Rättad kopia: ${path.relative(process.cwd(), corrected)} (${fixed.message})\n`);
-    io.out(`  Avsnitt i Word: ${path.relative(process.cwd(), document)} (${written.ok ? `${written.sections} avsnitt` : written.message})\n`);
+    io.out(`  Rättad kopia: ${path.relative(process.cwd(), corrected)} (${fixed.ok ? fixed.value.message : fixed.reason})\n`);
+    io.out(`  Avsnitt i Word: ${path.relative(process.cwd(), document)} (${written.ok ? `${written.value.sections} avsnitt` : written.reason})\n`);
     for (const f of [...errors, ...warnings]) io.out(`  ${f.cell}: ${f.message}\n`);
   }
   await demoComparison(outDir, io);
@@ -49,6 +49,6 @@ async function demoComparison(outDir: string, io: Io): Promise<void> {
   const [older, newer] = ['seed-000-lund-prel.xlsx', 'seed-001-lund-antagen.xlsx'];
   const base = path.join(outDir, 'seed-000-till-001-jamforelse');
   const written = await writeComparison(path.join(EXAMPLES_DIR, older), path.join(EXAMPLES_DIR, newer), base);
-  io.out(`\nJämförelse ${older} → ${newer}: ${written.ok ? path.relative(process.cwd(), `${base}.txt`) : written.message}\n`);
-  if (written.ok) io.out(`  ${written.summary.replace(/^Sammanfattning: /, '')}\n`);
+  io.out(`\nJämförelse ${older} → ${newer}: ${written.ok ? path.relative(process.cwd(), `${base}.txt`) : written.reason}\n`);
+  if (written.ok) io.out(`  ${written.value.replace(/^Sammanfattning: /, '')}\n`);
 }

@@ -4,6 +4,7 @@ import { correctedCopy } from '../files/fixWorkbook';
 import { nodeCodec } from '../files/nodeCodec';
 import { readFileBytes, readWorkbookGrid } from '../files/readWorkbookFile';
 import { analyzeGrid, hasErrors, type AnalysisSettings } from '../core/analyze';
+import { failure, ok, type Result } from '../core/result';
 import { fillOnlyNote, planCorrectedCopy } from '../app/corrections';
 import type { Io } from './io';
 import type { ParsedArgs } from './args';
@@ -16,38 +17,38 @@ export function correctedName(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}-rattad.${macros ? 'xlsm' : 'xlsx'}`);
 }
 
-export interface FixOutcome {
-  ok: boolean;
+export interface Fixed {
+  /** What the copy changed, for the user. */
   message: string;
+  /** The copy, checked again, still has errors (those a formula cannot fix). */
   remainingErrors: boolean;
 }
 
 /** Writes the corrected copy, then reads it back and checks it again: the proof the fix worked. */
-export async function fixFile(input: string, output: string, settings: AnalysisSettings): Promise<FixOutcome> {
-  if (path.resolve(input) === path.resolve(output)) return { ok: false, message: 'utfilen får inte vara samma fil som indata – Budgetkoll skriver aldrig över originalet', remainingErrors: false };
+export async function fixFile(input: string, output: string, settings: AnalysisSettings): Promise<Result<Fixed>> {
+  if (path.resolve(input) === path.resolve(output)) return failure('utfilen får inte vara samma fil som indata – Budgetkoll skriver aldrig över originalet');
   const read = await readFileBytes(input);
-  if (!read.ok) return { ok: false, message: read.reason, remainingErrors: false };
-  const grid = await readWorkbookGrid(read.data, path.basename(input));
-  if (!grid.ok) return { ok: false, message: grid.reason, remainingErrors: false };
-  const analysis = analyzeGrid(grid.grid, settings);
-  const plan = planCorrectedCopy(analysis, grid.grid);
-  const result = await correctedCopy(read.data, plan, nodeCodec);
-  if (!result.ok) return { ok: false, message: result.reason, remainingErrors: false };
+  if (!read.ok) return read;
+  const grid = await readWorkbookGrid(read.value, path.basename(input));
+  if (!grid.ok) return grid;
+  const analysis = analyzeGrid(grid.value, settings);
+  const plan = planCorrectedCopy(analysis, grid.value);
+  const result = await correctedCopy(read.value, plan, nodeCodec);
+  if (!result.ok) return result;
   try {
     await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
     await fs.writeFile(output, result.value.bytes);
   } catch (e) {
-    return { ok: false, message: `${path.basename(output)} kunde inte skrivas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, remainingErrors: false };
+    return failure(`${path.basename(output)} kunde inte skrivas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const reread = await readWorkbookGrid(result.value.bytes, path.basename(output));
-  const after = reread.ok ? analyzeGrid(reread.grid, settings) : null;
+  const after = reread.ok ? analyzeGrid(reread.value, settings) : null;
   const marked = analysis.tables.reduce((n, t) => n + t.findings.filter((f) => f.code !== 'hardcoded-totals').length, 0);
   const fillOnly = fillOnlyNote(result.value.fillOnly);
-  return {
-    ok: true,
+  return ok({
     message: `${plan.fixes.length} summor blev formler, ${marked} fynd markerade, kontrollbladet ”Budgetkoll” tillagt${fillOnly ? `. ${fillOnly.replace(/\.$/, '')}` : ''}`,
     remainingErrors: after ? hasErrors(after) : true,
-  };
+  });
 }
 
 /** `budgetkoll fix FILE.xlsx [-o OUT.xlsx]` */
@@ -66,10 +67,10 @@ export async function runFix(args: ParsedArgs, io: Io): Promise<number> {
   const output = typeof out === 'string' ? out : correctedName(input);
   const outcome = await fixFile(input, output, settings.value);
   if (!outcome.ok) {
-    io.err(`budgetkoll: ${path.basename(input)}: ${outcome.message}\n`);
+    io.err(`budgetkoll: ${path.basename(input)}: ${outcome.reason}\n`);
     return EXIT_FAILED;
   }
-  io.out(`Skrev ${output}: ${outcome.message}.\n`);
-  if (outcome.remainingErrors) io.out('Fel som inte är summor (till exempel negativt eget kapital) finns kvar – se kontrollbladet.\n');
-  return outcome.remainingErrors ? EXIT_FINDINGS : EXIT_OK;
+  io.out(`Skrev ${output}: ${outcome.value.message}.\n`);
+  if (outcome.value.remainingErrors) io.out('Fel som inte är summor (till exempel negativt eget kapital) finns kvar – se kontrollbladet.\n');
+  return outcome.value.remainingErrors ? EXIT_FINDINGS : EXIT_OK;
 }

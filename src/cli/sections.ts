@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { AnalysisSettings } from '../core/analyze';
+import { failure, ok, type Result } from '../core/result';
 import { workbookSections } from '../app/sections';
 import type { SectionSettings } from '../core/sections/types';
 import { readWorkbookFile } from '../files/readWorkbookFile';
@@ -15,26 +16,28 @@ export function sectionsName(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file, path.extname(file))}-avsnitt.docx`);
 }
 
-export type SectionsOutcome =
-  | { ok: true; sections: number; errors: number }
-  | { ok: false; message: string };
+export interface SectionsWritten {
+  sections: number;
+  /** Error findings in the budget table the sections speak of. */
+  errors: number;
+}
 
 /** Reads the budget, builds the plan's sections and writes them as a .docx; never touches the input. */
-export async function sectionsFile(input: string, output: string, settings: AnalysisSettings, sectionSettings: SectionSettings = {}): Promise<SectionsOutcome> {
-  if (path.resolve(input) === path.resolve(output)) return { ok: false, message: 'utfilen får inte vara samma fil som indata – Budgetkoll skriver aldrig över originalet' };
-  if (path.extname(output).toLowerCase() !== '.docx') return { ok: false, message: `utfilen ska vara ett Word-dokument som slutar på .docx, inte ”${path.basename(output)}”` };
+export async function sectionsFile(input: string, output: string, settings: AnalysisSettings, sectionSettings: SectionSettings = {}): Promise<Result<SectionsWritten>> {
+  if (path.resolve(input) === path.resolve(output)) return failure('utfilen får inte vara samma fil som indata – Budgetkoll skriver aldrig över originalet');
+  if (path.extname(output).toLowerCase() !== '.docx') return failure(`utfilen ska vara ett Word-dokument som slutar på .docx, inte ”${path.basename(output)}”`);
   const read = await readWorkbookFile(input);
-  if (!read.ok) return { ok: false, message: read.reason };
-  const { sections, errors } = workbookSections(read.grid, settings, sectionSettings);
-  if (sections.length === 0) return { ok: false, message: settings.sheet ? `ingen budgettabell hittades på bladet ”${settings.sheet}”` : 'ingen budgettabell hittades i arbetsboken' };
+  if (!read.ok) return read;
+  const { sections, errors } = workbookSections(read.value, settings, sectionSettings);
+  if (sections.length === 0) return failure(settings.sheet ? `ingen budgettabell hittades på bladet ”${settings.sheet}”` : 'ingen budgettabell hittades i arbetsboken');
   const bytes = await sectionsToDocx(sections);
   try {
     await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
     await fs.writeFile(output, bytes);
   } catch (e) {
-    return { ok: false, message: `${path.basename(output)} kunde inte skrivas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return failure(`${path.basename(output)} kunde inte skrivas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  return { ok: true, sections: sections.length, errors };
+  return ok({ sections: sections.length, errors });
 }
 
 /** `budgetkoll sections FILE.xlsx [-o OUT.docx] [--sheet NAME] [--forbund NAME]` */
@@ -54,12 +57,13 @@ export async function runSections(args: ParsedArgs, io: Io): Promise<number> {
   const output = typeof out === 'string' ? out : sectionsName(input);
   const outcome = await sectionsFile(input, output, settings.value, { forbundName: typeof forbund === 'string' ? forbund : undefined });
   if (!outcome.ok) {
-    io.err(`budgetkoll: ${path.basename(input)}: ${outcome.message}\n`);
+    io.err(`budgetkoll: ${path.basename(input)}: ${outcome.reason}\n`);
     return EXIT_FAILED;
   }
-  io.out(`Skrev ${output}: ${outcome.sections} avsnitt för verksamhetsplanen.\n`);
-  if (outcome.errors > 0) {
-    io.out(`Observera: budgettabellen innehåller ${outcome.errors === 1 ? 'ett fel' : `${outcome.errors} fel`} – avsnitten säger det och bygger på omräknade summor. Se budgetkoll check ${path.basename(input)}.\n`);
+  const { sections, errors } = outcome.value;
+  io.out(`Skrev ${output}: ${sections} avsnitt för verksamhetsplanen.\n`);
+  if (errors > 0) {
+    io.out(`Observera: budgettabellen innehåller ${errors === 1 ? 'ett fel' : `${errors} fel`} – avsnitten säger det och bygger på omräknade summor. Se budgetkoll check ${path.basename(input)}.\n`);
   }
   return EXIT_OK;
 }

@@ -1,4 +1,5 @@
 import type { Grid } from '../core/grid';
+import { failure, ok, type Result } from '../core/result';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits';
 import { incompleteParts, partMarkup, sheetPartNames } from './packageParts';
 import { readBook, type Book } from './sheetjsBook';
@@ -9,30 +10,28 @@ import { DAMAGED, NO_WORKSHEET, workbookProblem } from './workbookProblem';
 // command (readWorkbookFile.ts) and in the browser page alike. Every failure is a Swedish reason,
 // never a throw; beyond the limits (limits.ts) nothing is unpacked or parsed.
 
-export type GridReadResult = { ok: true; grid: Grid } | { ok: false; reason: string };
-
 /**
  * Reads .xlsx bytes into the engine's Grid. `unpacked` is the same zip with its entries stored
  * (storedZip.ts, in Node): checked and read without unpacking anything again.
  */
-export async function readGridBytes(data: Uint8Array, fileName = 'arbetsbok.xlsx', limits: ReadLimits = DEFAULT_LIMITS, unpacked: Uint8Array = data): Promise<GridReadResult> {
+export async function readGridBytes(data: Uint8Array, fileName = 'arbetsbok.xlsx', limits: ReadLimits = DEFAULT_LIMITS, unpacked: Uint8Array = data): Promise<Result<Grid>> {
   const problem = await workbookProblem(data, fileName, limits, unpacked);
-  if (problem) return { ok: false, reason: problem };
+  if (problem) return failure(problem);
   let book: Book;
   try {
     book = readBook(unpacked);
   } catch {
-    return { ok: false, reason: DAMAGED };
+    return failure(DAMAGED);
   }
   const sheets = worksheetsOf(book);
   const read = sheets.map((s) => s.kind === 'worksheet');
-  if (incompleteParts(book, read).length > 0) return { ok: false, reason: DAMAGED };
+  if (incompleteParts(book, read).length > 0) return failure(DAMAGED);
   // Excel never saves a workbook without a sheet: its sheets are missing or unreadable. (A
   // workbook of chart sheets only is whole: it has no cells, so no tables.)
-  if (!sheets.some((s) => s.kind !== 'unreadable')) return { ok: false, reason: NO_WORKSHEET };
+  if (!sheets.some((s) => s.kind !== 'unreadable')) return failure(NO_WORKSHEET);
   const date1904 = book.workbook.Workbook?.WBProps?.date1904 === true;
   const grid: Grid = { sheets: sheets.filter((s) => s.kind === 'worksheet').map((s) => sheetOf(s, date1904)) };
-  return { ok: true, grid };
+  return ok(grid);
 }
 
 /**

@@ -136,7 +136,7 @@ describe.each(layoutWorkbooks.map((w) => w.slug))('layout %s', (slug) => {
     expected = expectedOf(file);
     const read = await readWorkbookFile(path.join(LAYOUTS, `${slug}.xlsx`));
     if (!read.ok) throw new Error(`${slug}: ${read.reason}`);
-    observed = observe(analyzeGrid(read.grid).tables);
+    observed = observe(analyzeGrid(read.value).tables);
   });
 
   it('is the workbook its definition builds (npm run fixtures:layouts)', async () => {

@@ -11,7 +11,8 @@ import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
 import type { Cell, Grid } from '../../src/core/grid';
-import { readGridBytes, type GridReadResult } from '../../src/files/readGrid';
+import type { Result } from '../../src/core/result';
+import { readGridBytes } from '../../src/files/readGrid';
 import { readWorkbookGrid } from '../../src/files/readWorkbookFile';
 import { readWorkbookBytes } from '../helpers/exceljsGrid';
 import { DAMAGED, NO_WORKSHEET } from '../../src/files/workbookProblem';
@@ -22,7 +23,7 @@ import { writeZip } from '../helpers/zipWriter';
 const ROOT = path.join(__dirname, '..', '..');
 
 /** Both forms of the reader; they must agree. */
-async function read(data: Uint8Array, fileName = 'arbetsbok.xlsx'): Promise<GridReadResult> {
+async function read(data: Uint8Array, fileName = 'arbetsbok.xlsx'): Promise<Result<Grid>> {
   const inBrowser = await readGridBytes(data, fileName);
   const inCommand = await readWorkbookGrid(data, fileName);
   expect(inCommand).toStrictEqual(inBrowser);
@@ -32,7 +33,7 @@ async function read(data: Uint8Array, fileName = 'arbetsbok.xlsx'): Promise<Grid
 async function gridOf(parts: PackageParts): Promise<Grid> {
   const result = await read(xlsxPackage(parts));
   if (!result.ok) throw new Error(result.reason);
-  return result.grid;
+  return result.value;
 }
 
 /** Row r (1-based) of the first sheet, as [value, formula, numFmt] per cell. */
@@ -166,7 +167,7 @@ describe('the reasons the reader gives', () => {
       const entries = await Promise.all(Object.values(zip.files).map(async (f) => ({ name: f.name.startsWith('xl/') ? f.name.replace(/\//g, '\\').replace('worksheets', 'Worksheets') : f.name, data: await f.async('uint8array') })));
       return writeZip(entries);
     };
-    await expect(read(await windows(base()))).resolves.toMatchObject({ ok: true, grid: { sheets: [{ name: 'Budget', rows: [[{ value: 'Staten' }, { value: 1000 }], [{ value: 'Staten' }]] }] } });
+    await expect(read(await windows(base()))).resolves.toMatchObject({ ok: true, value: { sheets: [{ name: 'Budget', rows: [[{ value: 'Staten' }, { value: 1000 }], [{ value: 'Staten' }]] }] } });
     const cut = await windows(base({ 'xl/worksheets/sheet1.xml': worksheetXml(budget).slice(0, -40) }));
     await expect(read(cut)).resolves.toEqual({ ok: false, reason: DAMAGED });
   });
@@ -175,7 +176,7 @@ describe('the reasons the reader gives', () => {
     const sheet = `<?xml version="1.0"?>\n<!-- skrivet av ett ekonomisystem -->\n<worksheet xmlns="${MAIN_NS}"><sheetData>${budget}</sheetData></worksheet>\n\n`;
     await expect(read(base({ 'xl/worksheets/sheet1.xml': sheet }))).resolves.toMatchObject({ ok: true });
     const empty = `<?xml version="1.0"?><worksheet xmlns="${MAIN_NS}"/>`;
-    await expect(read(base({ 'xl/worksheets/sheet1.xml': empty }))).resolves.toEqual({ ok: true, grid: { sheets: [{ name: 'Budget', rows: [], merges: [], hiddenRows: [] }] } });
+    await expect(read(base({ 'xl/worksheets/sheet1.xml': empty }))).resolves.toEqual({ ok: true, value: { sheets: [{ name: 'Budget', rows: [], merges: [], hiddenRows: [] }] } });
   });
 
   it('a zip entry packed in a way no .xlsx is (compression method 99) is damaged', async () => {
@@ -231,6 +232,6 @@ describe('the seeds and examples read as exceljs read them (the goldens stand on
     const exceljs = await readWorkbookBytes(data, path.basename(file));
     const sheetjs = await read(data, path.basename(file));
     if (!exceljs.ok || !sheetjs.ok) throw new Error('unreadable');
-    expect(plain(sheetjs.grid)).toEqual(plain(exceljs.grid));
+    expect(plain(sheetjs.value)).toEqual(plain(exceljs.grid));
   });
 });

@@ -28,7 +28,7 @@ export async function copyOf(data: Uint8Array, grid: Grid, settings: AnalysisSet
 export async function fixChecked(data: Uint8Array, fileName: string, settings: AnalysisSettings = {}, codec?: ZipCodec): Promise<FixedCopy> {
   const read = await readGridBytes(data, fileName);
   if (!read.ok) throw new Error(`${fileName}: ${read.reason}`);
-  const result = await copyOf(data, read.grid, settings, codec);
+  const result = await copyOf(data, read.value, settings, codec);
   if (!result.ok) throw new Error(`${fileName}: ${result.reason}`);
   await expectValidPackage(result.value.bytes, data);
   return result.value;
@@ -38,7 +38,7 @@ export async function fixChecked(data: Uint8Array, fileName: string, settings: A
 export async function gridOf(bytes: Uint8Array, fileName = 'kopia.xlsx'): Promise<Grid> {
   const read = await readGridBytes(bytes, fileName);
   if (!read.ok) throw new Error(`${fileName}: ${read.reason}`);
-  return read.grid;
+  return read.value;
 }
 
 /** One cell of a Grid by sheet name and A1 address. */

@@ -9,7 +9,7 @@ export const SEED_SLUGS = ['seed-000-lund-prel', 'seed-001-lund-antagen', 'seed-
 export async function readSeedGrid(file: string): Promise<Grid> {
   const read = await readWorkbookFile(path.join(SEEDS_DIR, file));
   if (!read.ok) throw new Error(`${file}: ${read.reason}`);
-  return read.grid;
+  return read.value;
 }
 
 export async function analyzeSeed(file: string): Promise<Analysis> {

@@ -1,15 +1,16 @@
 /** @jest-environment jsdom */
+import type { Result } from '../../src/core/result';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { AnalysisSettings } from '../../src/core/analyze';
 import type { TableReport } from '../../src/core/report';
-import type { AnalysisSource, FileSource, Outcome, PickedFile, Stage } from '../../src/taskpane/model/source';
+import type { AnalysisSource, FileSource, PickedFile, Stage } from '../../src/taskpane/model/source';
 import { StandaloneApp } from '../../src/taskpane/standalone/StandaloneApp';
 import { plain, renderInFluent, seedReports } from './helpers';
 
 interface Step {
   onStage: (stage: Stage) => void;
   settings: AnalysisSettings;
-  finish: (outcome: Outcome<TableReport[]>) => void;
+  finish: (outcome: Result<TableReport[]>) => void;
 }
 
 /** A file source the test drives by hand: each analysis waits for finish(). */

@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
+import type { Result } from '../../src/core/result';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { TableReport } from '../../src/core/report';
 import type { DocSection } from '../../src/core/sections/types';
-import type { FileSource, Outcome, PlanSections, SnapshotInfo } from '../../src/taskpane/model/source';
+import type { FileSource, PlanSections, SnapshotInfo } from '../../src/taskpane/model/source';
 import type { WordDocumentPort, WriteOutcome } from '../../src/taskpane/word/port';
 import { WordPane } from '../../src/taskpane/word/WordPane';
 import { controlTitle, fingerprint, renderPlan, sectionFingerprint, sectionTag, sectionText, type ExistingControl, type PlanOptions } from '../../src/word/renderPlan';
@@ -17,7 +18,7 @@ const golden = <T,>(file: string): T => JSON.parse(readFileSync(path.join(__dirn
 const seedSections = () => golden<DocSection[]>(`sections/${SEED}.json`);
 const seedReports = () => golden<TableReport[]>(`${SEED}.json`);
 
-function fakeFiles(plan: () => Outcome<PlanSections>): FileSource {
+function fakeFiles(plan: () => Result<PlanSections>): FileSource {
   return {
     open: (file) => ({
       name: file.name,
@@ -30,7 +31,7 @@ function fakeFiles(plan: () => Outcome<PlanSections>): FileSource {
   };
 }
 
-const seedPlan = (snapshot: SnapshotInfo | null = null, sections = seedSections()): Outcome<PlanSections> =>
+const seedPlan = (snapshot: SnapshotInfo | null = null, sections = seedSections()): Result<PlanSections> =>
   ({ ok: true, value: { sections, reports: seedReports(), errors: 2, snapshot } });
 
 /** A control as Budgetkoll writes it (title = fingerprint of the text), or as it was later edited. */

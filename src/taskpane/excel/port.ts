@@ -1,3 +1,4 @@
+import type { Result } from '../../core/result';
 import type { AnalysisSettings } from '../../core/analyze';
 import type { Language } from '../../core/messages';
 import type { TableReport } from '../../core/report';
@@ -5,7 +6,6 @@ import type { ExcelCapabilities } from '../../excel/excelSupport';
 import type { UndoResult } from '../../excel/write';
 import type { FixPreview } from '../../app/corrections';
 import type { SettingsForm } from '../../app/settingsForm';
-import type { Outcome } from '../model/source';
 
 export type { FixPreview } from '../../app/corrections';
 
@@ -41,13 +41,13 @@ export type StepDone =
 export interface ExcelWorkbookPort {
   capabilities(): ExcelCapabilities;
   /** The workbook's state when the pane opens. Never throws. */
-  inspect(): Promise<Outcome<WorkbookSummary>>;
+  inspect(): Promise<Result<WorkbookSummary>>;
   /** Reads every sheet and checks it; `onProgress` gets 0…1 for a big workbook. Never throws. */
-  analyze(settings: AnalysisSettings, form: SettingsForm, language: Language, onProgress: (fraction: number) => void): Promise<Outcome<WorkbookAnalysis>>;
+  analyze(settings: AnalysisSettings, form: SettingsForm, language: Language, onProgress: (fraction: number) => void): Promise<Result<WorkbookAnalysis>>;
   /** Selects a cell or range (`C10`, `A3:E36`) on a sheet. Never throws. */
-  select(sheet: string, address: string): Promise<Outcome<null>>;
-  mark(): Promise<Outcome<StepDone>>;
-  addCheckSheet(): Promise<Outcome<StepDone>>;
-  fix(): Promise<Outcome<StepDone>>;
-  undo(): Promise<Outcome<StepDone>>;
+  select(sheet: string, address: string): Promise<Result<null>>;
+  mark(): Promise<Result<StepDone>>;
+  addCheckSheet(): Promise<Result<StepDone>>;
+  fix(): Promise<Result<StepDone>>;
+  undo(): Promise<Result<StepDone>>;
 }

@@ -1,3 +1,4 @@
+import type { Result } from '../../core/result';
 import type { AnalysisSettings } from '../../core/analyze';
 import type { TableReport } from '../../core/report';
 import type { PlanSections } from '../../app/snapshot';
@@ -7,8 +8,6 @@ import type { PlanSections } from '../../app/snapshot';
 // The components see only TableReport, the JSON contract.
 
 export type Stage = 'reading' | 'checking' | 'fixing' | 'sections';
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export interface CorrectedWorkbook {
   /** `<name>-rattad.xlsx` */
@@ -37,13 +36,13 @@ export interface AnalysisSource {
   /** The workbook's name as the user knows it. */
   readonly name: string;
   /** Never throws: a failure is a Swedish reason. */
-  analyze(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Outcome<TableReport[]>>;
+  analyze(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Result<TableReport[]>>;
   /** A corrected copy, where the source can make one. */
-  corrected?(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Outcome<CorrectedWorkbook>>;
+  corrected?(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Result<CorrectedWorkbook>>;
   /** The plan's sections built from the checked numbers (or the workbook's snapshot), where the source can. */
-  sections?(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Outcome<PlanSections>>;
+  sections?(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Result<PlanSections>>;
   /** The plan's sections as a .docx file, where the source can make one. */
-  sectionsDocument?(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Outcome<SectionsDocument>>;
+  sectionsDocument?(settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Result<SectionsDocument>>;
 }
 
 /** What a file input or a drop hands over (a File in the browser). */

@@ -1,3 +1,4 @@
+import type { Result } from '../../core/result';
 import { analyzeGrid, type Analysis, type AnalysisSettings } from '../../core/analyze';
 import type { Grid } from '../../core/grid';
 import type { TableReport } from '../../core/report';
@@ -9,16 +10,13 @@ import { correctedCopy } from '../../files/fixWorkbook';
 import { zipEntries } from '../../files/zipDirectory';
 import { zipEntryText } from '../../files/zipText';
 import { readGridBytes } from '../../files/readGrid';
-import type { CorrectedWorkbook, Outcome } from '../model/source';
+import type { CorrectedWorkbook } from '../model/source';
 
 // The engine chunk: loaded by `import()` when the first workbook is chosen,
 // so the pane's first load carries neither the engine nor a workbook reader (SheetJS).
 
 /** .xlsx bytes → the engine's Grid, or the Swedish reason the file cannot be read. */
-export async function readWorkbook(data: Uint8Array, fileName: string): Promise<Outcome<Grid>> {
-  const read = await readGridBytes(data, fileName);
-  return read.ok ? { ok: true, value: read.grid } : read;
-}
+export const readWorkbook = (data: Uint8Array, fileName: string): Promise<Result<Grid>> => readGridBytes(data, fileName);
 
 // The last analysis: the check and the sections of the same workbook and settings share it.
 let last: { grid: Grid; settings: AnalysisSettings; analysis: Analysis } | null = null;
@@ -36,7 +34,7 @@ export function analyzeWorkbook(grid: Grid, settings: AnalysisSettings): TableRe
  * The corrected copy of the workbook read, from the analysis the check made (the page's own
  * streams pack what changes); `fileName` is the copy's.
  */
-export async function correctWorkbook(data: Uint8Array, grid: Grid, settings: AnalysisSettings, fileName: string): Promise<Outcome<CorrectedWorkbook>> {
+export async function correctWorkbook(data: Uint8Array, grid: Grid, settings: AnalysisSettings, fileName: string): Promise<Result<CorrectedWorkbook>> {
   const analysis = analysisOf(grid, settings);
   const fixed = await correctedCopy(data, planCorrectedCopy(analysis, grid));
   if (!fixed.ok) return fixed;
@@ -44,7 +42,7 @@ export async function correctWorkbook(data: Uint8Array, grid: Grid, settings: An
 }
 
 /** Both steps at once. */
-export async function analyzeFile(data: Uint8Array, fileName: string, settings: AnalysisSettings): Promise<Outcome<TableReport[]>> {
+export async function analyzeFile(data: Uint8Array, fileName: string, settings: AnalysisSettings): Promise<Result<TableReport[]>> {
   const read = await readWorkbook(data, fileName);
   return read.ok ? { ok: true, value: analyzeWorkbook(read.value, settings) } : read;
 }

@@ -1,6 +1,7 @@
+import type { Result } from '../../core/result';
 import type { AnalysisSettings } from '../../core/analyze';
 import type { Grid } from '../../core/grid';
-import type { AnalysisSource, FileSource, Outcome, PickedFile, PlanSections, Stage } from '../model/source';
+import type { AnalysisSource, FileSource, PickedFile, PlanSections, Stage } from '../model/source';
 
 type Engine = typeof import('./analyzeFile');
 type Docx = typeof import('./sectionsDocx');
@@ -62,13 +63,13 @@ export function createFileSource(): FileSource {
 
 function openFile(file: PickedFile): AnalysisSource {
   let bytes: Promise<Uint8Array> | null = null;
-  let grid: Promise<Outcome<Grid>> | null = null;
+  let grid: Promise<Result<Grid>> | null = null;
   const readBytes = () => (bytes ??= file.arrayBuffer().then((buffer) => new Uint8Array(buffer)));
-  const readGrid = (e: Engine): Promise<Outcome<Grid>> =>
+  const readGrid = (e: Engine): Promise<Result<Grid>> =>
     (grid ??= readBytes().then((data) => e.readWorkbook(data, file.name)))
       .catch((error: unknown) => unexpected('filen kunde inte läsas från datorn', error));
 
-  async function withEngine<T>(stage: Stage, onStage: (stage: Stage) => void, work: (e: Engine) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  async function withEngine<T>(stage: Stage, onStage: (stage: Stage) => void, work: (e: Engine) => Promise<Result<T>>): Promise<Result<T>> {
     onStage(stage);
     await breathe();
     let e: Engine;
@@ -84,7 +85,7 @@ function openFile(file: PickedFile): AnalysisSource {
     }
   }
 
-  async function sections(e: Engine, settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Outcome<PlanSections>> {
+  async function sections(e: Engine, settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Result<PlanSections>> {
     const read = await readGrid(e);
     if (!read.ok) return read;
     onStage('sections');
