@@ -1,5 +1,7 @@
-// The engine's one result type: what may fail returns its reason instead of throwing (findings
-// and parse errors alike are values). Hosts read `ok`, then `value` or `reason`.
+// The one result type, of the engine, the use cases (src/app), the adapters and the hosts alike:
+// what may fail returns its reason instead of throwing (findings and parse errors alike are
+// values). Callers read `ok`, then `value` or `reason`. Where an adapter says more on either
+// branch (the syncs a write took), it adds a field beside them: Result<T> & { syncs: number }.
 
 export interface Ok<T> {
   ok: true;

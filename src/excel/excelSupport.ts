@@ -1,3 +1,5 @@
+import { failure, ok, type Result } from '../core/result';
+
 // What Budgetkoll needs from Excel, checked at run time (the manifest asks for no requirement
 // set, so an older Excel still opens the pane and is told what it cannot do).
 //   ExcelApi 1.4  used ranges (getUsedRangeOrNullObject) and the workbook's settings: analysis
@@ -8,7 +10,8 @@
 //   ExcelApi 1.12 number format categories: optional, to tell dates (and times) from numbers as
 //                 Excel does; without them the format code is read for d, m and y
 
-export type Support = { ok: true } | { ok: false; reason: string };
+/** Whether Excel can do it; the reason in Swedish when not. */
+export type Support = Result<void>;
 
 export interface ExcelCapabilities {
   analyze: Support;
@@ -35,15 +38,15 @@ export function excelCapabilities(office: OfficeRequirements | undefined = offic
     }
   };
   if (!requirements) {
-    const outside: Support = { ok: false, reason: 'Den öppna arbetsboken kan bara kontrolleras när Budgetkoll körs i Excel.' };
+    const outside: Support = failure('Den öppna arbetsboken kan bara kontrolleras när Budgetkoll körs i Excel.');
     return { analyze: outside, write: outside, notes: false, merges: false, formatCategories: false };
   }
   const analyze: Support = has('1.4')
-    ? { ok: true }
-    : { ok: false, reason: `Den här versionen av Excel kan inte läsa arbetsboken åt Budgetkoll (ExcelApi 1.4 behövs: ${OLD_EXCEL}). Uppdatera Excel eller öppna arbetsboken i Excel på webben.` };
+    ? ok(undefined)
+    : failure(`Den här versionen av Excel kan inte läsa arbetsboken åt Budgetkoll (ExcelApi 1.4 behövs: ${OLD_EXCEL}). Uppdatera Excel eller öppna arbetsboken i Excel på webben.`);
   const write: Support = has('1.9')
-    ? { ok: true }
-    : { ok: false, reason: 'Den här versionen av Excel kan inte ta emot Budgetkolls markeringar och rättelser (ExcelApi 1.9 behövs: Excel 2019, Microsoft 365 eller Excel på webben). Analysen fungerar; ladda ned en rättad kopia i stället.' };
+    ? ok(undefined)
+    : failure('Den här versionen av Excel kan inte ta emot Budgetkolls markeringar och rättelser (ExcelApi 1.9 behövs: Excel 2019, Microsoft 365 eller Excel på webben). Analysen fungerar; ladda ned en rättad kopia i stället.');
   return { analyze, write, notes: has('1.18'), merges: has('1.13'), formatCategories: has('1.12') };
 }
 

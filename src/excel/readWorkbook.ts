@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { toA1 } from '../core/address';
+import { failure, ok, type Result } from '../core/result';
 import type { Grid, Sheet } from '../core/grid';
 import type { ExcelCapabilities } from './excelSupport';
 import { addRange, parseAddress, type RangeData } from './rangeToSheet';
@@ -46,7 +47,11 @@ export interface WorkbookRead {
   syncs: number;
 }
 
-export type ReadOutcome = { ok: true; read: WorkbookRead } | { ok: false; changed: true } | { ok: false; changed: false; reason: string };
+/** The reason a read gives when the sheets are no longer those the inspection found: inspect again, then read. */
+export const SHEETS_CHANGED = 'Arbetsboken ändras just nu. Försök igen.';
+
+/** The sheets read, or why not: SHEETS_CHANGED, or a reason for the user. */
+export type ReadOutcome = Result<WorkbookRead>;
 
 /**
  * Cells of the used ranges (empty ones inside them included) Budgetkoll reads at most: twice the
@@ -187,7 +192,7 @@ interface Reading {
 }
 
 /**
- * Every sheet's cells as the engine's Grid. `changed` when the sheets are no longer those the
+ * Every sheet's cells as the engine's Grid. SHEETS_CHANGED when the sheets are no longer those the
  * inspection found (added, removed, renamed, or a split sheet grew): inspect again, then read.
  * A response Excel finds too big is read again in parts a quarter the size.
  */
@@ -202,11 +207,7 @@ export async function readWorkbook(
   const maxCells = options.maxCells ?? MAX_USED_CELLS;
   const total = inspection.sheets.reduce((n, s) => n + (s.used ? s.used.rowCount * s.used.columnCount : 0), 0);
   if (total > maxCells) {
-    return {
-      ok: false,
-      changed: false,
-      reason: `arbetsbokens blad omfattar ${spaced(total)} celler, fler än Budgetkoll läser (${spaced(maxCells)}) – kopiera budgetbladet till en egen arbetsbok och analysera den`,
-    };
+    return failure(`arbetsbokens blad omfattar ${spaced(total)} celler, fler än Budgetkoll läser (${spaced(maxCells)}) – kopiera budgetbladet till en egen arbetsbok och analysera den`);
   }
   let perCell = options.bytesPerCell ?? BYTES_PER_CELL;
   for (let attempt = 0; ; attempt++) {
@@ -244,7 +245,7 @@ async function readInParts(
     const [batch, ...rest] = pending;
     const outcome = await readBatch(context, inspection, caps, batch, syncs === 0, reading);
     syncs++;
-    if (outcome === 'changed') return { ok: false, changed: true };
+    if (outcome === 'changed') return failure(SHEETS_CHANGED);
     done += batch.reduce((n, p) => n + p.cells, 0);
     onProgress(done, total);
     // What the cells read so far took, with a margin: the rest is planned by it.
@@ -258,7 +259,7 @@ async function readInParts(
       merges: (reading.merges.get(s.name) ?? []).map(parseAddress).filter((r) => r !== null),
     })),
   };
-  return { ok: true, read: { grid, raw: reading.raw, syncs } };
+  return ok({ grid, raw: reading.raw, syncs });
 }
 
 /** One sync's parts into `reading`; 'changed' when the workbook is no longer as inspected. */

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { toA1 } from '../core/address';
+import { failure, ok, type Result } from '../core/result';
 import type { ExcelCapabilities } from './excelSupport';
 import {
   cellKey, qualifiedAddress, restoreEntry, sameFill, sameFormula, sameNote, TEXT_FORMAT,
@@ -22,16 +23,17 @@ export interface TableBounds {
   right: number;
 }
 
-export type WriteResult =
-  | {
-      ok: true;
-      journal: Journal;
-      step: JournalStep;
-      /** Cells with a threaded comment, which got Budgetkoll's fill but no note (a cell cannot have both). */
-      fillOnly: string[];
-      syncs: number;
-    }
-  | { ok: false; reason: string; syncs: number };
+export interface StepWritten {
+  journal: Journal;
+  step: JournalStep;
+  /** Cells with a threaded comment, which got Budgetkoll's fill but no note (a cell cannot have both). */
+  fillOnly: string[];
+}
+
+/** A write's outcome, and the syncs it took (what the tests count). */
+export type WriteResult = Result<StepWritten> & { syncs: number };
+
+const counted = <T>(result: Result<T>, syncs: number): Result<T> & { syncs: number } => ({ ...result, syncs });
 
 /** Writes that belong to the same batch as the cell changes: the check sheet, which adds (and may replace) a sheet. */
 export type ExtraWrite = (context: Excel.RequestContext) => { addedSheet?: string };
@@ -226,7 +228,7 @@ function queueJournalProbe(context: Excel.RequestContext): () => boolean {
 export async function writeStep(context: Excel.RequestContext, request: WriteRequest): Promise<WriteResult> {
   const { caps } = request;
   let syncs = 0;
-  if (!caps.write.ok) return { ok: false, reason: caps.write.reason, syncs };
+  if (!caps.write.ok) return counted(caps.write, syncs);
   const sheets = [...new Set([...request.changes.map((c) => c.at.sheet), ...request.tables.map((t) => t.sheet)])];
   let probes: Probe[];
   let guard: Guard;
@@ -242,17 +244,17 @@ export async function writeStep(context: Excel.RequestContext, request: WriteReq
     await context.sync();
     syncs++;
   } catch (error) {
-    return { ok: false, reason: readFailure(error), syncs };
+    return counted(failure(readFailure(error)), syncs);
   }
   const refusal = guard.refusal() ?? (structureFree() ? null : STRUCTURE_PROTECTED) ?? stale();
-  if (refusal) return { ok: false, reason: refusal, syncs };
+  if (refusal) return counted(failure(refusal), syncs);
   let withComment: Set<string>;
   try {
     const found = await commented();
     withComment = found.cells;
     syncs += found.syncs;
   } catch (error) {
-    return { ok: false, reason: readFailure(error), syncs };
+    return counted(failure(readFailure(error)), syncs);
   }
 
   const entries: JournalEntry[] = [];
@@ -278,12 +280,12 @@ export async function writeStep(context: Excel.RequestContext, request: WriteReq
     saveJournal(context, journal, true);
     await context.sync();
     syncs++;
-    return { ok: true, journal, step, fillOnly, syncs };
+    return counted(ok({ journal, step, fillOnly }), syncs);
   } catch (error) {
     const rolledBack = await rollBack(context, entries, step.addedSheet, request.journal);
     syncs += rolledBack.syncs;
-    const tail = rolledBack.ok ? 'Inget har ändrats.' : 'Några celler kan ha hunnit ändras – använd Ångra Budgetkolls ändringar eller Excels Ångra.';
-    return { ok: false, reason: `Excel kunde inte skriva ändringarna${officeErrorText(error)}. ${tail}`, syncs };
+    const tail = rolledBack.done ? 'Inget har ändrats.' : 'Några celler kan ha hunnit ändras – använd Ångra Budgetkolls ändringar eller Excels Ångra.';
+    return counted(failure(`Excel kunde inte skriva ändringarna${officeErrorText(error)}. ${tail}`), syncs);
   }
 }
 
@@ -309,7 +311,7 @@ function queueCommentedCells(context: Excel.RequestContext, request: WriteReques
 }
 
 /** After a failed write: put every cell the step touched back as it was, remove the added sheet, keep the old journal. */
-async function rollBack(context: Excel.RequestContext, entries: JournalEntry[], addedSheet: string | undefined, journal: Journal): Promise<{ ok: boolean; syncs: number }> {
+async function rollBack(context: Excel.RequestContext, entries: JournalEntry[], addedSheet: string | undefined, journal: Journal): Promise<{ done: boolean; syncs: number }> {
   let syncs = 0;
   try {
     const notes = entries.map((e) => ('note' in e.after ? sheetNamed(context, e.at.sheet).notes.getItemOrNullObject(toA1(e.at.row, e.at.col)) : null));
@@ -327,29 +329,28 @@ async function rollBack(context: Excel.RequestContext, entries: JournalEntry[], 
     saveJournal(context, journal, journalStored());
     await context.sync();
     syncs++;
-    return { ok: true, syncs };
+    return { done: true, syncs };
   } catch {
-    return { ok: false, syncs };
+    return { done: false, syncs };
   }
 }
 
-export type UndoResult =
-  | {
-      ok: true;
-      restored: number;
-      kept: string[];
-      removedSheets: string[];
-      /** Sheets Budgetkoll had changed that are gone: what it did there cannot be undone. */
-      goneSheets: string[];
-      /** Sheets Budgetkoll added that it could not remove: the workbook's structure is protected. */
-      keptSheets: string[];
-      /** Steps left in the journal: the removal of kept sheets, for when the protection is off. */
-      remainingSteps: number;
-      /** The journal as stored now. */
-      journal: Journal;
-      syncs: number;
-    }
-  | { ok: false; reason: string; syncs: number };
+export interface Undone {
+  restored: number;
+  kept: string[];
+  removedSheets: string[];
+  /** Sheets Budgetkoll had changed that are gone: what it did there cannot be undone. */
+  goneSheets: string[];
+  /** Sheets Budgetkoll added that it could not remove: the workbook's structure is protected. */
+  keptSheets: string[];
+  /** Steps left in the journal: the removal of kept sheets, for when the protection is off. */
+  remainingSteps: number;
+  /** The journal as stored now. */
+  journal: Journal;
+}
+
+/** An undo's outcome, and the syncs it took. */
+export type UndoResult = Result<Undone> & { syncs: number };
 
 /** A sheet the journal names, as the undo finds it: by the id recorded with the step, else by name. */
 interface JournalSheet {
@@ -386,7 +387,7 @@ const sheetKeyOf = (step: JournalStep, entry: JournalEntry) => step.sheetIds?.[e
  */
 export async function undoAll(context: Excel.RequestContext, journal: Journal, caps: ExcelCapabilities, sheets: readonly SheetInfo[]): Promise<UndoResult> {
   let syncs = 0;
-  if (!caps.write.ok) return { ok: false, reason: caps.write.reason, syncs };
+  if (!caps.write.ok) return counted(caps.write, syncs);
   const onSheets = journalSheets(journal, sheets);
   const handles = new Map([...onSheets.values()].filter((s) => s.now).map((s) => [s.key, context.workbook.worksheets.getItem((s.now as SheetInfo).id)]));
   const entries = journal.steps.flatMap((step) => step.entries.map((entry) => ({ entry, sheet: sheetKeyOf(step, entry) })));
@@ -411,10 +412,10 @@ export async function undoAll(context: Excel.RequestContext, journal: Journal, c
     await context.sync();
     syncs++;
   } catch (error) {
-    return { ok: false, reason: readFailure(error), syncs };
+    return counted(failure(readFailure(error)), syncs);
   }
-  if (context.workbook.readOnly) return { ok: false, reason: 'Arbetsboken är öppen skrivskyddad, så Budgetkoll har inte ändrat något. Öppna den för redigering och försök igen.', syncs };
-  for (const sheet of handles.values()) if (sheet.protection.protected) return { ok: false, reason: protectedSheet(sheet.name), syncs };
+  if (context.workbook.readOnly) return counted(failure('Arbetsboken är öppen skrivskyddad, så Budgetkoll har inte ändrat något. Öppna den för redigering och försök igen.'), syncs);
+  for (const sheet of handles.values()) if (sheet.protection.protected) return counted(failure(protectedSheet(sheet.name)), syncs);
 
   const plan = planUndo(journal, probes, (step, entry) => {
     const key = sheetKeyOf(step, entry);
@@ -435,9 +436,9 @@ export async function undoAll(context: Excel.RequestContext, journal: Journal, c
     await context.sync();
     syncs++;
     const gone = [...onSheets.values()].filter((s) => !s.now).map((s) => s.name);
-    return { ok: true, restored: plan.restore.size, kept: plan.kept, removedSheets: removed.map((s) => s.sheet.name), goneSheets: [...new Set(gone)], keptSheets, remainingSteps: left.steps.length, journal: left, syncs };
+    return counted(ok({ restored: plan.restore.size, kept: plan.kept, removedSheets: removed.map((s) => s.sheet.name), goneSheets: [...new Set(gone)], keptSheets, remainingSteps: left.steps.length, journal: left }), syncs);
   } catch (error) {
-    return { ok: false, reason: `Excel kunde inte ångra ändringarna${officeErrorText(error)}. Försök igen.`, syncs };
+    return counted(failure(`Excel kunde inte ångra ändringarna${officeErrorText(error)}. Försök igen.`), syncs);
   }
 }
 

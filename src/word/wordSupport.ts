@@ -1,3 +1,5 @@
+import { failure, ok, type Result } from '../core/result';
+
 // What the Word writer needs from Word: WordApi 1.3 (Word 2016 and later, Word on the web,
 // Word for Mac and iPad). 1.3 brings getLast and the *OrNullObject reads that find the cursor's
 // control, table and paragraph; content controls, getByTag, insertParagraph, insertOoxml (each
@@ -5,7 +7,8 @@
 
 export const WORD_API = { set: 'WordApi', version: '1.3' } as const;
 
-export type Support = { ok: true } | { ok: false; reason: string };
+/** Whether this Word can take the sections; the reason in Swedish when not. */
+export type Support = Result<void>;
 
 /** The part of `Office` asked here: the global in Word, a mock in tests. */
 export interface OfficeRequirements {
@@ -15,7 +18,7 @@ export interface OfficeRequirements {
 export function wordSupport(office: OfficeRequirements | undefined = officeGlobal()): Support {
   const requirements = office?.context?.requirements;
   if (!requirements) {
-    return { ok: false, reason: 'Avsnitten kan bara infogas när Budgetkoll körs i Word.' };
+    return failure('Avsnitten kan bara infogas när Budgetkoll körs i Word.');
   }
   let supported = false;
   try {
@@ -23,13 +26,11 @@ export function wordSupport(office: OfficeRequirements | undefined = officeGloba
   } catch {
     supported = false;
   }
-  if (supported) return { ok: true };
-  return {
-    ok: false,
-    reason:
-      `Den här versionen av Word kan inte ta emot avsnitten: Budgetkoll behöver ${WORD_API.set} ${WORD_API.version} ` +
+  if (supported) return ok(undefined);
+  return failure(
+    `Den här versionen av Word kan inte ta emot avsnitten: Budgetkoll behöver ${WORD_API.set} ${WORD_API.version} ` +
       '(Word 2016 eller senare, Word på webben eller Word för Mac). Uppdatera Word eller öppna dokumentet i Word på webben.',
-  };
+  );
 }
 
 function officeGlobal(): OfficeRequirements | undefined {

@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { failure, ok, type Result } from '../core/result';
 import type { DocSection } from '../core/sections/types';
 import { sectionPackage } from '../wordml/sectionsXml';
 import {
@@ -110,31 +111,28 @@ export interface WriteOptions extends PlanOptions {
   state?: DocumentState;
 }
 
-export type WriteResult =
-  | {
-      ok: true;
-      plan: PlanEntry[];
-      /** The sections inserted or rewritten. */
-      written: SectionKey[];
-      /** Sections the user edited by hand, left as they are: the pane asks before overwriting them. */
-      keptEdited: SectionKey[];
-    }
-  | { ok: false; reason: string; plan: PlanEntry[] | null };
+export interface Written {
+  plan: PlanEntry[];
+  /** The sections inserted or rewritten. */
+  written: SectionKey[];
+  /** Sections the user edited by hand, left as they are: the pane asks before overwriting them. */
+  keptEdited: SectionKey[];
+}
 
 /** Inserts new sections and updates changed ones: one sync to read (unless given), one to write. */
-export async function writeSections(context: Word.RequestContext, sections: readonly DocSection[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeSections(context: Word.RequestContext, sections: readonly DocSection[], options: WriteOptions = {}): Promise<Result<Written>> {
   let state = options.state;
   if (!state) {
     try {
       state = await readSectionControls(context);
     } catch (error) {
-      return { ok: false, reason: `Budgetkoll kunde inte läsa dokumentets avsnitt${codeOf(error)}. Försök igen.`, plan: null };
+      return failure(`Budgetkoll kunde inte läsa dokumentets avsnitt${codeOf(error)}. Försök igen.`);
     }
   }
   const plan = renderPlan(sections, state.controls, options);
   const written = plan.filter((e) => e.write).map((e) => e.key);
   const keptEdited = plan.filter((e) => e.action === 'edited-by-user' && !e.write).map((e) => e.key);
-  if (written.length === 0 && state.pending.length === 0) return { ok: true, plan, written, keptEdited };
+  if (written.length === 0 && state.pending.length === 0) return ok({ plan, written, keptEdited });
 
   queueWrites(sections, plan, state);
   try {
@@ -144,9 +142,9 @@ export async function writeSections(context: Word.RequestContext, sections: read
     const after = clean
       ? 'Inget avsnitt blev halvfärdigt; försök igen.'
       : 'Ett ofullständigt avsnitt kan finnas kvar – det tas bort nästa gång du infogar avsnitten.';
-    return { ok: false, reason: `Avsnitten kunde inte skrivas i dokumentet${codeOf(error)}. ${after}`, plan };
+    return failure(`Avsnitten kunde inte skrivas i dokumentet${codeOf(error)}. ${after}`);
   }
-  return { ok: true, plan, written, keptEdited };
+  return ok({ plan, written, keptEdited });
 }
 
 /** Queues every write of the plan; nothing reaches the document before the caller's sync. */
@@ -249,51 +247,47 @@ function codeOf(error: unknown): string {
   return typeof code === 'string' && code !== '' ? ` (felkod ${code})` : '';
 }
 
-export type Inspection =
-  | {
-      ok: true;
-      plan: PlanEntry[];
-      /** Sections in the document whose numbers changed since they were inserted. */
-      changed: SectionKey[];
-      /** Sections the user edited by hand: overwritten only when confirmed. */
-      edited: SectionKey[];
-    }
-  | { ok: false; reason: string };
+export interface DocumentInspection {
+  plan: PlanEntry[];
+  /** Sections in the document whose numbers changed since they were inserted. */
+  changed: SectionKey[];
+  /** Sections the user edited by hand: overwritten only when confirmed. */
+  edited: SectionKey[];
+}
 
 /** What inserting would do, for the pane to show and ask: one sync. */
-export async function inspectDocument(context: Word.RequestContext, sections: readonly DocSection[]): Promise<Inspection> {
+export async function inspectDocument(context: Word.RequestContext, sections: readonly DocSection[]): Promise<Result<DocumentInspection>> {
   try {
     const state = await readSectionControls(context);
     const plan = renderPlan(sections, state.controls);
-    return {
-      ok: true,
+    return ok({
       plan,
       changed: changedSince(state.controls, sections),
       edited: plan.filter((e) => e.action === 'edited-by-user').map((e) => e.key),
-    };
+    });
   } catch (error) {
-    return { ok: false, reason: `Budgetkoll kunde inte läsa dokumentets avsnitt${codeOf(error)}. Försök igen.` };
+    return failure(`Budgetkoll kunde inte läsa dokumentets avsnitt${codeOf(error)}. Försök igen.`);
   }
 }
 
 /** The pane's entry point: checks the requirement set, then writes in a `Word.run`. Never throws. */
-export async function insertSections(sections: readonly DocSection[], options: PlanOptions = {}): Promise<WriteResult> {
+export async function insertSections(sections: readonly DocSection[], options: PlanOptions = {}): Promise<Result<Written>> {
   const support = wordSupport();
-  if (!support.ok) return { ok: false, reason: support.reason, plan: null };
+  if (!support.ok) return support;
   try {
     return await Word.run((context) => writeSections(context, sections, options));
   } catch (error) {
-    return { ok: false, reason: `Avsnitten kunde inte infogas${codeOf(error)}. Försök igen.`, plan: null };
+    return failure(`Avsnitten kunde inte infogas${codeOf(error)}. Försök igen.`);
   }
 }
 
 /** The pane's list of changed and hand-edited sections, in a `Word.run`. Never throws. */
-export async function inspectSections(sections: readonly DocSection[]): Promise<Inspection> {
+export async function inspectSections(sections: readonly DocSection[]): Promise<Result<DocumentInspection>> {
   const support = wordSupport();
-  if (!support.ok) return { ok: false, reason: support.reason };
+  if (!support.ok) return support;
   try {
     return await Word.run((context) => inspectDocument(context, sections));
   } catch (error) {
-    return { ok: false, reason: `Budgetkoll kunde inte läsa dokumentets avsnitt${codeOf(error)}. Försök igen.` };
+    return failure(`Budgetkoll kunde inte läsa dokumentets avsnitt${codeOf(error)}. Försök igen.`);
   }
 }

@@ -7,7 +7,7 @@ import { paneCheckSheet, planCorrections } from '../../src/app/corrections';
 import { CHECK_SHEET_WIDTHS, checkSheetContent, isLink } from '../../src/core/checkSheetContent';
 import { queueCheckSheet } from '../../src/excel/checkSheetWriter';
 import { excelCapabilities, type ExcelCapabilities } from '../../src/excel/excelSupport';
-import { inspectWorkbook, JOURNAL_KEY, readWorkbook, type WorkbookRead } from '../../src/excel/readWorkbook';
+import { inspectWorkbook, JOURNAL_KEY, readWorkbook, SHEETS_CHANGED, type WorkbookRead } from '../../src/excel/readWorkbook';
 import { storeAnalysis } from '../../src/excel/snapshotStore';
 import type { CommentPlace } from '../../src/excel/threadedComments';
 import { undoAll, writeStep, type TableBounds } from '../../src/excel/write';
@@ -49,8 +49,8 @@ async function analyse(fx: FakeExcelWorkbook, capabilities = caps): Promise<Sess
   const inspection = await inspectWorkbook(fx.context, capabilities);
   const outcome = await readWorkbook(fx.context, inspection, capabilities);
   if (!outcome.ok) throw new Error('changed');
-  const analysis = analyzeGrid(outcome.read.grid);
-  return { read: outcome.read, analysis, tables: analysis.tables.map(({ table }) => ({ sheet: table.sheet, ...table.range })), comments: inspection.comments };
+  const analysis = analyzeGrid(outcome.value.grid);
+  return { read: outcome.value, analysis, tables: analysis.tables.map(({ table }) => ({ sheet: table.sheet, ...table.range })), comments: inspection.comments };
 }
 
 /** Undo as the pane does it: after an inspection that finds the sheets as they are now. */
@@ -107,9 +107,9 @@ describe('reading the open workbook', () => {
     const before = fx.syncs;
     const outcome = await readWorkbook(fx.context, inspection, caps);
     expect(fx.syncs - before).toBe(1);
-    expect(outcome.ok && outcome.read.syncs).toBe(1);
+    expect(outcome.ok && outcome.value.syncs).toBe(1);
     if (!outcome.ok) return;
-    const fromExcel = analyzeGrid(outcome.read.grid).tables.map((t) => tableReport(t));
+    const fromExcel = analyzeGrid(outcome.value.grid).tables.map((t) => tableReport(t));
     const fromFile = analyzeGrid(await readSeedGrid(SEED)).tables.map((t) => tableReport(t));
     expect(fromExcel).toEqual(fromFile);
     expect(fromExcel[0].findings.map((f) => `${f.code}@${f.cell}`)).toEqual(expect.arrayContaining(['sum-mismatch@C10']));
@@ -121,11 +121,11 @@ describe('reading the open workbook', () => {
     const whole = await readWorkbook(fx.context, inspection, caps);
     const progress: number[] = [];
     const parts = await readWorkbook(fx.context, inspection, caps, (done, total) => progress.push(done / total), { bytesPerSync: 1200, bytesPerCell: 30 });
-    expect(parts.ok && parts.read.syncs).toBeGreaterThan(3);
+    expect(parts.ok && parts.value.syncs).toBeGreaterThan(3);
     expect(progress[progress.length - 1]).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     if (!whole.ok || !parts.ok) throw new Error('read failed');
-    expect(analyzeGrid(parts.read.grid).tables.map((t) => tableReport(t))).toEqual(analyzeGrid(whole.read.grid).tables.map((t) => tableReport(t)));
+    expect(analyzeGrid(parts.value.grid).tables.map((t) => tableReport(t))).toEqual(analyzeGrid(whole.value.grid).tables.map((t) => tableReport(t)));
   });
 
   it('reads a big workbook in parts in an Excel with only ExcelApi 1.4 (no getRangeByIndexes, which is 1.7)', async () => {
@@ -134,10 +134,10 @@ describe('reading the open workbook', () => {
     const inspection = await inspectWorkbook(fx.context, old);
     const parts = await readWorkbook(fx.context, inspection, old, undefined, { bytesPerSync: 1200, bytesPerCell: 30 });
     expect(parts).toMatchObject({ ok: true });
-    expect(parts.ok && parts.read.syncs).toBeGreaterThan(3);
+    expect(parts.ok && parts.value.syncs).toBeGreaterThan(3);
     const whole = await readWorkbook(fx.context, inspection, old);
     if (!whole.ok || !parts.ok) throw new Error('read failed');
-    expect(analyzeGrid(parts.read.grid).tables.map((t) => tableReport(t))).toEqual(analyzeGrid(whole.read.grid).tables.map((t) => tableReport(t)));
+    expect(analyzeGrid(parts.value.grid).tables.map((t) => tableReport(t))).toEqual(analyzeGrid(whole.value.grid).tables.map((t) => tableReport(t)));
   });
 
   it.each(['ResponsePayloadSizeLimitExceeded', 'GeneralException'])('retries in smaller parts when Excel refuses a response as too large (%s)', async (code) => {
@@ -157,10 +157,10 @@ describe('reading the open workbook', () => {
     const inspection = await inspectWorkbook(fx.context, caps);
     const outcome = await readWorkbook(fx.context, inspection, caps);
     expect(outcome.ok).toBe(true);
-    expect(outcome.ok && outcome.read.syncs).toBeGreaterThan(1);
+    expect(outcome.ok && outcome.value.syncs).toBeGreaterThan(1);
     // Planned by bytes, none refused.
     expect(fx.tooLarge).toBe(0);
-    if (outcome.ok) expect(outcome.read.grid.sheets[0].rows[2999]?.[9]?.value).toBe(text(2999, 9));
+    if (outcome.ok) expect(outcome.value.grid.sheets[0].rows[2999]?.[9]?.value).toBe(text(2999, 9));
   });
 
   it('tells dates and times from numbers by Excel’s format category where Excel has it (ExcelApi 1.12), else by the format code', async () => {
@@ -180,7 +180,7 @@ describe('reading the open workbook', () => {
       const capabilities = excelCapabilities(office(versions));
       const outcome = await readWorkbook(fx.context, await inspectWorkbook(fx.context, capabilities), capabilities);
       if (!outcome.ok) throw new Error('read failed');
-      return outcome.read.grid.sheets[0].rows[0]?.map((c) => (c?.value instanceof Date ? c.value.toISOString().slice(0, 16) : c?.value));
+      return outcome.value.grid.sheets[0].rows[0]?.map((c) => (c?.value instanceof Date ? c.value.toISOString().slice(0, 16) : c?.value));
     };
     expect(await read([...ALL, '1.12'])).toEqual(['2024-01-01T00:00', '1899-12-30T00:50', 1842.5, '2024-01-01T00:00']);
     expect(await read(ALL)).toEqual(['2024-01-01T00:00', 50 / 1440, 1842.5, '2024-01-01T00:00']);
@@ -191,7 +191,7 @@ describe('reading the open workbook', () => {
     const inspection = await inspectWorkbook(fx.context, caps);
     const before = fx.syncs;
     const outcome = await readWorkbook(fx.context, inspection, caps, undefined, { maxCells: 100 });
-    expect(outcome).toMatchObject({ ok: false, changed: false, reason: expect.stringMatching(/fler än Budgetkoll läser \(100\) – kopiera budgetbladet/) });
+    expect(outcome).toMatchObject({ ok: false, reason: expect.stringMatching(/fler än Budgetkoll läser \(100\) – kopiera budgetbladet/) });
     expect(fx.syncs).toBe(before);
   });
 
@@ -199,7 +199,7 @@ describe('reading the open workbook', () => {
     const fx = await seedWorkbook();
     const inspection = await inspectWorkbook(fx.context, caps);
     fx.sheets.push({ name: 'Ny', cells: new Map([['0:0', fakeCell('x')]]), protected: false, tables: [], charts: [] });
-    expect(await readWorkbook(fx.context, inspection, caps)).toEqual({ ok: false, changed: true });
+    expect(await readWorkbook(fx.context, inspection, caps)).toEqual({ ok: false, reason: SHEETS_CHANGED });
   });
 });
 
@@ -216,8 +216,8 @@ describe('marks, fixes and undo', () => {
     const note = fx.notes.get(`${fx.sheets[0].name}!C10`);
     expect(note).toMatch(/^Budgetkoll: /);
     if (!result.ok) return;
-    const again = await writeStep(fx.context, marks(s, result.journal));
-    expect(again.ok && again.step.entries).toEqual([]);
+    const again = await writeStep(fx.context, marks(s, result.value.journal));
+    expect(again.ok && again.value.step.entries).toEqual([]);
   });
 
   it('marks a cell that has a threaded comment with the fill only, says which, and writes the rest (one read, one write)', async () => {
@@ -225,7 +225,7 @@ describe('marks, fixes and undo', () => {
     fx.sheets[0].comments = new Map([['C10', { id: '{C-1}', content: 'Kolla med kansliet' }]]);
     const s = await analyse(fx);
     const result = await writeStep(fx.context, marks(s));
-    expect(result).toMatchObject({ ok: true, syncs: 2, fillOnly: [`'${fx.sheets[0].name}'!C10`] });
+    expect(result).toMatchObject({ ok: true, value: { fillOnly: [`'${fx.sheets[0].name}'!C10`] }, syncs: 2 });
     expect(fx.sheets[0].cells.get('9:2')?.fill).toEqual({ color: '#FFC7CE', pattern: 'Solid' });
     expect(fx.notes.get(`${fx.sheets[0].name}!C10`)).toBeUndefined();
     expect(fx.notes.get(`${fx.sheets[0].name}!E34`)).toMatch(/^Budgetkoll: /);
@@ -236,7 +236,7 @@ describe('marks, fixes and undo', () => {
     const s = await analyse(fx);
     fx.sheets[0].comments = new Map([['E34', { id: '{C-2}', content: 'Ny kommentar' }]]);
     const result = await writeStep(fx.context, marks(s));
-    expect(result).toMatchObject({ ok: true, syncs: 3, fillOnly: [`'${fx.sheets[0].name}'!E34`] });
+    expect(result).toMatchObject({ ok: true, value: { fillOnly: [`'${fx.sheets[0].name}'!E34`] }, syncs: 3 });
     expect(fx.notes.get(`${fx.sheets[0].name}!E34`)).toBeUndefined();
     expect(fx.notes.get(`${fx.sheets[0].name}!C10`)).toMatch(/^Budgetkoll: /);
   });
@@ -269,10 +269,10 @@ describe('marks, fixes and undo', () => {
     const s = await analyse(fx);
     const marked = await writeStep(fx.context, marks(s));
     if (!marked.ok) throw new Error(marked.reason);
-    const fixed = await writeStep(fx.context, fixes(s, marked.journal));
+    const fixed = await writeStep(fx.context, fixes(s, marked.value.journal));
     if (!fixed.ok) throw new Error(fixed.reason);
     const sheet = await writeStep(fx.context, {
-      kind: 'check-sheet', changes: [], tables: [], raw: s.read.raw, caps, journal: fixed.journal,
+      kind: 'check-sheet', changes: [], tables: [], raw: s.read.raw, caps, journal: fixed.value.journal,
       extra: (context) => {
         queueCheckSheet(context, paneCheckSheet(s.analysis), 'Budgetkoll');
         return { addedSheet: 'Budgetkoll' };
@@ -283,8 +283,8 @@ describe('marks, fixes and undo', () => {
     expect(fx.sheet('Budgetkoll')?.tables).toHaveLength(1);
     expect(fx.state()).not.toEqual(original);
     expect(JSON.parse(String(fx.settings.get(JOURNAL_KEY))).steps).toHaveLength(3);
-    const undone = await undo(fx, sheet.journal);
-    expect(undone).toMatchObject({ ok: true, kept: [], removedSheets: ['Budgetkoll'], syncs: 2 });
+    const undone = await undo(fx, sheet.value.journal);
+    expect(undone).toMatchObject({ ok: true, value: { kept: [], removedSheets: ['Budgetkoll'] }, syncs: 2 });
     expect(fx.state()).toEqual(original);
     expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
   });
@@ -296,8 +296,8 @@ describe('marks, fixes and undo', () => {
     const marked = await writeStep(fx.context, marks(s));
     if (!marked.ok) throw new Error(marked.reason);
     fx.sheets[0].name = 'Budget (granskad)';
-    const undone = await undo(fx, marked.journal);
-    expect(undone).toMatchObject({ ok: true, kept: [], goneSheets: [], syncs: 2 });
+    const undone = await undo(fx, marked.value.journal);
+    expect(undone).toMatchObject({ ok: true, value: { kept: [], goneSheets: [] }, syncs: 2 });
     fx.sheets[0].name = original.sheets[0].name;
     expect(fx.state()).toEqual(original);
     expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
@@ -311,16 +311,16 @@ describe('marks, fixes and undo', () => {
     const marked = await writeStep(fx.context, marks(s));
     if (!marked.ok) throw new Error(marked.reason);
     // A second step on the helper sheet: a fill Budgetkoll put there, as if a table were found on it.
-    const more = await writeStep(fx.context, { kind: 'marks', changes: [{ at: { sheet: 'Noteringar', row: 0, col: 0 }, fill: '#FFC7CE' }], tables: [], raw: s.read.raw, caps, journal: marked.journal });
+    const more = await writeStep(fx.context, { kind: 'marks', changes: [{ at: { sheet: 'Noteringar', row: 0, col: 0 }, fill: '#FFC7CE' }], tables: [], raw: s.read.raw, caps, journal: marked.value.journal });
     if (!more.ok) throw new Error(more.reason);
     const budget = fx.sheets[0].name;
     fx.sheets.splice(0, 1);
-    const undone = await undo(fx, more.journal);
-    expect(undone).toMatchObject({ ok: true, goneSheets: [budget] });
+    const undone = await undo(fx, more.value.journal);
+    expect(undone).toMatchObject({ ok: true, value: { goneSheets: [budget] } });
     expect(fx.sheet('Noteringar')?.cells.get('0:0')?.fill).toEqual({ color: '#FFFFFF', pattern: 'None' });
     expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
     // Nothing left to undo: a second try has nothing to do, and says nothing failed.
-    expect(await undo(fx, { version: 1, steps: [] })).toMatchObject({ ok: true, restored: 0 });
+    expect(await undo(fx, { version: 1, steps: [] })).toMatchObject({ ok: true, value: { restored: 0 } });
   });
 
   it('undo keeps a cell the user changed after the fix, and says which', async () => {
@@ -332,8 +332,8 @@ describe('marks, fixes and undo', () => {
     if (!c10) throw new Error('no C10');
     c10.formula = 12345;
     c10.value = 12345;
-    const undone = await undo(fx, fixed.journal);
-    expect(undone).toMatchObject({ ok: true, kept: [`'${fx.sheets[0].name}'!C10`] });
+    const undone = await undo(fx, fixed.value.journal);
+    expect(undone).toMatchObject({ ok: true, value: { kept: [`'${fx.sheets[0].name}'!C10`] } });
     expect(fx.sheets[0].cells.get('9:2')?.formula).toBe(12345);
   });
 
@@ -380,7 +380,7 @@ describe('marks, fixes and undo', () => {
     const state = fx.state();
     const journal = fx.settings.get(JOURNAL_KEY);
     fx.failSync(fx.syncs + 2, afterOps);
-    const result = await writeStep(fx.context, fixes(s, marked.journal));
+    const result = await writeStep(fx.context, fixes(s, marked.value.journal));
     expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/Inget har ändrats/) });
     expect(fx.state()).toEqual(state);
     expect(fx.settings.get(JOURNAL_KEY)).toBe(journal);
@@ -411,7 +411,7 @@ describe('marks, fixes and undo', () => {
     if (!fixed.ok) throw new Error(fixed.reason);
     expect(cell).toMatchObject({ formula: fix.formula, numberFormat: 'General' });
     expect(typeof cell.value).toBe('number');
-    expect(await undo(fx, fixed.journal)).toMatchObject({ ok: true, kept: [] });
+    expect(await undo(fx, fixed.value.journal)).toMatchObject({ ok: true, value: { kept: [] } });
     expect(fx.state()).toEqual(original);
   });
 
@@ -430,7 +430,7 @@ describe('marks, fixes and undo', () => {
     const s = await analyse(fx);
     const fixed = await writeStep(fx.context, fixes(s));
     if (!fixed.ok) throw new Error(fixed.reason);
-    await undo(fx, fixed.journal);
+    await undo(fx, fixed.value.journal);
     expect(fx.state()).toEqual(original);
   });
 });
@@ -493,17 +493,17 @@ describe('a workbook whose structure is protected', () => {
     const s = await analyse(fx);
     const marked = await writeStep(fx.context, marks(s));
     if (!marked.ok) throw new Error(marked.reason);
-    const sheet = await writeStep(fx.context, checkSheet(s, marked.journal));
+    const sheet = await writeStep(fx.context, checkSheet(s, marked.value.journal));
     if (!sheet.ok) throw new Error(sheet.reason);
     fx.structureProtected = true;
-    const first = await undo(fx, sheet.journal);
-    expect(first).toMatchObject({ ok: true, removedSheets: [], keptSheets: ['Budgetkoll'], remainingSteps: 1, syncs: 2 });
+    const first = await undo(fx, sheet.value.journal);
+    expect(first).toMatchObject({ ok: true, value: { removedSheets: [], keptSheets: ['Budgetkoll'], remainingSteps: 1 }, syncs: 2 });
     expect(fx.sheets[0].cells.get('9:2')?.fill.pattern).toBe('None');
     expect(fx.notes.size).toBe(0);
     const journal = JSON.parse(String(fx.settings.get(JOURNAL_KEY)));
     expect(journal.steps).toMatchObject([{ kind: 'check-sheet', entries: [], addedSheet: 'Budgetkoll' }]);
     fx.structureProtected = false;
-    expect(await undo(fx, journal)).toMatchObject({ ok: true, removedSheets: ['Budgetkoll'], keptSheets: [], remainingSteps: 0 });
+    expect(await undo(fx, journal)).toMatchObject({ ok: true, value: { removedSheets: ['Budgetkoll'], keptSheets: [], remainingSteps: 0 } });
     expect(fx.state()).toEqual(original);
     expect(fx.settings.has(JOURNAL_KEY)).toBe(false);
   });

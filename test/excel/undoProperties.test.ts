@@ -39,8 +39,8 @@ async function session(fx: FakeExcelWorkbook) {
   const inspection = await inspectWorkbook(fx.context, caps);
   const read = await readWorkbook(fx.context, inspection, caps);
   if (!read.ok) throw new Error('read');
-  const analysis = analyzeGrid(read.read.grid);
-  return { raw: read.read.raw, analysis, tables: analysis.tables.map(({ table }) => ({ sheet: table.sheet, ...table.range })), names: inspection.sheets.map((s) => s.name) };
+  const analysis = analyzeGrid(read.value.grid);
+  return { raw: read.value.raw, analysis, tables: analysis.tables.map(({ table }) => ({ sheet: table.sheet, ...table.range })), names: inspection.sheets.map((s) => s.name) };
 }
 
 describe('undo after any steps', () => {
@@ -62,7 +62,7 @@ describe('undo after any steps', () => {
           } }
           : { kind: step, changes: step === 'marks' ? markChanges(planCorrections(s.analysis).marks) : fixChanges(planCorrections(s.analysis).fixes), tables: s.tables, raw: s.raw, caps, journal };
         const result = await writeStep(fx.context, request);
-        if (result.ok) journal = result.journal;
+        if (result.ok) journal = result.value.journal;
         else expect(result.reason).toMatch(/Inget har ändrats/);
       }
       // The user types into some cells of the first sheet afterwards.

@@ -38,7 +38,7 @@ describe('the Office Word port', () => {
     expect(await port.readControls()).toEqual({ ok: true, value: [] });
 
     const written = await port.write(sections.slice(0, 2), { overwriteEdited: [] });
-    expect(written).toMatchObject({ ok: true, written: ['uppdrag', 'budget'], keptEdited: [] });
+    expect(written).toMatchObject({ ok: true, value: { written: ['uppdrag', 'budget'], keptEdited: [] } });
     const read = await port.readControls();
     if (!read.ok) throw new Error(read.reason);
     expect(read.value.map((c) => c.tag)).toEqual(['budgetkoll:uppdrag', 'budgetkoll:budget']);

@@ -6,7 +6,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { TableReport } from '../../src/core/report';
 import type { DocSection } from '../../src/core/sections/types';
 import type { FileSource, PlanSections, SnapshotInfo } from '../../src/taskpane/model/source';
-import type { WordDocumentPort, WriteOutcome } from '../../src/taskpane/word/port';
+import type { WordDocumentPort } from '../../src/taskpane/word/port';
+import type { Written } from '../../src/word/wordWriter';
 import { WordPane } from '../../src/taskpane/word/WordPane';
 import { controlTitle, fingerprint, renderPlan, sectionFingerprint, sectionTag, sectionText, type ExistingControl, type PlanOptions } from '../../src/word/renderPlan';
 import { wordSupport } from '../../src/word/wordSupport';
@@ -49,7 +50,7 @@ function fakeWord(controls: ExistingControl[] = [], support = wordSupport({ cont
       reads += 1;
       return { ok: true, value: [...controls] };
     },
-    write: async (sections, options): Promise<WriteOutcome> => {
+    write: async (sections, options): Promise<Result<Written>> => {
       writes.push({ keys: sections.map((s) => s.key), options });
       const plan = renderPlan(sections, controls, options);
       for (const [i, entry] of plan.entries()) {
@@ -60,9 +61,11 @@ function fakeWord(controls: ExistingControl[] = [], support = wordSupport({ cont
       }
       return {
         ok: true,
-        plan,
-        written: plan.filter((e) => e.write).map((e) => e.key),
-        keptEdited: plan.filter((e) => e.action === 'edited-by-user' && !e.write).map((e) => e.key),
+        value: {
+          plan,
+          written: plan.filter((e) => e.write).map((e) => e.key),
+          keptEdited: plan.filter((e) => e.action === 'edited-by-user' && !e.write).map((e) => e.key),
+        },
       };
     },
   };

@@ -67,7 +67,7 @@ describe('the first insert', () => {
 
     const result = await writeSections(counting, sections);
 
-    expect(result).toMatchObject({ ok: true, written: [...SECTION_KEYS], keptEdited: [] });
+    expect(result).toMatchObject({ ok: true, value: { written: [...SECTION_KEYS], keptEdited: [] } });
     expect(doc.syncs).toBe(2);
     expect(seen).toEqual([original, original]);
     expect(doc.body.map((n) => (n.kind === 'control' ? n.tag : n))).toEqual([before, ...SECTION_KEYS.map((k) => `budgetkoll:${k}`), after]);
@@ -150,7 +150,7 @@ describe('inserting again', () => {
     const { doc } = await insertedDocument();
     const before = snapshot(doc);
     const result = await writeSections(doc.context, sections);
-    expect(result).toMatchObject({ ok: true, written: [], keptEdited: [] });
+    expect(result).toMatchObject({ ok: true, value: { written: [], keptEdited: [] } });
     expect(doc.syncs).toBe(3);
     expect(snapshot(doc)).toBe(before);
   });
@@ -161,11 +161,11 @@ describe('inserting again', () => {
     const ids = new Map(sectionControls(doc).map((c) => [c.tag, [c.id, c.writes]]));
 
     const inspected = await inspectDocument(doc.context, next);
-    expect(inspected).toMatchObject({ ok: true, changed: ['budget'], edited: [] });
+    expect(inspected).toMatchObject({ ok: true, value: { changed: ['budget'], edited: [] } });
     expect(doc.syncs).toBe(3);
 
     const result = await writeSections(doc.context, next);
-    expect(result).toMatchObject({ ok: true, written: ['budget'], keptEdited: [] });
+    expect(result).toMatchObject({ ok: true, value: { written: ['budget'], keptEdited: [] } });
     expect(doc.syncs).toBe(5);
     expect(doc.body.map((n) => (n.kind === 'control' ? n.tag : n))).toEqual([before, ...SECTION_KEYS.map((k) => `budgetkoll:${k}`), after]);
     const budget = control(doc, 'budget');
@@ -186,7 +186,7 @@ describe('inserting again', () => {
     old.title = controlTitle('budget', fingerprint(doc.textOf(old.children)));
     doc.owners.set(heading, old);
     doc.body.splice(1, 0, old);
-    expect(await writeSections(doc.context, [sections[1]])).toMatchObject({ ok: true, written: ['budget'] });
+    expect(await writeSections(doc.context, [sections[1]])).toMatchObject({ ok: true, value: { written: ['budget'] } });
     expect(doc.body).toEqual([before, old, after]);
     expect(old).toMatchObject({ id: 7, tag: 'budgetkoll:budget', title: controlTitle('budget', sectionFingerprint(sections[1])) });
     expect(blocksOf(old)).toEqual(sections[1].blocks);
@@ -203,8 +203,8 @@ describe('inserting again', () => {
     expect(expected).not.toContain('uppdrag');
     const untouched = sectionControls(doc).filter((c) => !expected.some((k) => c.tag === `budgetkoll:${k}`)).map((c) => [c.tag, c.id, c.writes]);
 
-    expect(await inspectDocument(doc.context, next)).toMatchObject({ ok: true, changed: expected });
-    expect(await writeSections(doc.context, next)).toMatchObject({ ok: true, written: expected });
+    expect(await inspectDocument(doc.context, next)).toMatchObject({ ok: true, value: { changed: expected } });
+    expect(await writeSections(doc.context, next)).toMatchObject({ ok: true, value: { written: expected } });
 
     for (const s of next) expect(blocksOf(control(doc, s.key))).toEqual(s.blocks);
     expect(sectionControls(doc).filter((c) => !expected.some((k) => c.tag === `budgetkoll:${k}`)).map((c) => [c.tag, c.id, c.writes])).toEqual(untouched);
@@ -225,17 +225,17 @@ describe('what the user did to the document', () => {
     const userText = doc.textOf(edited.children);
 
     // Same numbers: nothing to write, the edit is reported.
-    expect(await inspectDocument(doc.context, sections)).toMatchObject({ ok: true, changed: [], edited: ['budgetkommentar'] });
-    expect(await writeSections(doc.context, sections)).toMatchObject({ ok: true, written: [], keptEdited: ['budgetkommentar'] });
+    expect(await inspectDocument(doc.context, sections)).toMatchObject({ ok: true, value: { changed: [], edited: ['budgetkommentar'] } });
+    expect(await writeSections(doc.context, sections)).toMatchObject({ ok: true, value: { written: [], keptEdited: ['budgetkommentar'] } });
 
     // New numbers in that section too: still kept, listed as changed and edited.
     const next = sections.map((s) => (s.key === 'budgetkommentar' ? { ...s, blocks: [...s.blocks, { kind: 'paragraph' as const, text: 'Ny mening.' }] } : s));
-    expect(await inspectDocument(doc.context, next)).toMatchObject({ ok: true, changed: ['budgetkommentar'], edited: ['budgetkommentar'] });
-    expect(await writeSections(doc.context, next)).toMatchObject({ ok: true, written: [], keptEdited: ['budgetkommentar'] });
+    expect(await inspectDocument(doc.context, next)).toMatchObject({ ok: true, value: { changed: ['budgetkommentar'], edited: ['budgetkommentar'] } });
+    expect(await writeSections(doc.context, next)).toMatchObject({ ok: true, value: { written: [], keptEdited: ['budgetkommentar'] } });
     expect(doc.textOf(control(doc, 'budgetkommentar').children)).toBe(userText);
 
     // Confirmed: overwritten with the new text.
-    expect(await writeSections(doc.context, next, { overwriteEdited: ['budgetkommentar'] })).toMatchObject({ ok: true, written: ['budgetkommentar'], keptEdited: [] });
+    expect(await writeSections(doc.context, next, { overwriteEdited: ['budgetkommentar'] })).toMatchObject({ ok: true, value: { written: ['budgetkommentar'], keptEdited: [] } });
     expect(blocksOf(control(doc, 'budgetkommentar'))).toEqual(next[2].blocks);
     expect(sectionControls(doc)).toHaveLength(6);
   });
@@ -250,7 +250,7 @@ describe('what the user did to the document', () => {
 
     const result = await writeSections(doc.context, sections);
 
-    expect(result).toMatchObject({ ok: true, written: ['uppdrag', 'eget-kapital', 'forslag-till-beslut'] });
+    expect(result).toMatchObject({ ok: true, value: { written: ['uppdrag', 'eget-kapital', 'forslag-till-beslut'] } });
     expect(doc.body.map((n) => (n.kind === 'control' ? n.tag : n))).toEqual([before, ...SECTION_KEYS.map((k) => `budgetkoll:${k}`), after]);
     for (const s of sections) expect(blocksOf(control(doc, s.key))).toEqual(s.blocks);
     expect(sectionControls(doc).filter((c) => kept.some(([tag]) => tag === c.tag)).map((c) => [c.tag, c.id, c.writes])).toEqual(kept);
@@ -262,7 +262,7 @@ describe('what the user did to the document', () => {
     const { siblings, index } = doc.locate(c);
     siblings.splice(index, 1, ...c.children);
     const loose = c.children;
-    expect(await writeSections(doc.context, sections)).toMatchObject({ ok: true, written: ['fordelning'] });
+    expect(await writeSections(doc.context, sections)).toMatchObject({ ok: true, value: { written: ['fordelning'] } });
     expect(blocksOf(control(doc, 'fordelning'))).toEqual(sections[4].blocks);
     for (const node of loose) expect(doc.body).toContain(node);
   });
@@ -306,7 +306,7 @@ describe('where new sections go', () => {
     const writes = uppdrag.writes;
     doc.cursor = doc.paragraphs(uppdrag.children)[1];
     // A section with no neighbour among those written goes to the cursor.
-    expect(await writeSections(doc.context, [sections[2]])).toMatchObject({ ok: true, written: ['budgetkommentar'] });
+    expect(await writeSections(doc.context, [sections[2]])).toMatchObject({ ok: true, value: { written: ['budgetkommentar'] } });
     expect(doc.body.map((n) => (n.kind === 'control' ? n.tag : n))).toEqual([before, 'budgetkoll:uppdrag', 'budgetkoll:budgetkommentar', after]);
     expect(uppdrag.writes).toBe(writes);
   });
@@ -316,7 +316,7 @@ describe('where new sections go', () => {
     const state = await readSectionControls(doc.context);
     expect(state.controls.map((c) => c.key)).toEqual([...SECTION_KEYS]);
     const before = snapshot(doc);
-    expect(await writeSections(doc.context, sections.slice(0, 2), { state })).toMatchObject({ ok: true, written: [] });
+    expect(await writeSections(doc.context, sections.slice(0, 2), { state })).toMatchObject({ ok: true, value: { written: [] } });
     expect(doc.syncs).toBe(3);
     expect(snapshot(doc)).toBe(before);
   });
@@ -328,7 +328,7 @@ describe('a failing sync', () => {
     const before = snapshot(doc);
     doc.failSync(1, 0);
     const result = await writeSections(doc.context, sections);
-    expect(result).toEqual({ ok: false, reason: 'Budgetkoll kunde inte läsa dokumentets avsnitt (felkod GeneralException). Försök igen.', plan: null });
+    expect(result).toEqual({ ok: false, reason: 'Budgetkoll kunde inte läsa dokumentets avsnitt (felkod GeneralException). Försök igen.' });
     expect(snapshot(doc)).toBe(before);
     expect(doc.syncs).toBe(1);
   });
@@ -407,7 +407,7 @@ describe('a failing sync', () => {
     expect(pending(doc).length).toBeGreaterThan(0);
     expect(sectionControls(doc)).toEqual([]);
 
-    expect(await writeSections(doc.context, sections)).toMatchObject({ ok: true, written: [...SECTION_KEYS] });
+    expect(await writeSections(doc.context, sections)).toMatchObject({ ok: true, value: { written: [...SECTION_KEYS] } });
     expect(pending(doc)).toEqual([]);
     for (const s of sections) expect(blocksOf(control(doc, s.key))).toEqual(s.blocks);
   });
@@ -435,8 +435,8 @@ describe('the pane’s entry points, with office-addin-mock’s Word and Office'
   it('insertSections and inspectSections run in Word.run', async () => {
     const { doc } = userDocument();
     const runs = install(doc, true);
-    expect(await insertSections(sections)).toMatchObject({ ok: true, written: [...SECTION_KEYS] });
-    expect(await inspectSections(withStaten2024('1'))).toMatchObject({ ok: true, changed: ['budget'], edited: [] });
+    expect(await insertSections(sections)).toMatchObject({ ok: true, value: { written: [...SECTION_KEYS] } });
+    expect(await inspectSections(withStaten2024('1'))).toMatchObject({ ok: true, value: { changed: ['budget'], edited: [] } });
     expect(runs).toHaveLength(2);
     expect(doc.syncs).toBe(3);
   });
@@ -459,7 +459,7 @@ describe('the pane’s entry points, with office-addin-mock’s Word and Office'
         throw Object.assign(new Error('x'), { code: 'AccessDenied' });
       },
     });
-    expect(await insertSections(sections)).toEqual({ ok: false, reason: 'Avsnitten kunde inte infogas (felkod AccessDenied). Försök igen.', plan: null });
+    expect(await insertSections(sections)).toEqual({ ok: false, reason: 'Avsnitten kunde inte infogas (felkod AccessDenied). Försök igen.' });
     expect(await inspectSections(sections)).toEqual({ ok: false, reason: 'Budgetkoll kunde inte läsa dokumentets avsnitt (felkod AccessDenied). Försök igen.' });
   });
 });

@@ -5,6 +5,7 @@ import {
 } from '@fluentui/react-components';
 import type { AnalysisSettings } from '../../core/analyze';
 import type { Language } from '../../core/messages';
+import type { Result } from '../../core/result';
 import { ErrorBar } from '../components/ErrorBar';
 import { PAGE_RULES } from '../components/pageStyles';
 import { ResultView } from '../components/ResultView';
@@ -30,7 +31,7 @@ type Status =
   | { kind: 'done'; text: string }
   | { kind: 'error'; title: string; text: string };
 
-interface Result {
+interface Analysed {
   view: ViewModel;
   fixes: FixPreview[];
   marks: number;
@@ -52,7 +53,7 @@ export function ExcelPane({ excel, language = 'sv' }: ExcelPaneProps) {
   const [form, setForm] = useState<SettingsForm>(DEFAULT_FORM);
   const [settings, setSettings] = useState<AnalysisSettings>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<Analysed | null>(null);
   const [action, setAction] = useState<Status>({ kind: 'idle' });
   const [preview, setPreview] = useState(false);
   const run = useRef(0);
@@ -93,7 +94,7 @@ export function ExcelPane({ excel, language = 'sv' }: ExcelPaneProps) {
     setStatus({ kind: 'done', text: after ? `${after} ${text}` : text });
   }
 
-  async function act(work: () => Promise<{ ok: true; value: StepDone } | { ok: false; reason: string }>) {
+  async function act(work: () => Promise<Result<StepDone>>) {
     setAction({ kind: 'busy', text: s.working, fraction: null });
     const outcome = await work();
     if (!outcome.ok) {

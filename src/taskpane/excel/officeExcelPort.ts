@@ -9,7 +9,7 @@ import { formFromJson, type SettingsForm } from '../../app/settingsForm';
 import { emptyJournal, fixChanges, markChanges, parseJournal, type CellChange, type Journal } from '../../excel/changes';
 import { queueCheckSheet } from '../../excel/checkSheetWriter';
 import { excelCapabilities, type ExcelCapabilities } from '../../excel/excelSupport';
-import { inspectWorkbook, readWorkbook, type Inspection, type ReadOutcome, type WorkbookRead } from '../../excel/readWorkbook';
+import { inspectWorkbook, readWorkbook, SHEETS_CHANGED, type Inspection, type ReadOutcome, type WorkbookRead } from '../../excel/readWorkbook';
 import { storeAnalysis } from '../../excel/snapshotStore';
 import { officeErrorText, undoAll, writeStep, type ExtraWrite, type TableBounds } from '../../excel/write';
 import type { ExcelWorkbookPort, StepDone, WorkbookAnalysis, WorkbookSummary } from './port';
@@ -59,7 +59,7 @@ class PortState {
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = this.inspection ?? (await this.inspect(context));
       const read = await readWorkbook(context, current, this.caps, (done, total) => onProgress(total === 0 ? 1 : done / total));
-      if (read.ok || !read.changed) return read;
+      if (read.ok || read.reason !== SHEETS_CHANGED) return read;
       this.inspection = null;
     }
     throw Object.assign(new Error('changing'), { code: 'WorkbookChanging' });
@@ -71,13 +71,14 @@ class PortState {
     if (!session) return failure('Analysera arbetsboken först.');
     try {
       return await this.run(async (context) => {
-        const step = request(session);
+        const asked = request(session);
         const result = await writeStep(context, {
-          tables: session.tables, comments: this.inspection?.comments, ...step, raw: session.read.raw, caps: this.caps, journal: this.journal, now: this.now,
+          tables: session.tables, comments: this.inspection?.comments, ...asked, raw: session.read.raw, caps: this.caps, journal: this.journal, now: this.now,
         });
         if (!result.ok) return failure(result.reason);
-        this.journal = result.journal;
-        return ok(done(result.step.entries.length, result.step.addedSheet, result.fillOnly));
+        const { journal, step, fillOnly } = result.value;
+        this.journal = journal;
+        return ok(done(step.entries.length, step.addedSheet, fillOnly));
       });
     } catch (error) {
       return officeFailure('Budgetkoll kunde inte nå arbetsboken', error);
@@ -105,11 +106,11 @@ async function analyze(state: PortState, settings: AnalysisSettings, form: Setti
   if (!caps.analyze.ok) return failure(caps.analyze.reason);
   try {
     const outcome = await state.run((context) => state.read(context, onProgress));
-    if (!outcome.ok) return failure(outcome.changed ? 'Arbetsboken ändras just nu. Försök igen.' : outcome.reason);
-    const { read } = outcome;
+    if (!outcome.ok) return outcome;
+    const read = outcome.value;
     const check = checkOpenWorkbook(read.grid, settings, form, language, state.now());
     state.session = { read, check, tables: check.analysis.tables.map(({ table }) => ({ sheet: table.sheet, ...table.range })) };
-    const stored = check.analysis.tables.length > 0 ? await state.run((context) => storeAnalysis(context, caps, check.snapshotXml, check.settingsJson)) : { ok: true as const };
+    const stored = check.analysis.tables.length > 0 ? await state.run((context) => storeAnalysis(context, caps, check.snapshotXml, check.settingsJson)) : ok(undefined);
     return ok({ reports: check.reports, fixes: check.preview, marks: check.plan.marks.length, notStored: stored.ok ? null : stored.reason });
   } catch (error) {
     return officeFailure('Budgetkoll kunde inte läsa arbetsboken', error);
@@ -159,10 +160,10 @@ async function undo(state: PortState): Promise<Result<StepDone>> {
       const current = await state.inspect(context);
       const result = await undoAll(context, parseJournal(current.stored.journal), state.caps, current.sheets);
       if (!result.ok) return failure(result.reason);
-      state.journal = result.journal;
+      const { journal, restored, kept, removedSheets, goneSheets, keptSheets, remainingSteps } = result.value;
+      state.journal = journal;
       state.inspection = null;
       state.session = null;
-      const { restored, kept, removedSheets, goneSheets, keptSheets, remainingSteps } = result;
       return ok<StepDone>({ kind: 'undo', restored, kept, removedSheets, goneSheets, keptSheets, remainingSteps });
     });
   } catch (error) {

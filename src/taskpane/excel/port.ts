@@ -3,7 +3,7 @@ import type { AnalysisSettings } from '../../core/analyze';
 import type { Language } from '../../core/messages';
 import type { TableReport } from '../../core/report';
 import type { ExcelCapabilities } from '../../excel/excelSupport';
-import type { UndoResult } from '../../excel/write';
+import type { Undone } from '../../excel/write';
 import type { FixPreview } from '../../app/corrections';
 import type { SettingsForm } from '../../app/settingsForm';
 
@@ -36,7 +36,7 @@ export type StepDone =
   | { kind: 'marks'; cells: number; notes: boolean; fillOnly: string[] }
   | { kind: 'check-sheet'; sheet: string }
   | { kind: 'fixes'; cells: number }
-  | ({ kind: 'undo' } & Omit<Extract<UndoResult, { ok: true }>, 'ok' | 'syncs' | 'journal'>);
+  | ({ kind: 'undo' } & Omit<Undone, 'journal'>);
 
 export interface ExcelWorkbookPort {
   capabilities(): ExcelCapabilities;

@@ -1,5 +1,5 @@
 import type { AnalysisSettings } from '../../core/analyze';
-import type { Result } from '../../core/result';
+import { failure, type Result } from '../../core/result';
 import type { FormErrors, SettingsForm } from '../../app/settingsForm';
 import { sentence } from './format';
 
@@ -16,5 +16,5 @@ export async function settingsFromForm(form: SettingsForm): Promise<Result<Analy
   if (parsed.ok) return parsed;
   const errors: FormErrors = {};
   for (const [field, reason] of Object.entries(parsed.reason) as [keyof FormErrors, string][]) errors[field] = sentence(reason);
-  return { ok: false, reason: errors };
+  return failure(errors);
 }

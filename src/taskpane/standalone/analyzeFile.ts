@@ -1,4 +1,4 @@
-import type { Result } from '../../core/result';
+import { ok, type Result } from '../../core/result';
 import { analyzeGrid, type Analysis, type AnalysisSettings } from '../../core/analyze';
 import type { Grid } from '../../core/grid';
 import type { TableReport } from '../../core/report';
@@ -38,13 +38,13 @@ export async function correctWorkbook(data: Uint8Array, grid: Grid, settings: An
   const analysis = analysisOf(grid, settings);
   const fixed = await correctedCopy(data, planCorrectedCopy(analysis, grid));
   if (!fixed.ok) return fixed;
-  return { ok: true, value: { fileName, bytes: fixed.value.bytes, reports: reportsOf(analysis), fillOnlyNote: fillOnlyNote(fixed.value.fillOnly) } };
+  return ok({ fileName, bytes: fixed.value.bytes, reports: reportsOf(analysis), fillOnlyNote: fillOnlyNote(fixed.value.fillOnly) });
 }
 
 /** Both steps at once. */
 export async function analyzeFile(data: Uint8Array, fileName: string, settings: AnalysisSettings): Promise<Result<TableReport[]>> {
   const read = await readWorkbook(data, fileName);
-  return read.ok ? { ok: true, value: analyzeWorkbook(read.value, settings) } : read;
+  return read.ok ? ok(analyzeWorkbook(read.value, settings)) : read;
 }
 
 /**

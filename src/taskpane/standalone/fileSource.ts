@@ -1,4 +1,4 @@
-import type { Result } from '../../core/result';
+import { failure, ok, type Failure, type Result } from '../../core/result';
 import type { AnalysisSettings } from '../../core/analyze';
 import type { Grid } from '../../core/grid';
 import type { AnalysisSource, FileSource, PickedFile, PlanSections, Stage } from '../model/source';
@@ -51,10 +51,7 @@ export function sectionsFileName(name: string): string {
   return `${base || 'arbetsbok'}-avsnitt.docx`;
 }
 
-const unexpected = (what: string, error: unknown): { ok: false; reason: string } => ({
-  ok: false,
-  reason: `${what} (${error instanceof Error ? error.message : String(error)})`,
-});
+const unexpected = (what: string, error: unknown): Failure => failure(`${what} (${error instanceof Error ? error.message : String(error)})`);
 
 /** Chosen files, read and checked in the page: nothing leaves the computer. */
 export function createFileSource(): FileSource {
@@ -91,7 +88,7 @@ function openFile(file: PickedFile): AnalysisSource {
     onStage('sections');
     await breathe();
     const snapshot = await e.readSnapshot(await readBytes());
-    return { ok: true, value: await e.planSections(read.value, settings, snapshot) };
+    return ok(e.planSections(read.value, settings, snapshot));
   }
 
   return {
@@ -102,7 +99,7 @@ function openFile(file: PickedFile): AnalysisSource {
         if (!read.ok) return read;
         onStage('checking');
         await breathe();
-        return { ok: true, value: e.analyzeWorkbook(read.value, settings) };
+        return ok(e.analyzeWorkbook(read.value, settings));
       }),
     corrected: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
       withEngine('fixing', onStage, async (e) => {
@@ -117,7 +114,7 @@ function openFile(file: PickedFile): AnalysisSource {
       withEngine('sections', onStage, async (e) => {
         const built = await sections(e, settings, () => undefined);
         if (!built.ok) return built;
-        if (built.value.sections.length === 0) return { ok: false, reason: 'ingen budgettabell hittades i arbetsboken' };
+        if (built.value.sections.length === 0) return failure('ingen budgettabell hittades i arbetsboken');
         let d: Docx;
         try {
           d = await loadDocx();
@@ -125,7 +122,7 @@ function openFile(file: PickedFile): AnalysisSource {
           return unexpected('Budgetkolls Word-del kunde inte laddas – ladda om sidan och försök igen', error);
         }
         const bytes = await d.sectionsToDocx(built.value.sections);
-        return { ok: true, value: { fileName: sectionsFileName(file.name), bytes, type: d.DOCX_MIME, errors: built.value.errors } };
+        return ok({ fileName: sectionsFileName(file.name), bytes, type: d.DOCX_MIME, errors: built.value.errors });
       }),
   };
 }

@@ -9,7 +9,8 @@ import { FilePicker } from '../components/FilePicker';
 import { sentence } from '../model/format';
 import type { FileSource, PickedFile, PlanSections, Stage } from '../model/source';
 import { documentState, STATE_TEXT, titles, type DocumentState } from './documentState';
-import type { WordDocumentPort, WriteOutcome } from './port';
+import type { Written } from '../../word/wordWriter';
+import type { WordDocumentPort } from './port';
 import { SectionPreview } from './SectionPreview';
 
 const STAGE_TEXT: Record<Stage, string> = {
@@ -76,7 +77,7 @@ const errorCount = (n: number) => (n === 1 ? 'ett fel' : `${n} fel`);
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** `Klart: 4 avsnitt infogade, 1 uppdaterat, 1 redan aktuellt.` and what was left as the user wrote it. */
-export function writtenText(outcome: Extract<WriteOutcome, { ok: true }>, sections: readonly DocSection[]): string {
+export function writtenText(outcome: Written, sections: readonly DocSection[]): string {
   const inserted = outcome.plan.filter((e) => e.write && e.action === 'insert').length;
   const updated = outcome.plan.filter((e) => e.write && e.action !== 'insert').length;
   const current = outcome.plan.filter((e) => e.action === 'unchanged').length;
@@ -204,7 +205,7 @@ export function WordPane({ files, word, notice }: WordPaneProps) {
       setInsert({ kind: 'error', text: sentence(outcome.reason) });
       return;
     }
-    setInsert({ kind: 'done', text: writtenText(outcome, sections) });
+    setInsert({ kind: 'done', text: writtenText(outcome.value, sections) });
     await readDocument(sections, runId);
   }
 

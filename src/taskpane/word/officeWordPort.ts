@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { failure, ok } from '../../core/result';
 import { wordSupport } from '../../word/wordSupport';
 import { insertSections, readSectionControls } from '../../word/wordWriter';
 import type { WordDocumentPort } from './port';
@@ -17,16 +18,16 @@ export function createOfficeWordPort(): WordDocumentPort {
     support: () => wordSupport(),
     async readControls() {
       const support = wordSupport();
-      if (!support.ok) return { ok: false, reason: support.reason };
+      if (!support.ok) return support;
       try {
         const controls = await Word.run(async (context) => {
           const state = await readSectionControls(context);
           // Plain data: the proxies are only valid inside this run.
           return state.controls.map(({ tag, title, text }) => ({ tag, title, text }));
         });
-        return { ok: true, value: controls };
+        return ok(controls);
       } catch (error) {
-        return { ok: false, reason: `Budgetkoll kunde inte läsa dokumentets avsnitt${codeOf(error)}. Försök igen.` };
+        return failure(`Budgetkoll kunde inte läsa dokumentets avsnitt${codeOf(error)}. Försök igen.`);
       }
     },
     write: (sections, options) => insertSections(sections, options),
