@@ -67,14 +67,49 @@ export interface EquityChartProps {
   baseText?: string;
 }
 
+/** The chart's numbers as a table: opening, result, closing, the guideline and the excess, year by year. */
+function EquityTable({ points, unit }: Pick<EquityChartProps, 'points' | 'unit'>) {
+  const styles = useStyles();
+  const text = usePaneText();
+  const t = useTableStyles();
+  const num = mergeClasses(t.td, t.number);
+  const head = mergeClasses(t.th, t.number);
+  return (
+    <div className={styles.tableWrap} role="region" aria-label={`${text.equityPerYear(unit)}, ${text.count.table[0]}`} tabIndex={0}>
+      <table className={t.table}>
+        <caption className={t.caption}>{text.equityPerYear(unit)}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={t.th}>{text.year}</th>
+            <th scope="col" className={head}>{text.opening}</th>
+            <th scope="col" className={head}>{text.result}</th>
+            <th scope="col" className={head}>{text.closing}</th>
+            <th scope="col" className={head}>{text.guidelineHeader}</th>
+            <th scope="col" className={head}>{text.aboveGuideline}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.year}>
+              <th scope="row" className={mergeClasses(t.td, t.strong)}>{p.year}{p.source === 'projected' ? '*' : ''}</th>
+              <td className={num}>{formatAmount(p.opening)}</td>
+              <td className={num}>{formatAmount(p.result)}</td>
+              <td className={num}>{formatAmount(p.closing)}</td>
+              <td className={num}>{p.limit === null ? '–' : formatAmount(p.limit)}</td>
+              <td className={num}>{p.excess === null ? '–' : formatAmount(p.excess)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** Equity at each year's end as bars (the part above the guideline in orange), the guideline as a dashed line. */
 export function EquityChart({ points, unit, baseText: base }: EquityChartProps) {
   const styles = useStyles();
   const text = usePaneText();
   const baseText = base ?? text.baseAllocation;
-  const t = useTableStyles();
-  const num = mergeClasses(t.td, t.number);
-  const head = mergeClasses(t.th, t.number);
   const id = useId();
   const [ref, measured] = useWidth(560);
   const width = Math.max(260, Math.min(measured, 760));
@@ -166,33 +201,7 @@ export function EquityChart({ points, unit, baseText: base }: EquityChartProps) 
         {hasProjected && <li className={styles.legendItem}>{text.projectedNote}</li>}
       </ul>
 
-      <div className={styles.tableWrap} role="region" aria-label={`${text.equityPerYear(unit)}, ${text.count.table[0]}`} tabIndex={0}>
-        <table className={t.table}>
-          <caption className={t.caption}>{text.equityPerYear(unit)}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={t.th}>{text.year}</th>
-              <th scope="col" className={head}>{text.opening}</th>
-              <th scope="col" className={head}>{text.result}</th>
-              <th scope="col" className={head}>{text.closing}</th>
-              <th scope="col" className={head}>{text.guidelineHeader}</th>
-              <th scope="col" className={head}>{text.aboveGuideline}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.year}>
-                <th scope="row" className={mergeClasses(t.td, t.strong)}>{p.year}{p.source === 'projected' ? '*' : ''}</th>
-                <td className={num}>{formatAmount(p.opening)}</td>
-                <td className={num}>{formatAmount(p.result)}</td>
-                <td className={num}>{formatAmount(p.closing)}</td>
-                <td className={num}>{p.limit === null ? '–' : formatAmount(p.limit)}</td>
-                <td className={num}>{p.excess === null ? '–' : formatAmount(p.excess)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <EquityTable points={points} unit={unit} />
     </div>
   );
 }
