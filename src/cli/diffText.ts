@@ -3,7 +3,7 @@ import { amountOf, ZERO_AMOUNT } from '../core/amount';
 import { compareMagnitude } from '../core/compare/amounts';
 import type { ChangeReport, DiffReport, TableDiffReport, TableRef, TotalReport } from '../core/compare/diffReport';
 import { yearlessKey } from '../core/compare/labelKey';
-import { formatSwedish, moneyOf } from '../core/format';
+import { formatDecimal } from '../core/format';
 import type { FindingReport } from '../core/report';
 
 const SEVERITY_WORD = { error: 'FEL', warning: 'VARNING', info: 'INFO' } as const;
@@ -168,7 +168,7 @@ function findingLines(t: TableDiffReport): string[] {
   ];
 }
 
-const amount = (text: string) => formatSwedish(moneyOf(text));
+const amount = (text: string) => formatDecimal(text);
 const signed = (text: string) => (text.startsWith('-') || text === '0' ? amount(text) : `+${amount(text)}`);
 
 function summaryLine(report: DiffReport): string {

@@ -1,6 +1,5 @@
 import type { FileReport, FindingReport, TableReport } from '../core/report';
-import { formatSwedish } from '../core/format';
-import { Money } from '../core/money';
+import { formatDecimal } from '../core/format';
 
 const SEVERITY_WORD = { error: 'FEL', warning: 'VARNING', info: 'INFO' } as const;
 
@@ -36,7 +35,7 @@ function equityLines(table: TableReport): string[] {
     const hasResult = table.rows.some((r) => r.role === 'result');
     return hasResult ? ['    Eget kapital: tabellen anger inget ingående eget kapital – ange det med --opening-equity ÅR=BELOPP.'] : [];
   }
-  const n = (s: string | null) => (s === null ? '–' : formatSwedish(new Money(s)));
+  const n = (s: string | null) => (s === null ? '–' : formatDecimal(s));
   const percent = table.equity[0].percent;
   const rows: [string, string[]][] = [
     ['', table.equity.map((e) => String(e.year))],

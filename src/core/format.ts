@@ -1,5 +1,7 @@
+import { decimalText, type Amount } from './amount';
 import { Money } from './money';
 import type { Unit } from './numbers';
+import { swedishDecimal } from './swedishFormat';
 
 export interface FormatOptions {
   /** Separator between thousands; a no-break space keeps Word from wrapping a number. */
@@ -9,21 +11,35 @@ export interface FormatOptions {
 
 const MINUS_SIGN = '\u2212';
 
-/** Swedish number format: `14 065`, `1 842,5`, `−1 573`, with the unit when given. */
+const withUnit = (text: string, options: FormatOptions): string => (options.unit ? `${text} ${options.unit}` : text);
+
+/** Swedish number format: `14 065`, `1 842,5`, `−1 573`, with the unit when given (swedishFormat.ts). */
 export function formatSwedish(value: Money, options: FormatOptions = {}): string {
   const group = options.groupSeparator ?? ' ';
+  return withUnit(swedishDecimal(value.toFixed(), group) ?? viaDecimal(value, group), options);
+}
+
+/** A decimal text (a report's, a finding's parameter) in Swedish format, as formatSwedish writes its Decimal, without making one. */
+export function formatDecimal(text: string, options: FormatOptions = {}): string {
+  const group = options.groupSeparator ?? ' ';
+  return withUnit(swedishDecimal(text, group) ?? viaDecimal(new Money(text), group), options);
+}
+
+/** An amount in Swedish format, as formatSwedish writes its Decimal — without making one for the usual amount. */
+export const formatAmount = (amount: Amount, options: FormatOptions = {}): string => formatDecimal(decimalText(amount), options);
+
+/** What swedishDecimal does not read (NaN, ±Infinity, an exponent), formatted on the Decimal itself. */
+function viaDecimal(value: Money, group: string): string {
   const abs = value.abs();
   const fixed = abs.decimalPlaces() > 0 ? abs.toFixed(Math.min(abs.decimalPlaces(), 2)) : abs.toFixed(0);
-  // Rounded to two decimals, without the zeros rounding leaves (0,5005 → 0,5, as 0,5 is written).
   const [intPart, rawFraction] = fixed.split('.');
   const fraction = rawFraction?.replace(/0+$/, '');
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   const sign = value.isNegative() && !value.isZero() ? MINUS_SIGN : '';
-  const text = `${sign}${grouped}${fraction ? `,${fraction}` : ''}`;
-  return options.unit ? `${text} ${options.unit}` : text;
+  return `${sign}${grouped}${fraction ? `,${fraction}` : ''}`;
 }
 
-/** The decimal string of the JSON contract: '.' as separator, no grouping. */
+/** The decimal string of the JSON contract: '.' as separator, no grouping, no exponent. */
 export function toDecimalString(value: Money): string {
   return value.toFixed();
 }

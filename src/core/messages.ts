@@ -1,13 +1,15 @@
 import type { Finding, FindingCode } from './findings';
-import { abs, amountOfMoney, equals, toMoney, type Amount } from './amount';
-import { formatSwedish } from './format';
+import { abs, equals, type Amount } from './amount';
+import { formatAmount, formatDecimal, formatSwedish } from './format';
 import { Money } from './money';
 import type { Unit } from './numbers';
 import { stripChildMarker } from './labels';
+import { swedishPercent } from './swedishFormat';
 
 export type Language = 'sv' | 'en';
 
-type Say = (f: Finding, n: (m: Amount | null) => string, what: string) => string;
+/** An amount, or a decimal text (a finding's parameter), in the table's unit. */
+type Say = (f: Finding, n: (m: Amount | string | null) => string, what: string) => string;
 
 // One catalog turns every finding into words a board member understands.
 const SV: Record<FindingCode, Say> = {
@@ -26,7 +28,7 @@ const SV: Record<FindingCode, Say> = {
     `Eget kapital vid utgången av ${f.year} blir negativt: ${n(f.stated)}${f.params.projected ? ' (beräknat)' : ''}. Förbundet får inte planera för ett underskott som är större än det egna kapitalet.`,
   'share-deviation': (f, n, what) => f.params.split
     ? `${what} bidrar med ${n(f.stated)}, men enligt fördelningen mellan kommunerna (${percent(f.params.expectedShare)}) borde det vara ${n(f.expected)}.`
-    : `${what} bidrar med ${n(f.stated)} (${percent(f.params.share)} av tilldelningen), men ska enligt förbundsordningen bidra med hälften av statens ${n(amountOfText(f.params.stateAmount))}, alltså ${n(f.expected)}.`,
+    : `${what} bidrar med ${n(f.stated)} (${percent(f.params.share)} av tilldelningen), men ska enligt förbundsordningen bidra med hälften av statens ${n(f.params.stateAmount ?? null)}, alltså ${n(f.expected)}.`,
   'title-years-mismatch': (f) =>
     `Tabellens rubrik ”${f.params.title}” nämner åren ${f.params.titleYears}, men kolumnerna gäller ${f.params.columnYears}.`,
   'text-number': (f, n, what) =>
@@ -52,21 +54,17 @@ const TREND: Record<string, string> = {
   steady: ' Överskottet är oförändrat från året innan.',
 };
 
-/** An amount a finding carries as text (its params are plain data). */
-function amountOfText(text: string | undefined): Amount | null {
-  return text === undefined ? null : amountOfMoney(new Money(text));
-}
-
+/** A share (`0.2534`) as a percentage with one decimal: `25,3 %`. */
 function percent(fraction: string | undefined): string {
   if (!fraction) return '';
-  return `${formatSwedish(new Money(fraction).times(100).toDecimalPlaces(1))} %`;
+  return `${swedishPercent(fraction) ?? formatSwedish(new Money(fraction).times(100).toDecimalPlaces(1))} %`;
 }
 
-function reserveText(f: Finding, n: (m: Amount | null) => string): string {
+function reserveText(f: Finding, n: (m: Amount | string | null) => string): string {
   const base = f.params.base === 'costs' ? 'kostnaderna' : 'medlemmarnas tilldelning';
   const since = f.params.firstYear && f.params.firstYear !== f.year ? ` Över riktvärdet sedan ${f.params.firstYear}.` : '';
-  const deficit = f.params.deficit ? ` Årets planerade underskott på ${n(amountOfMoney(new Money(f.params.deficit)))} tar eget kapital ned mot riktvärdet.` : '';
-  return `Eget kapital vid utgången av ${f.year} är ${n(f.stated)}${f.params.projected ? ' (beräknat)' : ''}, ${n(f.difference)} över riktvärdet ${n(f.expected)} (${formatSwedish(new Money(f.params.percent ?? '0'))} % av ${base}, ${n(amountOfMoney(new Money(f.params.baseAmount ?? '0')))}).${since}${TREND[f.params.trend ?? 'new']}${deficit}`;
+  const deficit = f.params.deficit ? ` Årets planerade underskott på ${n(f.params.deficit)} tar eget kapital ned mot riktvärdet.` : '';
+  return `Eget kapital vid utgången av ${f.year} är ${n(f.stated)}${f.params.projected ? ' (beräknat)' : ''}, ${n(f.difference)} över riktvärdet ${n(f.expected)} (${formatDecimal(f.params.percent ?? '0')} % av ${base}, ${n(f.params.baseAmount ?? '0')}).${since}${TREND[f.params.trend ?? 'new']}${deficit}`;
 }
 
 const EN: Record<FindingCode, Say> = {
@@ -79,7 +77,7 @@ const EN: Record<FindingCode, Say> = {
   'negative-equity': (f, n) => `Equity at the end of ${f.year} falls below zero: ${n(f.stated)}.`,
   'share-deviation': (f, n, what) => f.params.split
     ? `${what} contributes ${n(f.stated)}; the förbundsordning gives ${n(f.expected)}.`
-    : `${what} contributes ${n(f.stated)}; the förbundsordning gives half the state's ${n(amountOfText(f.params.stateAmount))}, ${n(f.expected)}.`,
+    : `${what} contributes ${n(f.stated)}; the förbundsordning gives half the state's ${n(f.params.stateAmount ?? null)}, ${n(f.expected)}.`,
   'title-years-mismatch': (f) => `The table title "${f.params.title}" names ${f.params.titleYears} but the columns cover ${f.params.columnYears}.`,
   'text-number': (f, _n, what) => `${what}: "${f.params.text}" is stored as text; Excel's SUM leaves it out.`,
   'formula-omits-line': (f, n, what) => `${what}: the formula ${f.params.cellFormula} leaves out ${f.params.omitted}.${f.expected !== null ? ` With every line the total is ${n(f.expected)}, not ${n(f.stated)}.` : ''}`,
@@ -90,7 +88,7 @@ const EN: Record<FindingCode, Say> = {
 };
 
 export function findingMessage(finding: Finding, unit: Unit, language: Language = 'sv'): string {
-  const n = (m: Amount | null) => (m === null ? '–' : formatSwedish(toMoney(m), { unit }));
+  const n = (m: Amount | string | null) => (m === null ? '–' : typeof m === 'string' ? formatDecimal(m, { unit }) : formatAmount(m, { unit }));
   // A row is named as the board reads it: `- Förbundets eget kapital` without its child marker.
   const what = [finding.rowLabel === null ? null : stripChildMarker(finding.rowLabel), finding.year].filter((x) => x !== null && x !== undefined).join(' ');
   return (language === 'sv' ? SV : EN)[finding.code](finding, n, what);

@@ -1,16 +1,16 @@
-import { toMoney, type Amount } from '../amount';
-import { formatSwedish } from '../format';
+import type { Amount } from '../amount';
+import { formatAmount } from '../format';
 import type { Unit } from '../numbers';
 
 // A no-break space between the digits and in `1 842,5 tkr`: Word must not wrap a number.
 const NBSP = '\u00a0';
 
 export function amount(value: Amount, unit: Unit): string {
-  return formatSwedish(toMoney(value), { unit, groupSeparator: NBSP }).replace(` ${unit}`, `${NBSP}${unit}`);
+  return formatAmount(value, { unit, groupSeparator: NBSP }).replace(` ${unit}`, `${NBSP}${unit}`);
 }
 
 export function number(value: Amount): string {
-  return formatSwedish(toMoney(value), { groupSeparator: NBSP });
+  return formatAmount(value, { groupSeparator: NBSP });
 }
 
 /** `2023`, `2023 och 2024`, `2023, 2024 och 2026`, and `2023–2026` for a run of years. */

@@ -1,31 +1,17 @@
 import type { Severity } from '../../core/findings';
 import type { Language } from '../../core/messages';
 import type { Unit } from '../../core/numbers';
+import { swedishDecimal } from '../../core/swedishFormat';
 import { PANE_TEXT } from './paneText';
 
-// Swedish number format for the pane, on the JSON contract's decimal strings:
-// the same output as the engine's formatSwedish (core/format.ts), without
-// decimal.js, which stays out of the pane's first load.
+// Swedish number format for the pane, on the JSON contract's decimal strings: the engine's own
+// (core/swedishFormat.ts), without decimal.js, which stays out of the pane's first load.
 
 const NBSP = '\u00a0';
-const MINUS = '\u2212';
 
-/** `-1522` → `−1 522`, `1842.5` → `1 842,5` (at most two decimals, half up), grouped with no-break spaces. */
+/** `-1522` → `−1 522`, `1842.5` → `1 842,5` (at most two decimals, half up), grouped with no-break spaces; anything else as it is. */
 export function formatDecimal(decimal: string, group = NBSP): string {
-  const m = /^([-+]?)(\d+)(?:\.(\d+))?$/.exec(decimal.trim());
-  if (!m) return decimal;
-  let digits = m[2];
-  let fraction = m[3] ?? '';
-  const zero = /^0*$/.test(digits + fraction);
-  if (fraction.length > 2) {
-    const rounded = (BigInt(digits + fraction.slice(0, 2)) + (fraction.charCodeAt(2) >= 53 ? 1n : 0n)).toString().padStart(3, '0');
-    digits = rounded.slice(0, -2);
-    // Without the zeros rounding leaves (0,5005 → 0,5), as the engine writes it.
-    fraction = rounded.slice(-2).replace(/0+$/, '');
-  }
-  digits = digits.replace(/^0+(?=\d)/, '');
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return `${m[1] === '-' && !zero ? MINUS : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+  return swedishDecimal(decimal.trim(), group) ?? decimal;
 }
 
 /** A decimal string of the JSON contract in Swedish, with the unit when given: `−1 522 tkr`, never wrapped. */
