@@ -160,15 +160,17 @@ class CellCounter {
 
   scan(bytes: Uint8Array): void {
     for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i];
       if (!this.inName) {
-        if (b === LT) {
-          this.inName = true;
-          this.localLength = 0;
-          this.localIsC = false;
-        }
+        // Outside a tag's name only the next '<' matters: found natively, not byte by byte.
+        const next = bytes.indexOf(LT, i);
+        if (next < 0) return;
+        i = next;
+        this.inName = true;
+        this.localLength = 0;
+        this.localIsC = false;
         continue;
       }
+      const b = bytes[i];
       if (b === COLON) {
         this.localLength = 0;
         this.localIsC = false;

@@ -60,8 +60,19 @@ interface Unsure {
   kind: 'formula' | 'error';
 }
 
+/** Whether a number format shows a date, asked once per format: a sheet has a few, used by thousands of cells. */
+function dateFormats(): (format: string | undefined) => boolean {
+  const known = new Map<string | undefined, boolean>();
+  return (format) => {
+    let date = known.get(format);
+    if (date === undefined) known.set(format, (date = isDateFormat(format)));
+    return date;
+  };
+}
+
 /** The engine's Sheet of a worksheet SheetJS read. */
 export function sheetOf(read: ReadSheet, date1904: boolean): Sheet {
+  const isDate = dateFormats();
   const unsure = new Map<string, Unsure>();
   const rows: (Cell | undefined)[][] = [];
   const data = read.sheet['!data'] ?? [];
@@ -72,7 +83,7 @@ export function sheetOf(read: ReadSheet, date1904: boolean): Sheet {
     for (let c = 0; c < row.length; c++) {
       const found = row[c];
       if (!found) continue;
-      const cell = gridCell(found, date1904);
+      const cell = gridCell(found, date1904, isDate);
       if (!cell) continue;
       (cells ??= [])[c] = cell;
       const doubt = doubtAbout(found);
@@ -89,9 +100,9 @@ export function sheetOf(read: ReadSheet, date1904: boolean): Sheet {
 }
 
 /** A SheetJS cell as the engine's Cell; undefined for a cell with neither a value nor a formula. */
-function gridCell(found: CellObject, date1904: boolean): Cell | undefined {
+function gridCell(found: CellObject, date1904: boolean, isDate: (format: string | undefined) => boolean): Cell | undefined {
   const numFmt = numberFormat(found);
-  const value = valueOf(found, numFmt, date1904);
+  const value = valueOf(found, numFmt, date1904, isDate);
   if (value === undefined && !found.f) return undefined;
   const cell: Cell = { value: value ?? null };
   if (found.f) cell.formula = found.f;
@@ -99,12 +110,12 @@ function gridCell(found: CellObject, date1904: boolean): Cell | undefined {
   return cell;
 }
 
-function valueOf(found: CellObject, numFmt: string | undefined, date1904: boolean): CellValue | undefined {
+function valueOf(found: CellObject, numFmt: string | undefined, date1904: boolean, isDate: (format: string | undefined) => boolean): CellValue | undefined {
   const v = found.v;
   switch (found.t) {
     case 'n':
       if (typeof v !== 'number' || Number.isNaN(v)) return undefined;
-      return isDateFormat(numFmt) ? dateOfSerial(v, date1904) : v;
+      return isDate(numFmt) ? dateOfSerial(v, date1904) : v;
     case 's':
       return excelText(typeof v === 'string' ? v : String(v ?? ''));
     case 'b':
