@@ -38,12 +38,3 @@ function viaDecimal(value: Money, group: string): string {
   const sign = value.isNegative() && !value.isZero() ? MINUS_SIGN : '';
   return `${sign}${grouped}${fraction ? `,${fraction}` : ''}`;
 }
-
-/** The decimal string of the JSON contract: '.' as separator, no grouping, no exponent. */
-export function toDecimalString(value: Money): string {
-  return value.toFixed();
-}
-
-export function moneyOf(text: string): Money {
-  return new Money(text);
-}

@@ -41,12 +41,6 @@ export async function correctWorkbook(data: Uint8Array, grid: Grid, settings: An
   return ok({ fileName, bytes: fixed.value.bytes, reports: reportsOf(analysis), fillOnlyNote: fillOnlyNote(fixed.value.fillOnly) });
 }
 
-/** Both steps at once. */
-export async function analyzeFile(data: Uint8Array, fileName: string, settings: AnalysisSettings): Promise<Result<TableReport[]>> {
-  const read = await readWorkbook(data, fileName);
-  return read.ok ? ok(analyzeWorkbook(read.value, settings)) : read;
-}
-
 /**
  * The Excel pane's snapshot of its check, stored in the workbook as a custom XML part
  * (customXml/itemN.xml in the saved file): the sections as they were when the check was made
