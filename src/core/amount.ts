@@ -200,8 +200,45 @@ export function distance(a: Amount, b: Amount): Amount {
 export function compare(a: Amount, b: Amount): -1 | 0 | 1 {
   const x = inside(a);
   const y = inside(b);
-  if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0;
+  if (typeof x === 'number') {
+    if (typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0;
+    const order = thousandthsAgainst(x, y);
+    if (order !== null) return order;
+  } else if (typeof y === 'number') {
+    const order = thousandthsAgainst(y, x);
+    if (order !== null) return (-order || 0) as -1 | 0 | 1;
+  }
   return toMoney(a).cmp(toMoney(b)) as -1 | 0 | 1;
+}
+
+/**
+ * A Decimal amount's thousandths rounded down (within the safe integers), and whether nothing was
+ * rounded: remembered per Decimal, since the few the engine compares often are its constants (the
+ * noise below a millionth, a tenth of a million). Null where the floor is past the safe integers.
+ */
+const floors = new WeakMap<Money, { floor: number; exact: boolean } | null>();
+
+function floorOf(y: Money): { floor: number; exact: boolean } | null {
+  let known = floors.get(y);
+  if (known === undefined) {
+    // Rounded to thousandths exactly (toDecimalPlaces keeps every digit it does not round off).
+    const down = y.toDecimalPlaces(3, Money.ROUND_FLOOR);
+    const floor = thousandthsOf(down);
+    known = Number.isNaN(floor) ? null : { floor, exact: down.eq(y) };
+    floors.set(y, known);
+  }
+  return known;
+}
+
+/**
+ * Whole thousandths x against a Decimal amount y, without a Decimal for x: x is below y's floor
+ * f, above it (then above y, which is below f + 1), or f itself (equal to y when y is whole
+ * thousandths, else below it). Null where y's floor is past the safe integers (or y is no number).
+ */
+function thousandthsAgainst(x: number, y: Money): -1 | 0 | 1 | null {
+  const known = floorOf(y);
+  if (known === null) return null;
+  return x < known.floor ? -1 : x > known.floor ? 1 : known.exact ? 0 : -1;
 }
 
 export function equals(a: Amount, b: Amount): boolean {

@@ -127,6 +127,24 @@ describe('comparisons', () => {
     }), RUNS);
   });
 
+  it('whole thousandths against the same Decimal amount, asked again and again (its floor is remembered), are Decimal’s', () => {
+    const decimals = ['0.000001', '-0.000001', '0.1234', '-2.0005', '12.999999999999999999999999999999999999999999', '1e20', '-9007199254740.9915']
+      .map((text) => ({ amount: amountOfMoney(new Money(text)), oracle: new Oracle(text) }));
+    fc.assert(fc.property(fc.integer({ min: -20_000, max: 20_000 }), fc.constantFrom(...decimals), (m, d) => {
+      const x = amountOfMoney(new Money(new Oracle(m).dividedBy(1000).toFixed()));
+      const xo = new Oracle(m).dividedBy(1000);
+      for (let i = 0; i < 2; i++) {
+        expect(compare(x, d.amount)).toBe(xo.cmp(d.oracle));
+        expect(compare(d.amount, x)).toBe(d.oracle.cmp(xo));
+        expect(atMost(x, d.amount)).toBe(xo.lte(d.oracle));
+      }
+    }), RUNS);
+    const nearThirteen = amountOfMoney(new Money('0.012999999999999999999999999999999999999999999'));
+    expect(compare(ZERO_AMOUNT, nearThirteen)).toBe(-1);
+    expect(compare(amountOfMoney(new Money('0.013')), nearThirteen)).toBe(1);
+    expect(compare(amountOfMoney(new Money('0.012')), nearThirteen)).toBe(-1);
+  });
+
   it('−0 equals 0 and is negative, as Decimal has it', () => {
     const z = amountOfMoney(new Money('-0'));
     expect(equals(z, ZERO_AMOUNT)).toBe(true);
