@@ -1,4 +1,4 @@
-import { ZERO_AMOUNT, equals, isZero, plus, type Amount } from '../amount';
+import { ZERO_AMOUNT, atMost, compare, distance, equals, isNegative, isZero, plus, type Amount } from '../amount';
 import type { RowRole } from '../labels';
 import type { Term } from '../model';
 import { compareScores, emptyScore, isAcceptable, scoreSums, type Score } from './score';
@@ -91,6 +91,8 @@ function bestChildren(search: Search, p: number): Term[] | null {
       items[count++] = j;
       sums.add(j);
       scored = false;
+      // No row below can bring the sums back within reach in most columns: no longer set adds up.
+      if (sums.outOfReach(j)) break;
     }
     if (!scored) {
       sums.score(score);
@@ -110,13 +112,32 @@ function bestChildren(search: Search, p: number): Term[] | null {
   return terms;
 }
 
-/** Column sums of the children taken so far, and their score against the parent. */
+/**
+ * Column sums of the children taken so far, and their score against the parent. A sum past the
+ * parent's amount by more than the tolerance stays past it while the rows below only add amounts
+ * of the same sign: `lastBelowZero[col]` and `lastAboveZero[col]` are the last rows with an amount
+ * below and above zero in the column (-1: none).
+ */
 class RunningSums {
   private stated: readonly (Amount | null)[] = [];
   private readonly sums: Amount[] = [];
   private readonly anyTerm: boolean[] = [];
+  private readonly lastBelowZero: number[] = [];
+  private readonly lastAboveZero: number[] = [];
 
-  constructor(private readonly rows: Row[], private readonly tolerance: Amount) {}
+  constructor(private readonly rows: Row[], private readonly tolerance: Amount) {
+    for (let row = 0; row < rows.length; row++) {
+      const values = rows[row].values;
+      for (let col = 0; col < values.length; col++) {
+        this.lastBelowZero[col] ??= -1;
+        this.lastAboveZero[col] ??= -1;
+        const v = values[col];
+        if (v === null || isZero(v)) continue;
+        if (isNegative(v)) this.lastBelowZero[col] = row;
+        else this.lastAboveZero[col] = row;
+      }
+    }
+  }
 
   /** Starts over for parent p, with no children. */
   start(p: number): void {
@@ -138,6 +159,24 @@ class RunningSums {
       this.sums[col] = plus(this.sums[col], v);
       this.anyTerm[col] = true;
     }
+  }
+
+  /**
+   * Whether no set of children that adds rows below `last` can add up (isAcceptable): in more than
+   * half of the columns the sum is beyond the tolerance on the side the rows below can only move
+   * it further from — mismatches that every larger set keeps.
+   */
+  outOfReach(last: number): boolean {
+    const width = this.stated.length;
+    let lost = 0;
+    for (let col = 0; col < width; col++) {
+      const stated = this.stated[col] ?? ZERO_AMOUNT;
+      const sum = this.sums[col];
+      if (atMost(distance(stated, sum), this.tolerance)) continue;
+      const rowsBelowMayReturn = compare(sum, stated) > 0 ? this.lastBelowZero[col] > last : this.lastAboveZero[col] > last;
+      if (!rowsBelowMayReturn) lost++;
+    }
+    return lost * 2 > width;
   }
 
   /** Writes the score of the children so far into `out`. */
