@@ -176,7 +176,7 @@ interface Search {
  * candidate finally kept, and for each pair kept on the way).
  */
 function consider(search: Search, priority: number, pair: Term[] | null, count: number, start = 0): void {
-  if (count === 0) return;
+  if (count === 0 || cannotWin(search, priority)) return;
   const { context, target, score } = search;
   if (pair) context.score(target, pair, score);
   else context.scoreWindow(target, count, score);
@@ -189,6 +189,17 @@ function consider(search: Search, priority: number, pair: Term[] | null, count: 
   search.priority = priority;
   search.pair = pair ? pair.map((t) => ({ row: t.row, sign: t.sign })) : null;
   search.start = start;
+}
+
+/**
+ * Whether no candidate of this priority can beat the best so far: that one agrees exactly, and
+ * not on zeros, in every column (no score is higher), and wins ties by its lower priority.
+ */
+function cannotWin(search: Search, priority: number): boolean {
+  if (!search.found || priority < search.priority) return false;
+  const width = search.context.rows[search.target].values.length;
+  const best = search.best;
+  return best.matches === width && best.exact === width && best.nonZeroMatches === width;
 }
 
 /**
@@ -291,7 +302,11 @@ function windowCandidates(search: Search, offset: number): void {
   // Nearer starts first; equally good farther windows add only rows that are zero.
   const { context, target } = search;
   const starts = boundariesAbove(context, target);
-  for (let distance = 0; distance < starts.length; distance++) consider(search, distance + offset, null, fillWindow(context, starts[distance], target), starts[distance]);
+  for (let distance = 0; distance < starts.length; distance++) {
+    // Farther windows come with higher priorities: once none can win, none is read.
+    if (cannotWin(search, distance + offset)) return;
+    consider(search, distance + offset, null, fillWindow(context, starts[distance], target), starts[distance]);
+  }
 }
 
 /** Candidates of suffixCandidates rank after every window that starts at a heading or a total. */
@@ -312,6 +327,7 @@ function suffixCandidates(search: Search, offset: number): void {
   const { context, target } = search;
   const nearest = boundariesAbove(context, target)[0];
   for (let start = target - 2; start > nearest && target - start <= MAX_SUFFIX; start--) {
+    if (cannotWin(search, offset + target - start)) return;
     const count = fillWindow(context, start, target);
     if (count >= 2) consider(search, offset + target - start, null, count, start);
   }
