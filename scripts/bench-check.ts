@@ -12,7 +12,9 @@
  *    (prose, statistics, a contact list). Every total is recomputed from its lines with the seed's
  *    own formula, so nearly all totals add up; about one table in five gets one deliberately wrong
  *    total. Totals are typed numbers in some tables and SUM formulas with cached results in others.
- * 2. Measures, in turn, after one warm-up, N repetitions each:
+ * 2. Measures, in 5 rounds, each side in a fresh process of its own (measureTimes says why: exceljs
+ *    keeps memory alive that slows whatever runs after it in the same process), 3 runs of each
+ *    step after one warm-up:
  *    (a) exceljs alone: `new ExcelJS.Workbook().xlsx.readFile(file)`;
  *    (r) Budgetkoll's reader: `readWorkbookFile(file)` — the file's bytes, the stored copy, the
  *        limits, SheetJS and the Grid; and SheetJS's `read` of the same bytes alone, for scale;
@@ -21,9 +23,10 @@
  *    (p) the same check in its parts: readWorkbookFile, analyzeGrid (the engine alone), the
  *        reports (src/app) and their JSON.
  *    Prints a small table and one JSON line, with the ratios of the medians and the median of each
- *    round's ratio (runs made next to each other). Targets: (r)/(a) at most 0.8, (b)/(a) at most
+ *    round's ratio (processes run next to each other). Targets: (r)/(a) at most 0.8, (b)/(a) at most
  *    1.0 (the whole check faster than merely opening the file with exceljs), the engine at most
- *    250 ms.
+ *    250 ms. Also, reported only, cold: a fresh Node process from start to exit,
+ *    `bin/budgetkoll.js check FILE --json` against one that loads exceljs and reads the file.
  * 3. Measures peak memory (the most resident memory a process had: maxRSS) of (a) and of (m),
  *    reading and checking the workbook (readWorkbookFile + analyzeGrid), each in a fresh Node
  *    process that loads only what it needs (scripts/bench-memory.ts), in turn, M times each.
@@ -48,7 +51,10 @@ import type { SeedTable, SeedValue } from '../test/fixtures/seedTables';
 
 const SHEETS = 40;
 const TARGET_CELLS = 100_000;
-const REPETITIONS = 11;
+/** Rounds of one exceljs process and one Budgetkoll process each (measureTimes). */
+const ROUNDS = 5;
+/** Runs of each step in each process, after one warm-up. */
+const RUNS_PER_ROUND = 3;
 const MEMORY_REPETITIONS = 3;
 const MAX_RATIO = 1.0;
 const MAX_ENGINE_MS = 250;
@@ -579,20 +585,89 @@ interface Timings {
   checks: CheckRun[];
 }
 
-/** N rounds of the five timings, each round in another order, so that none always runs after another's garbage. */
-async function measureTimes(file: string): Promise<Timings> {
+type Side = 'exceljs' | 'budgetkoll';
+
+/**
+ * One side's runs, in a process of its own (`--worker SIDE FILE`): one warm-up of each step, then
+ * RUNS_PER_ROUND runs, each step in turn. The budgetkoll side runs its reader, SheetJS alone, the
+ * command and the check in its parts; the exceljs side only exceljs's read.
+ */
+async function workerRuns(side: Side, file: string): Promise<Timings> {
   const t: Timings = { reads: [], readers: [], sheetjs: [], commands: [], checks: [] };
-  const steps = [
-    async () => { t.reads.push(await measureRead(file)); },
-    async () => { t.readers.push(await measureReader(file)); },
-    async () => { t.sheetjs.push(measureSheetjs(file)); },
-    async () => { t.commands.push(await measureCommand(file)); },
-    async () => { t.checks.push(await measureCheck(file)); },
-  ];
-  for (let i = 0; i < REPETITIONS; i++) {
+  const steps = side === 'exceljs'
+    ? [async () => { t.reads.push(await measureRead(file)); }]
+    : [
+      async () => { t.readers.push(await measureReader(file)); },
+      async () => { t.sheetjs.push(measureSheetjs(file)); },
+      async () => { t.commands.push(await measureCommand(file)); },
+      async () => { t.checks.push(await measureCheck(file)); },
+    ];
+  for (const step of steps) await step();
+  for (const runs of Object.values(t) as unknown[][]) runs.length = 0;
+  for (let i = 0; i < RUNS_PER_ROUND; i++) {
     for (let j = 0; j < steps.length; j++) await steps[(i + j) % steps.length]();
   }
   return t;
+}
+
+/** A side's runs of one round, from a fresh process (see measureTimes). */
+function spawnWorker(side: Side, file: string): Timings {
+  const script = __filename;
+  const runner = script.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', script] : [script];
+  const run = spawnSync(process.execPath, ['--expose-gc', ...runner, '--worker', side, file], { encoding: 'utf8', timeout: 600_000, maxBuffer: 64 << 20 });
+  if (run.status !== 0) throw new Error(`the ${side} process failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as Timings;
+}
+
+/**
+ * ROUNDS rounds; in each, a fresh process reads the file with exceljs and another checks it with
+ * Budgetkoll, the two in turn (which goes first alternates). Each side in a process of its own,
+ * as a user runs one or the other: exceljs keeps some 40 MB alive after a read (held by the
+ * library, not by the caller, measured with --expose-gc), and every collection in the same process
+ * afterwards has that much more to mark — in one shared process the engine ran up to twice as
+ * slow after an exceljs read as before it.
+ */
+function measureTimes(file: string): { all: Timings; rounds: { exceljs: Timings; budgetkoll: Timings }[] } {
+  const all: Timings = { reads: [], readers: [], sheetjs: [], commands: [], checks: [] };
+  const rounds: { exceljs: Timings; budgetkoll: Timings }[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const order: Side[] = i % 2 === 0 ? ['exceljs', 'budgetkoll'] : ['budgetkoll', 'exceljs'];
+    const round = {} as { exceljs: Timings; budgetkoll: Timings };
+    for (const side of order) round[side] = spawnWorker(side, file);
+    rounds.push(round);
+    for (const side of order) {
+      for (const key of Object.keys(all) as (keyof Timings)[]) (all[key] as unknown[]).push(...round[side][key]);
+    }
+  }
+  return { all, rounds };
+}
+
+/**
+ * The command as a user starts it, cold: a fresh Node process from start to exit —
+ * `bin/budgetkoll.js check FILE --json` against a process that loads exceljs and reads the file
+ * (compiled script only: under ts-node the processes would compile TypeScript first).
+ */
+function measureCold(file: string): { exceljs: number[]; budgetkoll: number[] } | null {
+  if (__filename.endsWith('.ts')) return null;
+  const bin = path.join(__dirname, '..', '..', 'bin', 'budgetkoll.js');
+  const exceljs = `new (require(${JSON.stringify(require.resolve('exceljs'))}).Workbook)().xlsx.readFile(process.argv[1])`;
+  const wall = (args: string[]): number => {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 300_000, maxBuffer: 256 << 20 });
+    const ms = msSince(start);
+    if (run.status !== 0 && run.status !== 1) throw new Error(`a cold run failed (${run.status}): ${run.stderr}`);
+    return ms;
+  };
+  const cold = { exceljs: [] as number[], budgetkoll: [] as number[] };
+  for (let i = 0; i < ROUNDS; i++) {
+    const runs: (() => void)[] = [
+      () => { cold.exceljs.push(wall(['-e', exceljs, file])); },
+      () => { cold.budgetkoll.push(wall([bin, 'check', file, '--json'])); },
+    ];
+    if (i % 2 === 1) runs.reverse();
+    for (const run of runs) run();
+  }
+  return cold;
 }
 
 async function main(): Promise<void> {
@@ -611,23 +686,18 @@ async function main(): Promise<void> {
       + `${(size / 1024).toFixed(0)} KiB (${size} bytes), generated in ${fmtMs(msSince(genStart))}`);
     console.log(`  ${generated.tables} budget tables written, ${generated.wrongTotals} of them with a deliberately wrong total`);
 
-    // Warm-up: one of each, not counted.
-    await measureRead(file);
-    await measureReader(file);
-    measureSheetjs(file);
-    const warm = await measureCheck(file);
-    await measureCommand(file);
-
-    const { reads, readers, sheetjs, commands, checks } = await measureTimes(file);
+    const { all, rounds } = measureTimes(file);
+    const { reads, readers, sheetjs, commands, checks } = all;
+    const warm = checks[0];
     for (const run of checks) {
       if (run.tables !== warm.tables || run.findings !== warm.findings) throw new Error('the check is not deterministic');
     }
+    const cold = measureCold(file);
 
     const memory: Record<MemoryTask, number[]> = { exceljs: [], check: [] };
     for (let i = 0; i < MEMORY_REPETITIONS; i++) {
       for (const task of (i % 2 === 0 ? ['exceljs', 'check'] : ['check', 'exceljs']) as MemoryTask[]) memory[task].push(measureMemory(task, file));
     }
-
     const readMedianMs = median(reads);
     const readerMedianMs = median(readers);
     const sheetjsMedianMs = median(sheetjs);
@@ -639,8 +709,8 @@ async function main(): Promise<void> {
     const readerRatio = readerMedianMs / readMedianMs;
     // Each run against the exceljs read of its round: a machine that slows down for a while slows
     // both, so these medians move less with the noise than the ratios of the medians.
-    const pairRatio = median(commands.map((c, i) => c / reads[i]));
-    const readerPairRatio = median(readers.map((r, i) => r / reads[i]));
+    const pairRatio = median(rounds.map((r) => median(r.budgetkoll.commands) / median(r.exceljs.reads)));
+    const readerPairRatio = median(rounds.map((r) => median(r.budgetkoll.readers) / median(r.exceljs.reads)));
     const exceljsMib = median(memory.exceljs);
     const checkMib = median(memory.check);
     const memoryRatio = checkMib / exceljsMib;
@@ -660,11 +730,16 @@ async function main(): Promise<void> {
       ['peak memory (a) exceljs readFile', fmtMib(exceljsMib)],
       ['peak memory (m) read + engine', fmtMib(checkMib)],
       ['ratio of the peaks (m)/(a)', `${memoryRatio.toFixed(2)}${memoryRatio > 1 ? '  (> 1)' : ''}`],
+      ...(cold ? [
+        ['cold, fresh process: (a) exceljs', fmtMs(median(cold.exceljs))],
+        ['cold, fresh process: (b) budgetkoll check --json', fmtMs(median(cold.budgetkoll))],
+        ['cold ratio (b)/(a)', (median(cold.budgetkoll) / median(cold.exceljs)).toFixed(2)],
+      ] as [string, string][] : []),
       ['tables recognised', `${warm.tables} of ${generated.tables}`],
       ['findings', `${warm.findings} (${warm.errors} errors)`],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
-    console.log(`\nMedians of ${REPETITIONS} runs each (after 1 warm-up; peak memory: ${MEMORY_REPETITIONS} processes each), Node ${process.version}:`);
+    console.log(`\nMedians of ${ROUNDS * RUNS_PER_ROUND} runs each (${ROUNDS} rounds of a fresh process per side, ${RUNS_PER_ROUND} runs each after 1 warm-up; cold: ${ROUNDS} processes each; peak memory: ${MEMORY_REPETITIONS} processes each), Node ${process.version}:`);
     for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v.padStart(12)}`);
     console.log(`  runs (a): ${reads.map((r) => r.toFixed(0)).join(' ')}`);
     console.log(`  runs (r): ${readers.map((r) => r.toFixed(0)).join(' ')}`);
@@ -689,6 +764,7 @@ async function main(): Promise<void> {
       exceljsPeakMib: round1(exceljsMib),
       checkPeakMib: round1(checkMib),
       memoryRatio: ratioOf(checkMib, exceljsMib),
+      ...(cold ? { coldExceljsMedianMs: round1(median(cold.exceljs)), coldCheckMedianMs: round1(median(cold.budgetkoll)) } : {}),
     }));
 
     const failures = [
@@ -706,9 +782,15 @@ async function main(): Promise<void> {
   }
 }
 
+/** `--worker SIDE FILE`: one side's runs of one round (spawnWorker), printed as JSON. */
+async function worker(side: Side, file: string): Promise<void> {
+  console.log(JSON.stringify(await workerRuns(side, file)));
+}
+
 // Run as a script, not when scripts/compare-outputs.ts imports the generator.
 if (require.main === module) {
-  main().catch((err: unknown) => {
+  const at = process.argv.indexOf('--worker');
+  (at >= 0 ? worker(process.argv[at + 1] as Side, process.argv[at + 2]) : main()).catch((err: unknown) => {
     console.error(err);
     process.exitCode = 1;
   });
