@@ -7,10 +7,10 @@ import { readWorkbookFile } from '../files/readWorkbookFile';
 import type { Io } from './io';
 import type { ParsedArgs } from './args';
 import { textReport } from './textReport';
+import { EXIT_OK, EXIT_FINDINGS, EXIT_FAILED } from './exitCodes';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_FAILED = 2;
+// Where the other commands have always found them.
+export { EXIT_OK, EXIT_FINDINGS, EXIT_FAILED };
 
 export async function checkFiles(files: string[], settings: AnalysisSettings = {}): Promise<FileReport[]> {
   const reports: FileReport[] = [];
