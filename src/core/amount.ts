@@ -122,6 +122,8 @@ const THOUSANDTH = new Money('0.001');
 export function decimalText(a: Amount): string {
   const x = inside(a);
   if (typeof x !== 'number') return x.toFixed();
+  // Whole units, nearly every amount a budget has: the number's own text (−0 writes as 0).
+  if (x % PER_UNIT === 0) return String(x / PER_UNIT);
   const digits = String(Math.abs(x)).padStart(4, '0');
   const whole = digits.slice(0, -3);
   const fraction = digits.slice(-3).replace(/0+$/, '');
