@@ -1,8 +1,5 @@
-import { fromA1 } from '../core/address';
-import { amountOf, ZERO_AMOUNT } from '../core/amount';
-import { compareMagnitude } from '../core/compare/amounts';
 import type { ChangeReport, DiffReport, TableDiffReport, TableRef, TotalReport } from '../core/compare/diffReport';
-import { yearlessKey } from '../core/compare/labelKey';
+import { diffTableView, isStale, rowLabel, totalsByRow } from '../core/compare/diffView';
 import { formatDecimal } from '../core/format';
 import type { FindingReport } from '../core/report';
 
@@ -28,16 +25,15 @@ function tableLines(t: TableDiffReport): string[] {
   }
   lines.push(`  År: ${t.columns.map(columnText).join(', ')}`);
   const grid = new YearGrid(t);
-  const changed = t.lines.filter((l) => l.status === 'changed');
-  if (changed.length + t.counts.added + t.counts.removed === 0 && t.totals.length === 0) {
+  const view = diffTableView(t);
+  if (view.changed.length + t.counts.added + t.counts.removed === 0 && t.totals.length === 0) {
     lines.push(`  Inga ändrade belopp: alla ${t.lines.length} rader är desamma.`);
   }
-  lines.push(...grid.section(`Ändrade rader (${changed.length}), största ändringen först`, biggestFirst(changed, (l) => l.changes).map((l) => grid.row(rowLabel(l), l.changes))));
-  lines.push(...grid.section(`Nya rader (${t.counts.added})`, t.lines.filter((l) => l.status === 'added').map((l) => grid.row(l.label, l.changes))));
-  lines.push(...grid.section(`Borttagna rader (${t.counts.removed})`, t.lines.filter((l) => l.status === 'removed').map((l) => grid.row(l.label, l.changes))));
+  lines.push(...grid.section(`Ändrade rader (${view.changed.length}), största ändringen först`, view.changed.map((l) => grid.row(rowLabel(l), l.changes))));
+  lines.push(...grid.section(`Nya rader (${t.counts.added})`, view.added.map((l) => grid.row(l.label, l.changes))));
+  lines.push(...grid.section(`Borttagna rader (${t.counts.removed})`, view.removed.map((l) => grid.row(l.label, l.changes))));
   if (t.counts.unchanged > 0) lines.push(`  Oförändrade rader: ${t.counts.unchanged}.`);
-  const totals = biggestFirst(totalsByRow(t.totals), (group) => group);
-  lines.push(...grid.section('Omräknade summor som ändrats, största ändringen först', totals.map((group) => grid.row(rowLabel(group[0]), group, statedNote))));
+  lines.push(...grid.section('Omräknade summor som ändrats, största ändringen först', view.totals.map((group) => grid.row(rowLabel(group[0]), group, statedNote))));
   return [...lines, ...equityLines(t, grid.labelWidth), ...findingLines(t)];
 }
 
@@ -97,19 +93,6 @@ function columnText(c: { year: number; old: string | null; new: string | null })
   return c.old === c.new ? c.new : `${c.old} → ${c.new}`;
 }
 
-/** The label, and the old one where the line was renamed (a year rolled forward goes without saying). */
-function rowLabel(row: { label: string; oldLabel: string | null }): string {
-  return row.oldLabel && yearlessKey(row.oldLabel) !== yearlessKey(row.label) ? `${row.label} (tidigare ${row.oldLabel})` : row.label;
-}
-
-/** By the biggest change in any year, whatever its sign; equal ones keep the table's order. */
-function biggestFirst<T>(items: T[], changesOf: (item: T) => ChangeReport[]): T[] {
-  const biggest = (item: T) => changesOf(item).map((c) => amountOf(c.difference)).reduce((a, b) => (compareMagnitude(a, b) >= 0 ? a : b), ZERO_AMOUNT);
-  return items.map((item) => ({ item, size: biggest(item) }))
-    .sort((a, b) => compareMagnitude(b.size, a.size))
-    .map((x) => x.item);
-}
-
 /** `1 600 → 2 000 (+400)`; for a line of one version only, its amount. */
 function changeText(c: ChangeReport): string {
   if (c.old === null) return amount(c.new!);
@@ -117,23 +100,11 @@ function changeText(c: ChangeReport): string {
   return `${amount(c.old)} → ${amount(c.new)} (${signed(c.difference)})`;
 }
 
-/** The changed years of each total row, in order (Samsund has two rows called `Totalt`). */
-function totalsByRow(totals: TotalReport[]): TotalReport[][] {
-  const rows = new Map<number, TotalReport[]>();
-  for (const t of totals) {
-    const row = fromA1(t.newCell!)!.row;
-    const group = rows.get(row);
-    if (group) group.push(t);
-    else rows.set(row, [t]);
-  }
-  return [...rows.values()];
-}
-
 /** What a stale total states, where that is not its recomputed value. */
 function statedNote(c: ChangeReport): string {
   if (!('oldStated' in c)) return '';
   const t = c as TotalReport;
-  if (t.oldStated === t.old && t.newStated === t.new) return '';
+  if (!isStale(t)) return '';
   const stated = (s: string | null) => (s === null ? 'inget' : amount(s));
   return t.oldStated === t.newStated ? `(står ${stated(t.newStated)} i båda)` : `(står ${stated(t.oldStated)} → ${stated(t.newStated)})`;
 }

@@ -1,0 +1,68 @@
+import { amountOf, ZERO_AMOUNT } from '../amount';
+import { fromA1 } from '../address';
+import { compareMagnitude } from './amounts';
+import type { ChangeReport, DiffReport, LineReport, TableDiffReport, TotalReport } from './diffReport';
+import { yearlessKey } from './labelKey';
+
+// The comparison as a reader goes through it, the same in the command's text and in the panes:
+// per table the changed lines with the biggest change first, the added and removed lines, and
+// the changed totals by row, the biggest first. Built from the `diff --json` contract alone.
+
+export interface DiffTableView {
+  table: TableDiffReport;
+  /** Lines whose amounts changed (or that were renamed), the biggest change in any year first. */
+  changed: LineReport[];
+  added: LineReport[];
+  removed: LineReport[];
+  /** The changed years of each total row (Samsund has two rows called `Totalt`), the biggest change first. */
+  totals: TotalReport[][];
+}
+
+export interface DiffView {
+  report: DiffReport;
+  tables: DiffTableView[];
+}
+
+export function diffView(report: DiffReport): DiffView {
+  return { report, tables: report.tables.map(diffTableView) };
+}
+
+export function diffTableView(table: TableDiffReport): DiffTableView {
+  return {
+    table,
+    changed: biggestFirst(table.lines.filter((l) => l.status === 'changed'), (l) => l.changes),
+    added: table.lines.filter((l) => l.status === 'added'),
+    removed: table.lines.filter((l) => l.status === 'removed'),
+    totals: biggestFirst(totalsByRow(table.totals), (group) => group),
+  };
+}
+
+/** The label, and the old one where the line was renamed (a year rolled forward goes without saying). */
+export function rowLabel(row: { label: string; oldLabel: string | null }): string {
+  return row.oldLabel && yearlessKey(row.oldLabel) !== yearlessKey(row.label) ? `${row.label} (tidigare ${row.oldLabel})` : row.label;
+}
+
+/** By the biggest change in any year, whatever its sign; equal ones keep the table's order. */
+export function biggestFirst<T>(items: T[], changesOf: (item: T) => ChangeReport[]): T[] {
+  const biggest = (item: T) => changesOf(item).map((c) => amountOf(c.difference)).reduce((a, b) => (compareMagnitude(a, b) >= 0 ? a : b), ZERO_AMOUNT);
+  return items.map((item) => ({ item, size: biggest(item) }))
+    .sort((a, b) => compareMagnitude(b.size, a.size))
+    .map((x) => x.item);
+}
+
+/** The changed years of each total row, in order. */
+export function totalsByRow(totals: TotalReport[]): TotalReport[][] {
+  const rows = new Map<number, TotalReport[]>();
+  for (const t of totals) {
+    const row = fromA1(t.newCell!)!.row;
+    const group = rows.get(row);
+    if (group) group.push(t);
+    else rows.set(row, [t]);
+  }
+  return [...rows.values()];
+}
+
+/** Whether a total states something else than its recomputed value, in either version. */
+export function isStale(total: TotalReport): boolean {
+  return total.oldStated !== total.old || total.newStated !== total.new;
+}
