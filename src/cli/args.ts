@@ -5,7 +5,7 @@ export interface ParsedArgs {
   error: string | null;
 }
 
-const VALUE_OPTIONS = new Set(['--sheet', '-o', '--out', '--opening-equity', '--reserve-percent', '--reserve-base', '--reserve-brackets', '--municipal-split', '--lang', '--forbund']);
+const VALUE_OPTIONS = new Set(['--sheet', '-o', '--out', '--opening-equity', '--reserve-percent', '--reserve-base', '--reserve-brackets', '--municipal-split', '--lang', '--forbund', '--compare', '--threshold']);
 const FLAG_OPTIONS = new Set(['--json', '--debug', '--help', '-h']);
 
 /** Plain argv parsing: the command, its files, and options; an unknown option is an error, not a guess. */

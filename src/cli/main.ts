@@ -10,7 +10,8 @@ const USAGE = `Användning:
                    [--reserve-percent P | --reserve-brackets KR:P,…] [--reserve-base allocation|costs]
                    [--municipal-split KOMMUN=P,…]
   budgetkoll fix FIL.xlsx [-o UTFIL.xlsx] [samma val som check]
-  budgetkoll sections FIL.xlsx [-o UTFIL.docx] [--forbund NAMN] [samma val som check]
+  budgetkoll sections FIL.xlsx [-o UTFIL.docx] [--forbund NAMN] [--compare TIDIGARE.xlsx [--threshold N]]
+                   [samma val som check]
   budgetkoll diff TIDIGARE.xlsx NY.xlsx [--json] [--sheet NAMN] [samma val som check]
   budgetkoll demo [-o MAPP]
 
@@ -24,7 +25,9 @@ const USAGE = `Användning:
   sections skriver verksamhetsplanens avsnitt (uppdrag, budget, budgetkommentar, eget kapital,
           fördelning av medel, förslag till beslut) som ett Word-dokument, med de omräknade
           summorna. --forbund anger förbundets namn när arbetsboken inte gör det.
-          Standardnamn: FIL-avsnitt.docx.
+          --compare lägger till avsnittet ”Förändringar jämfört med föregående förslag”:
+          ändringarna mot den tidigare versionen som är minst --threshold i tabellens enhet
+          (standard 100 tkr, 100 000 kr eller 0,1 mkr). Standardnamn: FIL-avsnitt.docx.
   diff    jämför två versioner av budgeten (till exempel det preliminära och det antagna
           förslaget): ändrade, nya och borttagna rader år för år, omräknade summor som ändrats,
           eget kapital vid årets slut och vilka fynd som är åtgärdade, nya och kvar.

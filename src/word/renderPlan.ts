@@ -1,4 +1,4 @@
-import type { Block, DocSection } from '../core/sections/types';
+import { SECTION_ORDER, type Block, type DocSection } from '../core/sections/types';
 
 // What the Word writer does with each section, decided without Office: the writer
 // (wordWriter.ts) only reads the controls and carries the plan out.
@@ -11,8 +11,8 @@ import type { Block, DocSection } from '../core/sections/types';
 
 export type SectionKey = DocSection['key'];
 
-/** The six keys in the plan's order. */
-export const SECTION_KEYS = ['uppdrag', 'budget', 'budgetkommentar', 'eget-kapital', 'fordelning', 'forslag-till-beslut'] as const satisfies readonly SectionKey[];
+/** Every key in the plan's order: the six standard sections and the optional one on the changes since the previous proposal. */
+export const SECTION_KEYS = SECTION_ORDER satisfies readonly SectionKey[];
 // Every key is listed: this fails to compile when types.ts gains a key that is missing here.
 const ALL_KEYS_LISTED: Exclude<SectionKey, (typeof SECTION_KEYS)[number]> extends never ? true : false = true;
 void ALL_KEYS_LISTED;

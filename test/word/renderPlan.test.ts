@@ -3,6 +3,7 @@ import {
   changedSince,
   controlTitle,
   fingerprint,
+  keyOfTag,
   parseTitle,
   pendingTitle,
   renderPlan,
@@ -74,8 +75,10 @@ describe('section text and fingerprints', () => {
     expect(parseTitle('Budgetkoll · okänd · 0badf00d')).toBeNull();
   });
 
-  it('know all six keys, in the plan’s order', () => {
-    expect(SECTION_KEYS).toEqual(['uppdrag', 'budget', 'budgetkommentar', 'eget-kapital', 'fordelning', 'forslag-till-beslut']);
+  it('know all seven keys (the six standard sections and the optional changes), in the plan’s order', () => {
+    expect(SECTION_KEYS).toEqual(['uppdrag', 'budget', 'budgetkommentar', 'forandringar', 'eget-kapital', 'fordelning', 'forslag-till-beslut']);
+    expect(keyOfTag('budgetkoll:forandringar')).toBe('forandringar');
+    expect(parseTitle(controlTitle('forandringar', '0badf00d'))).toEqual({ key: 'forandringar', fingerprint: '0badf00d' });
   });
 });
 

@@ -1,14 +1,19 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { analyzeGrid } from '../../src/core/analyze';
 import { buildSections } from '../../src/core/sections/buildSections';
-import type { Block, DocSection } from '../../src/core/sections/types';
-import { changedSince, controlTitle, fingerprint, PENDING_TAG_PREFIX, SECTION_KEYS, sectionFingerprint, TAG_PREFIX } from '../../src/word/renderPlan';
+import { amountOf } from '../../src/core/amount';
+import { compareAnalyses } from '../../src/core/compare/compareAnalyses';
+import { changesSection } from '../../src/core/sections/changesSection';
+import { inPlanOrder, type Block, type DocSection } from '../../src/core/sections/types';
+import { changedSince, controlTitle, fingerprint, PENDING_TAG_PREFIX, SECTION_KEYS as ALL_KEYS, sectionFingerprint, TAG_PREFIX } from '../../src/word/renderPlan';
 import { inspectDocument, insertSections, inspectSections, readSectionControls, writeSections } from '../../src/word/wordWriter';
 import { analyzeSeed, readSeedGrid } from '../helpers/seeds';
 import { blocksOf, FakeWordDocument, paragraph, type FakeControl, type FakeNode, type FakeTable } from './fakeWord';
 
 const NBSP = '\u00a0';
 const SEED = 'seed-000-lund-prel.xlsx';
+/** The six standard sections buildSections makes (the changes since the previous proposal are optional). */
+const SECTION_KEYS = ALL_KEYS.filter((key) => key !== 'forandringar');
 
 let sections: DocSection[];
 
@@ -208,6 +213,34 @@ describe('inserting again', () => {
 
     for (const s of next) expect(blocksOf(control(doc, s.key))).toEqual(s.blocks);
     expect(sectionControls(doc).filter((c) => !expected.some((k) => c.tag === `budgetkoll:${k}`)).map((c) => [c.tag, c.id, c.writes])).toEqual(untouched);
+  });
+});
+
+describe('the changes since the previous proposal', () => {
+  const changes = async (threshold: string): Promise<DocSection> => {
+    const comparison = compareAnalyses(await analyzeSeed('seed-000-lund-prel.xlsx'), await analyzeSeed(SEED.replace('000-lund-prel', '001-lund-antagen')));
+    return changesSection(comparison.tables[0], amountOf(threshold));
+  };
+
+  it('goes after the budget comment when added later, and is updated in place when its threshold changes: one sync to read, one to write', async () => {
+    const { doc, before, after } = await insertedDocument();
+    const at100 = inPlanOrder([...sections, await changes('100')]);
+    expect(await writeSections(doc.context, at100)).toMatchObject({ ok: true, value: { written: ['forandringar'] } });
+    expect(doc.body.map((n) => (n.kind === 'control' ? n.tag : n))).toEqual([before, ...ALL_KEYS.map((k) => `budgetkoll:${k}`), after]);
+    const inserted = control(doc, 'forandringar');
+    expect(blocksOf(inserted)).toEqual(at100[3].blocks);
+    const ids = new Map(sectionControls(doc).map((c) => [c.tag, [c.id, c.writes]]));
+
+    const at500 = inPlanOrder([...sections, await changes('500')]);
+    expect(await inspectDocument(doc.context, at500)).toMatchObject({ ok: true, value: { changed: ['forandringar'], edited: [] } });
+    const syncs = doc.syncs;
+    expect(await writeSections(doc.context, at500)).toMatchObject({ ok: true, value: { written: ['forandringar'] } });
+    expect(doc.syncs - syncs).toBe(2);
+    const updated = control(doc, 'forandringar');
+    expect(updated.id).toBe(inserted.id);
+    expect(blocksOf(updated)).toEqual(at500[3].blocks);
+    expect(doc.textOf(updated.children)).not.toContain('IRIS (Övergripande)');
+    for (const c of sectionControls(doc)) if (c.tag !== 'budgetkoll:forandringar') expect([c.id, c.writes]).toEqual(ids.get(c.tag));
   });
 });
 

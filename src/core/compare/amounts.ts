@@ -1,4 +1,4 @@
-import { abs, amountOfInteger, compare, decimalText, isZero, times, type Amount } from '../amount';
+import { abs, amountOfInteger, compare, decimalText, isZero, times, ZERO_AMOUNT, type Amount } from '../amount';
 import type { Unit } from '../numbers';
 
 // What a comparison adds to the engine's one arithmetic (amount.ts): two versions may state their
@@ -22,6 +22,14 @@ export function inUnit(value: Amount, from: Unit, to: Unit): Amount {
 /** Orders by size, whatever the sign: the biggest change first. */
 export function compareMagnitude(a: Amount, b: Amount): number {
   return compare(abs(a), abs(b));
+}
+
+/** Items by the biggest of their changes, whatever its sign, the biggest first; equal ones keep their order. */
+export function biggestChangeFirst<T>(items: readonly T[], differencesOf: (item: T) => Amount[]): T[] {
+  const biggest = (item: T) => differencesOf(item).reduce((a, b) => (compareMagnitude(a, b) >= 0 ? a : b), ZERO_AMOUNT);
+  return items.map((item) => ({ item, size: biggest(item) }))
+    .sort((a, b) => compareMagnitude(b.size, a.size))
+    .map((x) => x.item);
 }
 
 /** The JSON contract's decimal string ('.' as separator, no grouping); −0 is written 0. */

@@ -1,6 +1,6 @@
-import { amountOf, ZERO_AMOUNT } from '../amount';
+import { amountOf } from '../amount';
 import { fromA1 } from '../address';
-import { compareMagnitude } from './amounts';
+import { biggestChangeFirst } from './amounts';
 import type { ChangeReport, DiffReport, LineReport, TableDiffReport, TotalReport } from './diffReport';
 import { yearlessKey } from './labelKey';
 
@@ -43,21 +43,20 @@ export function rowLabel(row: { label: string; oldLabel: string | null }): strin
 }
 
 /** By the biggest change in any year, whatever its sign; equal ones keep the table's order. */
-export function biggestFirst<T>(items: T[], changesOf: (item: T) => ChangeReport[]): T[] {
-  const biggest = (item: T) => changesOf(item).map((c) => amountOf(c.difference)).reduce((a, b) => (compareMagnitude(a, b) >= 0 ? a : b), ZERO_AMOUNT);
-  return items.map((item) => ({ item, size: biggest(item) }))
-    .sort((a, b) => compareMagnitude(b.size, a.size))
-    .map((x) => x.item);
-}
+export const biggestFirst = <T>(items: T[], changesOf: (item: T) => ChangeReport[]): T[] =>
+  biggestChangeFirst(items, (item) => changesOf(item).map((c) => amountOf(c.difference)));
 
 /** The changed years of each total row, in order. */
-export function totalsByRow(totals: TotalReport[]): TotalReport[][] {
-  const rows = new Map<number, TotalReport[]>();
-  for (const t of totals) {
-    const row = fromA1(t.newCell!)!.row;
+export const totalsByRow = (totals: TotalReport[]): TotalReport[][] => byRow(totals, (t) => fromA1(t.newCell!)!.row);
+
+/** Items grouped by the row they stand on, the groups in the order their rows first come. */
+export function byRow<T>(items: readonly T[], rowOf: (item: T) => number): T[][] {
+  const rows = new Map<number, T[]>();
+  for (const item of items) {
+    const row = rowOf(item);
     const group = rows.get(row);
-    if (group) group.push(t);
-    else rows.set(row, [t]);
+    if (group) group.push(item);
+    else rows.set(row, [item]);
   }
   return [...rows.values()];
 }
