@@ -1,5 +1,6 @@
 import type { ChangeReport, DiffReport, TableDiffReport, TableRef, TotalReport } from '../core/compare/diffReport';
-import { diffTableView, isStale, rowLabel, totalsByRow } from '../core/compare/diffView';
+import { bySharedYear, isStale, sharedYears, type YearColumn } from '../core/compare/diffLayout';
+import { diffTableView, rowLabel, totalsByRow } from '../core/compare/diffView';
 import { formatDecimal } from '../core/format';
 import type { FindingReport } from '../core/report';
 
@@ -42,12 +43,12 @@ function tableLines(t: TableDiffReport): string[] {
  * (`Budget 2023`, `Prognos 2023`), the changes of a row come in column order and fill them so.
  */
 class YearGrid {
-  private readonly headers: { year: number; header: string }[];
+  private readonly headers: YearColumn[];
   private readonly width: number;
   readonly labelWidth: number;
 
   constructor(t: TableDiffReport) {
-    this.headers = t.columns.filter((c) => c.old !== null && c.new !== null).map((c) => ({ year: c.year, header: c.new! }));
+    this.headers = sharedYears(t);
     const cells = [...t.lines.flatMap((l) => l.changes), ...t.totals].flatMap((c) => [changeText(c), statedNote(c)]);
     this.width = Math.max(12, ...cells.map((c) => c.length), ...this.headers.map((h) => h.header.length));
     const labels = [...t.lines.filter((l) => l.status !== 'unchanged'), ...t.totals].map((l) => rowLabel(l).length);
@@ -62,14 +63,7 @@ class YearGrid {
 
   /** The row's line, and a line of notes under it where a change has one. */
   row(label: string, changes: ChangeReport[], note: (c: ChangeReport) => string = () => ''): string[] {
-    const cells = this.headers.map(() => ({ text: '', note: '' }));
-    const used = new Set<number>();
-    for (const change of changes) {
-      const slot = this.headers.findIndex((h, i) => h.year === change.year && !used.has(i));
-      if (slot < 0) continue;
-      used.add(slot);
-      cells[slot] = { text: changeText(change), note: note(change) };
-    }
+    const cells = bySharedYear(this.headers, changes).map((change) => (change ? { text: changeText(change), note: note(change) } : { text: '', note: '' }));
     const line = (texts: string[], first: string) => `    ${first.padEnd(this.labelWidth)}${texts.map((s) => s.padEnd(this.width)).join(GAP)}`.trimEnd();
     const cut = label.length > this.labelWidth - 2 ? `${label.slice(0, this.labelWidth - 3)}…` : label;
     const out = [line(cells.map((c) => c.text), cut)];

@@ -1,8 +1,8 @@
 import { amountOf, amountOfInteger } from '../../src/core/amount';
 import type { Analysis } from '../../src/core/analyze';
 import { compareAnalyses } from '../../src/core/compare/compareAnalyses';
-import { changesSection, CHANGES_TITLE } from '../../src/core/sections/changesSection';
-import { inPlanOrder, type Block, type DocSection } from '../../src/core/sections/types';
+import { changesSection } from '../../src/core/sections/changesSection';
+import { CHANGES_TITLE, inPlanOrder, type Block, type DocSection } from '../../src/core/sections/types';
 import { analyzeSeed } from '../helpers/seeds';
 
 // The plan's section on the changes since the previous proposal, built from the comparison of

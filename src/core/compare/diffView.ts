@@ -2,7 +2,7 @@ import { amountOf } from '../amount';
 import { fromA1 } from '../address';
 import { biggestChangeFirst } from './amounts';
 import type { ChangeReport, DiffReport, LineReport, TableDiffReport, TotalReport } from './diffReport';
-import { yearlessKey } from './labelKey';
+import { formerLabel } from './labelKey';
 
 // The comparison as a reader goes through it, the same in the command's text and in the panes:
 // per table the changed lines with the biggest change first, the added and removed lines, and
@@ -39,7 +39,8 @@ export function diffTableView(table: TableDiffReport): DiffTableView {
 
 /** The label, and the old one where the line was renamed (a year rolled forward goes without saying). */
 export function rowLabel(row: { label: string; oldLabel: string | null }): string {
-  return row.oldLabel && yearlessKey(row.oldLabel) !== yearlessKey(row.label) ? `${row.label} (tidigare ${row.oldLabel})` : row.label;
+  const former = formerLabel(row);
+  return former ? `${row.label} (tidigare ${former})` : row.label;
 }
 
 /** By the biggest change in any year, whatever its sign; equal ones keep the table's order. */
@@ -59,9 +60,4 @@ export function byRow<T>(items: readonly T[], rowOf: (item: T) => number): T[][]
     else rows.set(row, [item]);
   }
   return [...rows.values()];
-}
-
-/** Whether a total states something else than its recomputed value, in either version. */
-export function isStale(total: TotalReport): boolean {
-  return total.oldStated !== total.old || total.newStated !== total.new;
 }

@@ -24,3 +24,8 @@ export function yearlessKey(label: string): string {
   const without = key.replace(/\b(19|20)\d\d\b/g, ' ').replace(/\s+/g, ' ').trim();
   return without === '' ? key : without;
 }
+
+/** The old label of a renamed line or total, where it says something else than the new one (a year rolled forward goes without saying); else null. */
+export function formerLabel(row: { label: string; oldLabel: string | null }): string | null {
+  return row.oldLabel && yearlessKey(row.oldLabel) !== yearlessKey(row.label) ? row.oldLabel : null;
+}

@@ -3,15 +3,13 @@ import { biggestChangeFirst } from '../compare/amounts';
 import { byRow, rowLabel } from '../compare/diffView';
 import type { AmountChange, TableComparison } from '../compare/types';
 import type { Unit } from '../numbers';
-import type { Block, DocSection } from './types';
+import { CHANGES_TITLE, type Block, type DocSection } from './types';
 import { amount, joinSwedish, number } from './text';
 
 // The plan's optional section on what changed since the previous proposal (the preliminary
 // budget the board saw first): the changes of the budget table at or above a threshold the
 // economist sets, in the table's unit — lines, recomputed totals and equity at each year's end —
 // the biggest first. Lines added or removed are named whatever their amounts.
-
-export const CHANGES_TITLE = 'Förändringar jämfört med föregående förslag';
 
 /** One row of a section table: a line or total in a year, or equity at a year's end. */
 interface Row {

@@ -12,6 +12,9 @@ export type Block =
  */
 export const SECTION_ORDER = ['uppdrag', 'budget', 'budgetkommentar', 'forandringar', 'eget-kapital', 'fordelning', 'forslag-till-beslut'] as const;
 
+/** The optional section's title: the panes name it before they build it. */
+export const CHANGES_TITLE = 'Förändringar jämfört med föregående förslag';
+
 export interface DocSection {
   /** Stable: the Word content control is tagged `budgetkoll:<key>`. */
   key: (typeof SECTION_ORDER)[number];
