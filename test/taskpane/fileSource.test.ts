@@ -76,6 +76,41 @@ describe('the file source (the standalone pane’s engine, here under Node)', ()
     expect(xml).toContain('12\u00a0970*');
   });
 
+  it('compares the workbook with an earlier version, chosen as a file, and builds the plan’s section on the changes', async () => {
+    const PREL = path.join(__dirname, '../fixtures/seeds/seed-000-lund-prel.xlsx');
+    const { file, reads } = picked('seed-001-lund-antagen.xlsx', new Uint8Array(readFileSync(SEED)));
+    const source = createFileSource().open(file);
+    const stages: Stage[] = [];
+    const outcome = await source.compare?.(picked('prel.xlsx', new Uint8Array(readFileSync(PREL))).file, {}, (s) => stages.push(s));
+    if (!outcome?.ok) throw new Error(outcome?.reason ?? 'no compare()');
+    expect(stages).toEqual(['reading-older', 'comparing']);
+    const { older, view, thresholdUnit, defaultThreshold } = outcome.value;
+    expect({ older, thresholdUnit, defaultThreshold }).toEqual({ older: 'prel.xlsx', thresholdUnit: 'tkr', defaultThreshold: '100' });
+    // The `diff --json` golden, in the reading order of the panes.
+    const golden = JSON.parse(readFileSync(path.join(__dirname, '../golden/diff-seed-000-001.json'), 'utf8'));
+    expect(view.tables.map((t) => t.table)).toEqual(golden.tables);
+    expect(view.tables[0].changed[0].label).toBe('IRIS Insam');
+
+    const section = outcome.value.changesSection('500');
+    if (!section.ok) throw new Error(section.reason);
+    expect(outcome.value.changesSection('mycket')).toEqual({ ok: false, reason: 'gränsen ska vara ett belopp i tkr (fick ”mycket”)' });
+    const docx = await source.sectionsDocument?.({}, () => undefined, [section.value]);
+    if (!docx?.ok) throw new Error(docx?.reason ?? 'no sectionsDocument()');
+    const xml = (await (await JSZip.loadAsync(docx.value.bytes)).file('word/document.xml')?.async('string')) ?? '';
+    // In the plan's order: after the budget comment, before equity.
+    const at = (text: string) => xml.indexOf(text);
+    expect(at('Budgetkommentar')).toBeLessThan(at('Förändringar jämfört med föregående förslag'));
+    expect(at('Förändringar jämfört med föregående förslag')).toBeLessThan(at('Eget kapital och reservnivå'));
+    expect(xml).toContain('Här redovisas ändringar på minst 500\u00a0tkr');
+    expect(reads()).toBe(1);
+  });
+
+  it('says in Swedish why an earlier version cannot be compared', async () => {
+    const { file } = picked('seed-001-lund-antagen.xlsx', new Uint8Array(readFileSync(SEED)));
+    const outcome = await createFileSource().open(file).compare?.(picked('x.xlsx', new TextEncoder().encode('hej')).file, {}, () => undefined);
+    expect(outcome).toEqual({ ok: false, reason: 'filen är ingen Excel-arbetsbok (.xlsx)' });
+  });
+
   it('makes no sections of a workbook without a budget table', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Anteckningar').getCell('A1').value = 'Att göra: boka lokal.';

@@ -1,9 +1,13 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { TextDecoder as NodeTextDecoder } from 'util';
 import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { TableReport } from '../../src/core/report';
+
+// jsdom has no TextDecoder; reading a seed workbook (in Node, beside the pane) needs one.
+(globalThis as { TextDecoder?: unknown }).TextDecoder ??= NodeTextDecoder;
 
 // jsdom has no ResizeObserver; Fluent's MessageBar (and the chart) observe their size.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {

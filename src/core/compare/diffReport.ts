@@ -2,6 +2,7 @@ import { rangeToA1, toA1 } from '../address';
 import type { TableAnalysis } from '../analyze';
 import type { CellRef } from '../findings';
 import type { Unit } from '../numbers';
+import type { Language } from '../messages';
 import { findingReport, type FindingReport } from '../report';
 import { amountString, type Amount } from './amounts';
 import type { AmountChange, Comparison, LineChange, LineStatus, TableComparison } from './types';
@@ -67,11 +68,12 @@ export interface TotalReport extends ChangeReport {
   newStated: string | null;
 }
 
-export function diffReport(comparison: Comparison, files: { old: string; new: string }): DiffReport {
-  return { version: 1, old: files.old, new: files.new, tables: comparison.tables.map(tableDiffReport) };
+/** `language`: of the findings' messages (Swedish unless the Excel pane speaks English). */
+export function diffReport(comparison: Comparison, files: { old: string; new: string }, language: Language = 'sv'): DiffReport {
+  return { version: 1, old: files.old, new: files.new, tables: comparison.tables.map((t) => tableDiffReport(t, language)) };
 }
 
-function tableDiffReport(t: TableComparison): TableDiffReport {
+function tableDiffReport(t: TableComparison, language: Language): TableDiffReport {
   const header = (analysis: TableAnalysis | null, index: number | null) => (analysis && index !== null ? analysis.table.columns[index].header : null);
   return {
     old: tableRef(t.old),
@@ -84,9 +86,9 @@ function tableDiffReport(t: TableComparison): TableDiffReport {
     })),
     equity: t.equity.map((e) => ({ year: e.year, old: optional(e.old), new: optional(e.new), difference: optional(e.difference) })),
     findings: {
-      fixed: t.findings.fixed.map((f) => findingReport(f, t.old!.table.unit)),
-      new: t.findings.new.map((f) => findingReport(f, t.new!.table.unit)),
-      remaining: t.findings.remaining.map((r) => findingReport(r.new, t.new!.table.unit)),
+      fixed: t.findings.fixed.map((f) => findingReport(f, t.old!.table.unit, language)),
+      new: t.findings.new.map((f) => findingReport(f, t.new!.table.unit, language)),
+      remaining: t.findings.remaining.map((r) => findingReport(r.new, t.new!.table.unit, language)),
     },
     unit: t.unit,
     counts: countByStatus(t.lines),

@@ -40,12 +40,14 @@ export interface FilePickerProps {
   compact?: boolean;
   /** Where the workbook is read: `i webbläsaren`, `i Word`. */
   where?: string;
+  /** Other words for another file (the earlier version to compare with): the button's, after a file, the hint's and the input's. */
+  labels?: { choose: string; chooseAgain: string; hint: string; input: string };
 }
 
 const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A button that opens the file chooser, and a zone that takes a dropped workbook. */
-export function FilePicker({ onFile, disabled = false, compact = false, where = 'i webbläsaren' }: FilePickerProps) {
+export function FilePicker({ onFile, disabled = false, compact = false, where = 'i webbläsaren', labels }: FilePickerProps) {
   const styles = useStyles();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -82,7 +84,7 @@ export function FilePicker({ onFile, disabled = false, compact = false, where = 
         type="file"
         accept={ACCEPT}
         tabIndex={-1}
-        aria-label="Välj en arbetsbok (.xlsx)"
+        aria-label={labels?.input ?? 'Välj en arbetsbok (.xlsx)'}
         disabled={disabled}
         onChange={(event) => {
           const file = event.target.files?.[0];
@@ -92,10 +94,10 @@ export function FilePicker({ onFile, disabled = false, compact = false, where = 
         }}
       />
       <Button appearance={compact ? 'secondary' : 'primary'} disabled={disabled} onClick={() => input.current?.click()}>
-        {compact ? 'Välj en annan arbetsbok…' : 'Välj arbetsbok…'}
+        {labels ? (compact ? labels.chooseAgain : labels.choose) : compact ? 'Välj en annan arbetsbok…' : 'Välj arbetsbok…'}
       </Button>
       <Text className={styles.hint}>
-        {compact ? 'eller släpp en .xlsx-fil här.' : `eller släpp en .xlsx-fil här. Arbetsboken läses här ${where} och skickas ingenstans.`}
+        {labels?.hint ?? (compact ? 'eller släpp en .xlsx-fil här.' : `eller släpp en .xlsx-fil här. Arbetsboken läses här ${where} och skickas ingenstans.`)}
       </Text>
     </div>
   );

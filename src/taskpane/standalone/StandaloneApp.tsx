@@ -7,13 +7,17 @@ import { usePreventFileDrop } from '../components/usePreventFileDrop';
 import type { FileSource, Stage } from '../model/source';
 import { saveFile } from './download';
 import { DownloadAction } from './DownloadAction';
+import { PageComparison } from './PageComparison';
+import { usePageComparison, type PageComparison as PageComparisonState } from './usePageComparison';
 import { useStandalone, type Save, type StandaloneState } from './useStandalone';
+import { COMPARE_STAGE_TEXT } from '../compare/compareText';
 
 const STAGE_TEXT: Record<Stage, string> = {
   reading: 'Läser arbetsboken…',
   checking: 'Kontrollerar…',
   fixing: 'Rättar arbetsboken…',
   sections: 'Skriver avsnitten…',
+  ...COMPARE_STAGE_TEXT,
 };
 
 const useStyles = makeStyles({
@@ -33,11 +37,12 @@ export interface StandaloneAppProps {
 }
 
 /** The two files the page makes from the checked workbook, where its source can make them. */
-function Downloads({ page }: { page: StandaloneState }) {
+function Downloads({ page, compared }: { page: StandaloneState; compared: PageComparisonState }) {
   const styles = useStyles();
   const { source, status, result, download, sectionsDownload } = page;
   const busy = status.kind === 'busy';
   const hasErrors = (result?.view.counts.error ?? 0) > 0;
+  const changes = compared.changes.changes;
   if (!source?.corrected && !source?.sectionsDocument) return null;
   return (
     <div className={styles.downloads}>
@@ -58,10 +63,12 @@ function Downloads({ page }: { page: StandaloneState }) {
           appearance="secondary"
           state={sectionsDownload}
           disabled={busy}
-          idleText="Verksamhetsplanens sex standardavsnitt som Word-dokument, byggda på de omräknade summorna."
+          idleText={changes
+            ? `Verksamhetsplanens sex standardavsnitt och förändringarna jämfört med ${changes.compared.older} som Word-dokument, byggda på de omräknade summorna.`
+            : 'Verksamhetsplanens sex standardavsnitt som Word-dokument, byggda på de omräknade summorna.'}
           busyText={STAGE_TEXT.sections}
           warning={hasErrors ? 'Budgeten har fel – avsnitten säger det, men rätta helst först.' : undefined}
-          onClick={() => void page.onDownloadSections()}
+          onClick={() => void page.onDownloadSections(changes ? [changes.section] : [])}
         />
       )}
     </div>
@@ -72,6 +79,7 @@ function Downloads({ page }: { page: StandaloneState }) {
 export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppProps) {
   const styles = useStyles();
   const page = useStandalone(files, save);
+  const compared = usePageComparison(page, (stage) => STAGE_TEXT[stage]);
   usePreventFileDrop();
   const { source, status, result } = page;
 
@@ -104,6 +112,10 @@ export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppP
         </div>
       </div>
 
+      {result && result.view.tables.length > 0 && source?.compare && (
+        <PageComparison state={compared} disabled={status.kind === 'busy'} />
+      )}
+
       {result && result.view.tables.length > 0 && (
         <ResultView
           name={result.name}
@@ -111,7 +123,7 @@ export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppP
           settingsForm={result.form}
           onApplySettings={page.onApplySettings}
           busy={status.kind === 'busy'}
-          actions={<Downloads page={page} />}
+          actions={<Downloads page={page} compared={compared} />}
         />
       )}
     </main>

@@ -1,31 +1,21 @@
 import { failure, ok, type Failure, type Result } from '../../core/result';
 import type { AnalysisSettings } from '../../core/analyze';
 import type { Grid } from '../../core/grid';
-import type { AnalysisSource, FileSource, PickedFile, PlanSections, Stage } from '../model/source';
+import { inPlanOrder, type DocSection } from '../../core/sections/types';
+import { onDemand } from '../model/onDemand';
+import type { AnalysisSource, ComparedVersions, FileSource, PickedFile, PlanSections, Stage } from '../model/source';
 
 type Engine = typeof import('./analyzeFile');
 type Docx = typeof import('./sectionsDocx');
 
-let engine: Promise<Engine> | null = null;
-let docx: Promise<Docx> | null = null;
-
 /** The engine and its workbook reader, fetched from the pane's own origin the first time a file is chosen. */
-function loadEngine(): Promise<Engine> {
-  engine ??= import(/* webpackChunkName: "engine" */ './analyzeFile').catch((error: unknown) => {
-    engine = null;
-    throw error;
-  });
-  return engine;
-}
+const loadEngine = onDemand<Engine>(() => import(/* webpackChunkName: "engine" */ './analyzeFile'));
+
+/** The comparison of two versions: in the engine's chunk, so that comparing fetches nothing more. */
+const loadCompare = onDemand(() => import(/* webpackChunkName: "engine" */ '../compare/compareEngine'));
 
 /** The .docx writer, fetched the first time the sections are downloaded. */
-function loadDocx(): Promise<Docx> {
-  docx ??= import(/* webpackChunkName: "sections-docx" */ './sectionsDocx').catch((error: unknown) => {
-    docx = null;
-    throw error;
-  });
-  return docx;
-}
+const loadDocx = onDemand<Docx>(() => import(/* webpackChunkName: "sections-docx" */ './sectionsDocx'));
 
 /** Lets the browser paint the progress message before synchronous work starts. */
 function breathe(): Promise<void> {
@@ -91,6 +81,18 @@ function openFile(file: PickedFile): AnalysisSource {
     return ok(e.planSections(read.value, settings, snapshot));
   }
 
+  /** This workbook against an earlier version, with the same settings. */
+  async function compare(e: Engine, older: PickedFile, settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Result<ComparedVersions>> {
+    const read = await readGrid(e);
+    if (!read.ok) return read;
+    const c = await loadCompare();
+    const oldGrid = await c.readWorkbook(new Uint8Array(await older.arrayBuffer()), older.name);
+    if (!oldGrid.ok) return oldGrid;
+    onStage('comparing');
+    await breathe();
+    return ok(c.compareGrids(oldGrid.value, read.value, settings, { old: older.name, new: file.name }));
+  }
+
   return {
     name: file.name,
     analyze: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
@@ -110,7 +112,7 @@ function openFile(file: PickedFile): AnalysisSource {
       }),
     sections: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
       withEngine('reading', onStage, (e) => sections(e, settings, onStage)),
-    sectionsDocument: (settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
+    sectionsDocument: (settings: AnalysisSettings, onStage: (stage: Stage) => void, extra: readonly DocSection[] = []) =>
       withEngine('sections', onStage, async (e) => {
         const built = await sections(e, settings, () => undefined);
         if (!built.ok) return built;
@@ -121,8 +123,10 @@ function openFile(file: PickedFile): AnalysisSource {
         } catch (error) {
           return unexpected('Budgetkolls Word-del kunde inte laddas – ladda om sidan och försök igen', error);
         }
-        const bytes = await d.sectionsToDocx(built.value.sections);
+        const bytes = await d.sectionsToDocx(inPlanOrder([...built.value.sections, ...extra]));
         return ok({ fileName: sectionsFileName(file.name), bytes, type: d.DOCX_MIME, errors: built.value.errors });
       }),
+    compare: (older: PickedFile, settings: AnalysisSettings, onStage: (stage: Stage) => void) =>
+      withEngine('reading-older', onStage, (e) => compare(e, older, settings, onStage)),
   };
 }

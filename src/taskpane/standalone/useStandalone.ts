@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { AnalysisSettings } from '../../core/analyze';
 import type { Result } from '../../core/result';
+import type { DocSection } from '../../core/sections/types';
 import { countText, sentence } from '../model/format';
 import { DEFAULT_FORM, type SettingsForm } from '../model/settings';
 import type { AnalysisSource, FileSource, PickedFile, Stage } from '../model/source';
@@ -113,10 +114,11 @@ export function useStandalone(files: FileSource, save: Save) {
   const onDownload = () => make(setDownload, (from) => from.corrected?.(settings, () => undefined), 'Den rättade arbetsboken kunde inte skapas',
     ({ fileName, fillOnlyNote }) => `${fileName} är sparad i webbläsarens hämtade filer. Originalet är oförändrat.${fillOnlyNote ? ` ${fillOnlyNote}` : ''}`);
 
-  const onDownloadSections = () => make(setSectionsDownload, (from) => from.sectionsDocument?.(settings, () => undefined), 'Avsnitten kunde inte skapas',
+  /** `extra`: sections beside the standard ones (the changes since an earlier version). */
+  const onDownloadSections = (extra: readonly DocSection[] = []) => make(setSectionsDownload, (from) => from.sectionsDocument?.(settings, () => undefined, extra), 'Avsnitten kunde inte skapas',
     ({ fileName }) => `${fileName} är sparad i webbläsarens hämtade filer.`);
 
-  return { source, status, result, download, sectionsDownload, onFile, onApplySettings, onDownload, onDownloadSections };
+  return { source, settings, status, result, download, sectionsDownload, onFile, onApplySettings, onDownload, onDownloadSections };
 }
 
 export type StandaloneState = ReturnType<typeof useStandalone>;

@@ -2,6 +2,7 @@ import type { DocSection } from '../../core/sections/types';
 import type { Written } from '../../word/wordWriter';
 import type { Stage } from '../model/source';
 import { titles } from './documentState';
+import { COMPARE_STAGE_TEXT } from '../compare/compareText';
 
 // The Word pane's words: Swedish, as a reader of the plan writes them.
 
@@ -10,6 +11,7 @@ export const STAGE_TEXT: Record<Stage, string> = {
   checking: 'Kontrollerar…',
   fixing: 'Rättar arbetsboken…',
   sections: 'Bygger avsnitten…',
+  ...COMPARE_STAGE_TEXT,
 };
 
 export const errorCount = (n: number) => (n === 1 ? 'ett fel' : `${n} fel`);
