@@ -50,7 +50,7 @@ export interface JournalEntry {
   after: CellAspects;
 }
 
-export type StepKind = 'marks' | 'fixes' | 'check-sheet';
+export type StepKind = 'marks' | 'fixes' | 'check-sheet' | 'comparison-sheet';
 
 export interface JournalStep {
   kind: StepKind;
@@ -61,7 +61,7 @@ export interface JournalStep {
    * found by its id. (Journals written before ids were recorded have none; then the name serves.)
    */
   sheetIds?: Record<string, string>;
-  /** The sheet the step added (the check sheet). */
+  /** The sheet the step added (the check sheet, the comparison sheet). */
   addedSheet?: string;
 }
 

@@ -46,51 +46,66 @@ function queueEquityChart(sheet: Excel.Worksheet, block: CheckSheetBlock, top: n
   chart.setPosition(toA1(top, 13), toA1(top + 16, 20));
 }
 
-/** The check sheet's content (src/app/corrections.ts, paneCheckSheet) as a new sheet `name`. */
-export function queueCheckSheet(context: Excel.RequestContext, content: CheckSheetContent, name: string): void {
+/**
+ * A new sheet `name` with its column widths (characters), a bold title in A1 and a summary in A2:
+ * the frame of the check sheet and of the comparison sheet. Blocks follow from the fourth row.
+ */
+export function queueSheetFrame(context: Excel.RequestContext, name: string, frame: { title: string; summary: string; widths: readonly number[] }): Excel.Worksheet {
   const sheet = context.workbook.worksheets.add(name);
-  CHECK_SHEET_WIDTHS.forEach((width, col) => {
+  frame.widths.forEach((width, col) => {
     sheet.getRangeByIndexes(0, col, 1, 1).format.columnWidth = width * POINTS_PER_CHAR;
   });
   const title = sheet.getRange('A1');
-  title.values = [[asTyped(content.title)]];
+  title.values = [[asTyped(frame.title)]];
   title.format.font.bold = true;
   title.format.font.size = 14;
-  sheet.getRange('A2').values = [[asTyped(content.summary)]];
-  let row = 3;
-  const writeBlock = (block: CheckSheetBlock, asTable: boolean) => {
-    if (block.heading) {
-      const heading = sheet.getRangeByIndexes(row++, 0, 1, 1);
-      heading.values = [[asTyped(block.heading)]];
-      heading.format.font.bold = true;
-    }
-    const top = row;
-    const width = block.header.length;
-    const header = sheet.getRangeByIndexes(row++, 0, 1, width);
-    header.values = [block.header.map(asTyped)];
-    header.format.font.bold = true;
-    if (block.rows.length > 0) {
-      sheet.getRangeByIndexes(row, 0, block.rows.length, width).values = block.rows.map((r) => r.map(plain));
-      block.rows.forEach((values, r) => {
-        values.forEach((value, c) => {
-          if (isLink(value)) {
-            sheet.getRangeByIndexes(row + r, c, 1, 1).hyperlink = { documentReference: qualifiedAddress(value.link), textToDisplay: toA1(value.link.row, value.link.col) };
-          }
-        });
+  sheet.getRange('A2').values = [[asTyped(frame.summary)]];
+  return sheet;
+}
+
+/**
+ * A block at `row`: its bold heading, its bold header, its rows (a link's text is its cell's
+ * address) and, `asTable`, an Excel table over header and rows. The block's top (its header's
+ * row) and the next free row after one blank.
+ */
+export function queueBlock(sheet: Excel.Worksheet, block: CheckSheetBlock, at: number, asTable: boolean): { top: number; next: number } {
+  let row = at;
+  if (block.heading) {
+    const heading = sheet.getRangeByIndexes(row++, 0, 1, 1);
+    heading.values = [[asTyped(block.heading)]];
+    heading.format.font.bold = true;
+  }
+  const top = row;
+  const width = block.header.length;
+  const header = sheet.getRangeByIndexes(row++, 0, 1, width);
+  header.values = [block.header.map(asTyped)];
+  header.format.font.bold = true;
+  if (block.rows.length > 0) {
+    sheet.getRangeByIndexes(row, 0, block.rows.length, width).values = block.rows.map((r) => r.map(plain));
+    block.rows.forEach((values, r) => {
+      values.forEach((value, c) => {
+        if (isLink(value)) {
+          sheet.getRangeByIndexes(row + r, c, 1, 1).hyperlink = { documentReference: qualifiedAddress(value.link), textToDisplay: toA1(value.link.row, value.link.col) };
+        }
       });
-      row += block.rows.length;
-      if (asTable) {
-        const table = sheet.tables.add(sheet.getRangeByIndexes(top, 0, block.rows.length + 1, width), true);
-        table.style = 'TableStyleLight9';
-      }
+    });
+    row += block.rows.length;
+    if (asTable) {
+      const table = sheet.tables.add(sheet.getRangeByIndexes(top, 0, block.rows.length + 1, width), true);
+      table.style = 'TableStyleLight9';
     }
-    row++;
-    return top;
-  };
-  writeBlock(content.findings, true);
+  }
+  return { top, next: row + 1 };
+}
+
+/** The check sheet's content (src/app/corrections.ts, paneCheckSheet) as a new sheet `name`. */
+export function queueCheckSheet(context: Excel.RequestContext, content: CheckSheetContent, name: string): void {
+  const sheet = queueSheetFrame(context, name, { ...content, widths: CHECK_SHEET_WIDTHS });
+  let row = queueBlock(sheet, content.findings, 3, true).next;
   for (const block of content.equity) {
-    const top = writeBlock(block, false);
+    const { top, next } = queueBlock(sheet, block, row, false);
     queueEquityChart(sheet, block, top);
+    row = next;
   }
   sheet.activate();
 }

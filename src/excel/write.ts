@@ -39,7 +39,7 @@ const counted = <T>(result: Result<T>, syncs: number): Result<T> & { syncs: numb
 export type ExtraWrite = (context: Excel.RequestContext) => { addedSheet?: string };
 
 /** Why Budgetkoll cannot add or remove a sheet: the workbook's structure is protected (Review > Protect Workbook). */
-export const STRUCTURE_PROTECTED = 'Arbetsbokens struktur är skyddad, så Budgetkoll kan inte lägga till eller ta bort kontrollbladet och har inte ändrat något. Ta bort skyddet (Granska > Skydda arbetsbok) och försök igen.';
+export const STRUCTURE_PROTECTED = 'Arbetsbokens struktur är skyddad, så Budgetkoll kan inte lägga till eller ta bort sina blad (kontrollbladet, jämförelsen) och har inte ändrat något. Ta bort skyddet (Granska > Skydda arbetsbok) och försök igen.';
 
 /** Queues a look at the workbook's structure protection (ExcelApi 1.7); after the sync, whether sheets can be added and removed. */
 function queueStructureCheck(context: Excel.RequestContext): () => boolean {

@@ -450,6 +450,15 @@ class WorksheetProxy extends Loadable {
     return new RangeProxy(this.fx, this, () => ({ top: a.row, left: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 }));
   }
 
+  /** Several areas, comma- or semicolon-separated (Worksheet.getRanges, ExcelApi 1.9); the fake selects them only. */
+  getRanges(address: string): { select(): void } {
+    this.fx.requires(9, 'Worksheet.getRanges');
+    const areas = address.split(/[,;]/).map((a) => this.getRange(a.trim()));
+    return {
+      select: () => this.fx.enqueue(() => { this.fx.selected = `${this.must().name}!${areas.map((a) => a.localAddress()).join(',')}`; }),
+    };
+  }
+
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
     this.fx.requires(7, 'Worksheet.getRangeByIndexes');
     return new RangeProxy(this.fx, this, () => ({ top: row, left: col, rows, cols }));

@@ -130,7 +130,7 @@ describe('the Excel pane', () => {
     fx.structureProtected = true;
     const undoButton = () => screen.getByRole('button', { name: 'Ångra Budgetkolls ändringar' }) as HTMLButtonElement;
     fireEvent.click(undoButton());
-    await waitFor(() => expect(status()).toMatch(/Kontrollbladet Budgetkoll är kvar: arbetsbokens struktur är skyddad/));
+    await waitFor(() => expect(status()).toMatch(/Bladet Budgetkoll är kvar: arbetsbokens struktur är skyddad/));
     await waitFor(() => expect(status()).toMatch(/Klart: 1 tabell/));
     expect(undoButton().disabled).toBe(false);
     fx.structureProtected = false;

@@ -62,6 +62,7 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
+  selectLabel: { textAlign: 'left', overflowWrap: 'break-word' },
   findingList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   finding: { display: 'grid', gridTemplateColumns: 'minmax(4.5em, max-content) 1fr', columnGap: tokens.spacingHorizontalS },
   findingPlace: { display: 'flex', flexDirection: 'column', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -193,8 +194,7 @@ function ChangesGrid({ caption, columns, rows, text, onSelect }: ChangesGridProp
           {rows.map((row, r) => (
             <tr key={r}>
               <th scope="row" className={mergeClasses(t.td, styles.rowHeader)}>
-                {row.label}
-                {row.former && <span className={styles.former}>{`(${text.formerly(row.former)})`}</span>}
+                <RowLabel row={row} text={text} onSelect={onSelect} />
               </th>
               {bySharedYear(columns, row.changes).map((change, c) => (
                 <td key={c} className={mergeClasses(t.td, t.number)}>
@@ -206,6 +206,25 @@ function ChangesGrid({ caption, columns, rows, text, onSelect }: ChangesGridProp
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A row's label; in Excel a button that selects the row's changed cells (of the open workbook) together. */
+function RowLabel({ row, text, onSelect }: { row: GridRow; text: CompareText; onSelect?: (cells: string) => void }) {
+  const styles = useStyles();
+  const label = (
+    <>
+      {row.label}
+      {row.former && <span className={styles.former}>{`(${text.formerly(row.former)})`}</span>}
+    </>
+  );
+  const cells = row.changes.map((c) => c.newCell).filter((c): c is string => c !== null);
+  if (!onSelect || cells.length === 0) return label;
+  const address = cells.join(', ');
+  return (
+    <button type="button" className={mergeClasses(styles.select, styles.selectLabel)} data-cells={address} aria-label={text.selectLine(row.label, address)} onClick={() => onSelect(address)}>
+      {label}
+    </button>
   );
 }
 

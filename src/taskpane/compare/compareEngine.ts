@@ -1,4 +1,5 @@
 import type { AnalysisSettings } from '../../core/analyze';
+import { comparisonSheetContent } from '../../core/compare/comparisonSheetContent';
 import { diffView } from '../../core/compare/diffView';
 import type { Grid } from '../../core/grid';
 import type { Language } from '../../core/messages';
@@ -12,6 +13,9 @@ import type { ComparedVersions } from '../model/source';
 
 /** .xlsx bytes → the engine's Grid, or the Swedish reason the file cannot be read. */
 export { readGridBytes as readWorkbook };
+
+/** The comparison sheet's rows (the Excel pane writes them), in the order the view shows. */
+export { comparisonSheetContent as comparisonSheet };
 
 /**
  * The earlier version against the new one, with the same settings: what the panes show (the

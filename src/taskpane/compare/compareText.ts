@@ -54,6 +54,8 @@ export interface CompareText {
   severity: Record<Severity, string>;
   /** A changed cell's button: what it changes, and that a press selects it. */
   selectChange: (label: string, year: string, change: string, cell: string) => string;
+  /** A row's button: it selects the row's changed cells. */
+  selectLine: (label: string, cells: string) => string;
   scrollRegion: (what: string, table: string) => string;
   formerly: (label: string) => string;
   /** The Excel pane's: the comparison as a sheet of its own. */
@@ -104,6 +106,7 @@ const SV: CompareText = {
   noFindings: 'Inga fynd i någon av versionerna.',
   severity: { error: 'Fel', warning: 'Varning', info: 'Notering' },
   selectChange: (label, year, change, cell) => `${label} ${year}: ${change}. Markera ${cell} i Excel`,
+  selectLine: (label, cells) => `${label}: markera ${cells.includes(',') ? 'de ändrade cellerna' : 'den ändrade cellen'} ${cells} i Excel`,
   scrollRegion: (what, table) => `${what}, ${table}`,
   formerly: (label) => `tidigare ${label}`,
   writeSheet: 'Skriv jämförelsen som ett blad',
@@ -151,6 +154,7 @@ const EN: CompareText = {
   noFindings: 'No findings in either version.',
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
   selectChange: (label, year, change, cell) => `${label} ${year}: ${change}. Select ${cell} in Excel`,
+  selectLine: (label, cells) => `${label}: select the changed ${cells.includes(',') ? 'cells' : 'cell'} ${cells} in Excel`,
   scrollRegion: (what, table) => `${what}, ${table}`,
   formerly: (label) => `formerly ${label}`,
   writeSheet: 'Write the comparison as a sheet',

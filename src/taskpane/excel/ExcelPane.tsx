@@ -5,6 +5,7 @@ import { ErrorBar } from '../components/ErrorBar';
 import { PAGE_RULES } from '../components/pageStyles';
 import { ResultView } from '../components/ResultView';
 import { PaneLanguageProvider } from '../model/language';
+import { ExcelComparison } from './ExcelComparison';
 import { FixPreviewDialog } from './FixPreviewDialog';
 import type { ExcelWorkbookPort } from './port';
 import { excelPaneStrings, type ExcelPaneStrings } from './strings';
@@ -101,6 +102,8 @@ export function ExcelPane({ excel, language = 'sv' }: ExcelPaneProps) {
           {action.kind === 'error' && <ErrorBar title={action.title} text={action.text} />}
           {result?.notStored && <MessageBar intent="warning"><MessageBarBody>{s.notStored(result.notStored)}</MessageBarBody></MessageBar>}
         </div>
+
+        {excel.capabilities().analyze.ok && <ExcelComparison excel={excel} pane={pane} strings={s} language={language} />}
 
         {result && result.view.tables.length > 0 && (
           <ResultView

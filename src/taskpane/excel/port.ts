@@ -6,6 +6,7 @@ import type { ExcelCapabilities } from '../../excel/excelSupport';
 import type { Undone } from '../../excel/write';
 import type { FixPreview } from '../../app/corrections';
 import type { SettingsForm } from '../../app/settingsForm';
+import type { Compared, PickedFile } from '../model/source';
 
 export type { FixPreview } from '../../app/corrections';
 
@@ -35,6 +36,7 @@ export type StepDone =
   /** `fillOnly`: cells with a threaded comment, marked with the fill alone (a cell cannot have both a comment and a note). */
   | { kind: 'marks'; cells: number; notes: boolean; fillOnly: string[] }
   | { kind: 'check-sheet'; sheet: string }
+  | { kind: 'comparison-sheet'; sheet: string }
   | { kind: 'fixes'; cells: number }
   | ({ kind: 'undo' } & Omit<Undone, 'journal'>);
 
@@ -44,10 +46,17 @@ export interface ExcelWorkbookPort {
   inspect(): Promise<Result<WorkbookSummary>>;
   /** Reads every sheet and checks it; `onProgress` gets 0…1 for a big workbook. Never throws. */
   analyze(settings: AnalysisSettings, form: SettingsForm, language: Language, onProgress: (fraction: number) => void): Promise<Result<WorkbookAnalysis>>;
-  /** Selects a cell or range (`C10`, `A3:E36`) on a sheet. Never throws. */
+  /** Selects a cell or range (`C10`, `A3:E36`), or several (`C12, E12`: a line's changed cells), on a sheet. Never throws. */
   select(sheet: string, address: string): Promise<Result<null>>;
   mark(): Promise<Result<StepDone>>;
   addCheckSheet(): Promise<Result<StepDone>>;
   fix(): Promise<Result<StepDone>>;
   undo(): Promise<Result<StepDone>>;
+  /** The open workbook compared with an earlier version of it (a chosen .xlsx), with these settings. Never throws. */
+  compare(older: PickedFile, settings: AnalysisSettings, language: Language, onProgress: CompareProgress): Promise<Result<Compared>>;
+  /** The last comparison as a new sheet (one read and one write sync; Ångra removes it). Never throws. */
+  addComparisonSheet(): Promise<Result<StepDone>>;
 }
+
+/** How far a comparison is: reading the earlier version, reading the open workbook (0…1), comparing. */
+export type CompareProgress = (stage: 'reading-older' | 'reading' | 'comparing', fraction?: number) => void;

@@ -77,14 +77,16 @@ const SV: ExcelPaneStrings = {
         ].filter(Boolean).join(' ');
       case 'check-sheet':
         return `Bladet ${done.sheet} är skapat med fynden, länkar till cellerna och ett diagram över eget kapital.`;
+      case 'comparison-sheet':
+        return `Bladet ${done.sheet} är skapat med jämförelsen och länkar till de ändrade cellerna. Ångra Budgetkolls ändringar tar bort det.`;
       case 'fixes':
         return `${plural(done.cells, 'summa', 'summor')} rättade med formler. Arbetsboken har analyserats igen.`;
       case 'undo':
         return [
-          `Budgetkolls ändringar är ångrade (${plural(done.restored, 'cell', 'celler')}${done.removedSheets.length ? `, bladet ${done.removedSheets.join(', ')} borttaget` : ''}).`,
+          `Budgetkolls ändringar är ångrade (${plural(done.restored, 'cell', 'celler')}${done.removedSheets.length ? `, ${done.removedSheets.length === 1 ? 'bladet' : 'bladen'} ${done.removedSheets.join(', ')} ${done.removedSheets.length === 1 ? 'borttaget' : 'borttagna'}` : ''}).`,
           done.kept.length ? `Celler du själv ändrat efteråt lämnades som de är: ${done.kept.join(', ')}.` : '',
           done.goneSheets.length ? `${done.goneSheets.length === 1 ? 'Bladet' : 'Bladen'} ${done.goneSheets.join(', ')} finns inte längre, så det Budgetkoll ändrat där kunde inte ångras.` : '',
-          done.keptSheets.length ? `Kontrollbladet ${done.keptSheets.join(', ')} är kvar: arbetsbokens struktur är skyddad. Ta bort skyddet (Granska > Skydda arbetsbok) och ångra igen för att ta bort det.` : '',
+          done.keptSheets.length ? `${done.keptSheets.length === 1 ? 'Bladet' : 'Bladen'} ${done.keptSheets.join(', ')} är kvar: arbetsbokens struktur är skyddad. Ta bort skyddet (Granska > Skydda arbetsbok) och ångra igen för att ta bort ${done.keptSheets.length === 1 ? 'det' : 'dem'}.` : '',
         ].filter(Boolean).join(' ');
     }
   },
@@ -127,14 +129,16 @@ const EN: ExcelPaneStrings = {
         ].filter(Boolean).join(' ');
       case 'check-sheet':
         return `Sheet ${done.sheet} was created with the findings, links to the cells and an equity chart.`;
+      case 'comparison-sheet':
+        return `Sheet ${done.sheet} was created with the comparison and links to the changed cells. "Undo Budgetkoll's changes" removes it.`;
       case 'fixes':
         return `${plural(done.cells, 'total', 'totals')} fixed with formulas. The workbook was analysed again.`;
       case 'undo':
         return [
-          `Budgetkoll's changes were undone (${plural(done.restored, 'cell', 'cells')}${done.removedSheets.length ? `, sheet ${done.removedSheets.join(', ')} removed` : ''}).`,
+          `Budgetkoll's changes were undone (${plural(done.restored, 'cell', 'cells')}${done.removedSheets.length ? `, ${done.removedSheets.length === 1 ? 'sheet' : 'sheets'} ${done.removedSheets.join(', ')} removed` : ''}).`,
           done.kept.length ? `Cells you changed afterwards were left as they are: ${done.kept.join(', ')}.` : '',
           done.goneSheets.length ? `${done.goneSheets.length === 1 ? 'Sheet' : 'Sheets'} ${done.goneSheets.join(', ')} no longer ${done.goneSheets.length === 1 ? 'exists' : 'exist'}, so what Budgetkoll changed there could not be undone.` : '',
-          done.keptSheets.length ? `The check sheet ${done.keptSheets.join(', ')} is still there: the workbook's structure is protected. Remove the protection (Review > Protect Workbook) and undo again to remove it.` : '',
+          done.keptSheets.length ? `${done.keptSheets.length === 1 ? 'Sheet' : 'Sheets'} ${done.keptSheets.join(', ')} ${done.keptSheets.length === 1 ? 'is' : 'are'} still there: the workbook's structure is protected. Remove the protection (Review > Protect Workbook) and undo again to remove ${done.keptSheets.length === 1 ? 'it' : 'them'}.` : '',
         ].filter(Boolean).join(' ');
     }
   },

@@ -103,7 +103,7 @@ export function useExcelPane(excel: ExcelWorkbookPort, language: Language) {
   const onSelectTable = (table: TableView) => select(table.sheet, table.range);
 
   const busy = status.kind === 'busy' || action.kind === 'busy';
-  return { summary, form, status, result, action, busy, analyze, act, onApplySettings, onSelectFinding, onSelectTable };
+  return { summary, form, settings, status, result, action, busy, analyze, act, onApplySettings, onSelectFinding, onSelectTable, select };
 }
 
 export type ExcelPaneState = ReturnType<typeof useExcelPane>;
