@@ -5,12 +5,16 @@ import * as path from 'path';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { TableReport } from '../../src/core/report';
 import type { DocSection } from '../../src/core/sections/types';
-import type { FileSource, PlanSections, SnapshotInfo } from '../../src/taskpane/model/source';
+import type { AnalysisSettings } from '../../src/core/analyze';
+import type { Grid } from '../../src/core/grid';
+import { compareGrids } from '../../src/taskpane/compare/compareEngine';
+import type { ComparedVersions, FileSource, PlanSections, SnapshotInfo } from '../../src/taskpane/model/source';
 import type { WordDocumentPort } from '../../src/taskpane/word/port';
 import type { Written } from '../../src/word/wordWriter';
 import { WordPane } from '../../src/taskpane/word/WordPane';
 import { controlTitle, fingerprint, renderPlan, sectionFingerprint, sectionTag, sectionText, type ExistingControl, type PlanOptions } from '../../src/word/renderPlan';
 import { wordSupport } from '../../src/word/wordSupport';
+import { readSeedGrid } from '../helpers/seeds';
 import { plain, renderInFluent } from './helpers';
 
 const SEED = 'seed-000-lund-prel';
@@ -288,5 +292,111 @@ describe('WordPane', () => {
     await choose('anteckningar.xlsx');
     expect(plain(screen.getAllByRole('status')[0].textContent)).toMatch(/^Klart: ingen budgettabell hittades i anteckningar\.xlsx\./);
     expect(screen.queryByRole('checkbox')).toBeNull();
+  });
+});
+
+describe('WordPane: the section on the changes since the previous proposal', () => {
+  let prel: Grid;
+  let adopted: Grid;
+  beforeAll(async () => {
+    prel = await readSeedGrid('seed-000-lund-prel.xlsx');
+    adopted = await readSeedGrid('seed-001-lund-antagen.xlsx');
+  });
+
+  /** Seed 001 (Lund, antagen) as the chosen workbook; its comparison with seed 000 the real one, handed over when the test says. */
+  function comparingFiles() {
+    const comparing: { older: string; settings: AnalysisSettings; finish: (outcome: Result<ComparedVersions>) => void }[] = [];
+    const files: FileSource = {
+      open: (file) => ({
+        name: file.name,
+        analyze: async () => ({ ok: false, reason: 'not used here' }),
+        sections: async () => ({ ok: true, value: { sections: golden<DocSection[]>('sections/seed-001-lund-antagen.json'), reports: [], errors: 0, snapshot: null } }),
+        compare: (older, settings, onStage) => new Promise((finish) => {
+          onStage('reading-older');
+          comparing.push({ older: older.name, settings, finish });
+        }),
+      }),
+    };
+    const finish = (i: number) => act(async () => comparing[i].finish({ ok: true, value: compareGrids(prel, adopted, {}, { old: comparing[i].older, new: 'seed-001-lund-antagen.xlsx' }) }));
+    return { files, comparing, finish };
+  }
+
+  const changesRegion = () => screen.getByText('Förändringar jämfört med föregående förslag (valfritt)', { selector: 'h3' }).closest('section') as HTMLElement;
+  const chooseOlder = (name = 'prel.xlsx') => fireEvent.change(within(changesRegion()).getByLabelText('Välj föregående förslags arbetsbok (.xlsx)'), { target: { files: [new File(['x'], name)] } });
+  const boxes = () => within(screen.getByRole('group', { name: 'Avsnitt att infoga' })).getAllByRole('checkbox') as HTMLInputElement[];
+  const previewText = (key: string) => plain(preview().find((s) => s.getAttribute('data-section') === key)?.textContent);
+
+  it('compares the chosen workbook with the previous proposal and offers the section, ticked, after the budget comment', async () => {
+    const { files, comparing, finish } = comparingFiles();
+    const { port } = fakeWord();
+    renderInFluent(<WordPane files={files} word={port} />);
+    await choose('seed-001-lund-antagen.xlsx');
+    expect(boxes()).toHaveLength(6);
+    expect(within(changesRegion()).getByRole('button', { name: 'Välj föregående förslag…' })).toBeTruthy();
+
+    chooseOlder();
+    expect(comparing.map((c) => [c.older, c.settings])).toEqual([['prel.xlsx', {}]]);
+    expect(plain(within(changesRegion()).getByRole('status').textContent)).toBe('Läser den tidigare versionen…');
+    await finish(0);
+    expect(plain(within(changesRegion()).getByRole('status').textContent)).toBe('Jämfört med prel.xlsx: 17 rader med ändrade belopp. Avsnittet finns bland avsnitten att infoga, med ändringar från 100 tkr.');
+    expect(boxes().map((b) => [b.closest('div')?.textContent?.split('Finns')[0], b.checked])).toEqual([
+      ['Samordningsförbundets uppdrag', true], ['Budget 2024 med plan 2025–2026', true], ['Budgetkommentar', true],
+      ['Förändringar jämfört med föregående förslag', true], ['Eget kapital och reservnivå', true], ['Fördelning av medel', true], ['Förslag till beslut', true],
+    ]);
+    expect(previewText('forandringar')).toContain('Här redovisas ändringar på minst 100 tkr');
+    expect(previewText('forandringar')).toContain('IRIS (Övergripande)');
+  });
+
+  it('inserts it with the others, and updates it in place at another threshold', async () => {
+    const { files, finish } = comparingFiles();
+    const { port, writes } = fakeWord();
+    renderInFluent(<WordPane files={files} word={port} />);
+    await choose('seed-001-lund-antagen.xlsx');
+    chooseOlder();
+    await finish(0);
+    await click('Infoga i dokumentet');
+    expect(writes[0].keys).toEqual(['uppdrag', 'budget', 'budgetkommentar', 'forandringar', 'eget-kapital', 'fordelning', 'forslag-till-beslut']);
+    await waitFor(() => expect(screen.getAllByText('Finns i dokumentet och är aktuellt')).toHaveLength(7));
+
+    const threshold = within(changesRegion()).getByLabelText('Ändringar från (tkr)') as HTMLInputElement;
+    expect(threshold.value).toBe('100');
+    fireEvent.change(threshold, { target: { value: '500' } });
+    fireEvent.click(within(changesRegion()).getByRole('button', { name: 'Använd gränsen' }));
+    expect(previewText('forandringar')).toContain('Här redovisas ändringar på minst 500 tkr');
+    expect(previewText('forandringar')).not.toContain('IRIS (Övergripande)');
+    // The document holds it at 100 tkr: its numbers changed since.
+    expect(screen.getByText('Ändrade sedan de infogades: Förändringar jämfört med föregående förslag.')).toBeTruthy();
+    await click('Uppdatera de ändrade avsnitten');
+    expect(writes[1].keys).toEqual(['forandringar']);
+  });
+
+  it('takes the section away again, and forgets it with another workbook', async () => {
+    const { files, finish } = comparingFiles();
+    const { port } = fakeWord();
+    renderInFluent(<WordPane files={files} word={port} />);
+    await choose('seed-001-lund-antagen.xlsx');
+    chooseOlder();
+    await finish(0);
+    expect(boxes()).toHaveLength(7);
+    await click('Ta bort avsnittet');
+    expect(boxes()).toHaveLength(6);
+
+    chooseOlder();
+    await finish(1);
+    expect(boxes()).toHaveLength(7);
+    await choose('annan.xlsx');
+    expect(boxes()).toHaveLength(6);
+    expect(within(changesRegion()).getByRole('button', { name: 'Välj föregående förslag…' })).toBeTruthy();
+  });
+
+  it('says in an alert why the previous proposal cannot be compared', async () => {
+    const { files, comparing } = comparingFiles();
+    const { port } = fakeWord();
+    renderInFluent(<WordPane files={files} word={port} />);
+    await choose('seed-001-lund-antagen.xlsx');
+    chooseOlder('gammal.xls');
+    await act(async () => comparing[0].finish({ ok: false, reason: 'filen är i det äldre Excel-formatet (.xls) – spara den som .xlsx i Excel' }));
+    expect(plain(within(changesRegion()).getAllByRole('alert').find((a) => a.textContent)?.textContent)).toBe('gammal.xls kunde inte jämförasFilen är i det äldre Excel-formatet (.xls) – spara den som .xlsx i Excel.');
+    expect(boxes()).toHaveLength(6);
   });
 });

@@ -4,6 +4,7 @@ import { titles } from './documentState';
 import { InsertConfirmation } from './InsertConfirmation';
 import { SectionChoice } from './SectionChoice';
 import { SectionPreview } from './SectionPreview';
+import { WordChanges } from './WordChanges';
 import type { WordPaneState } from './useWordPane';
 import { count, errorCount, formatMadeAt } from './wordPaneText';
 import { useWordPaneStyles } from './wordPaneStyles';
@@ -69,6 +70,8 @@ export function WordSections({ pane, support }: WordSectionsProps) {
       )}
 
       <SectionChoice sections={sections} selected={selected} state={state} disabled={writing} onToggle={pane.toggle} />
+
+      <WordChanges key={pane.runId} pane={pane} disabled={writing} />
 
       <div className={styles.insert}>
         <Button appearance="primary" disabled={!canInsert} onClick={() => pane.startInsert(selected)}>

@@ -1,10 +1,10 @@
 import { useMemo, useRef, useState } from 'react';
-import type { DocSection } from '../../core/sections/types';
+import { inPlanOrder, type DocSection } from '../../core/sections/types';
 import type { ExistingControl, SectionKey } from '../../word/renderPlan';
 import type { Support } from '../../word/wordSupport';
 import type { AnalysisSettings } from '../../core/analyze';
 import { sentence } from '../model/format';
-import type { FileSource, PickedFile, PlanSections, Stage } from '../model/source';
+import type { AnalysisSource, FileSource, PickedFile, PlanSections, Stage } from '../model/source';
 import { documentState, type DocumentState } from './documentState';
 import type { WordDocumentPort } from './port';
 import { writtenText } from './wordPaneText';
@@ -12,6 +12,8 @@ import { writtenText } from './wordPaneText';
 // The Word pane's steps as state: the chosen workbook's sections (load), what the document holds
 // of them (doc), the sections ticked, and an insert on its way (insert: a question to the user,
 // reading the document, writing, done). A later file overtakes an earlier one's results (run).
+// The optional section on the changes since the previous proposal joins the workbook's sections
+// when the user compares it with that proposal (WordChanges.tsx), in its place in the plan.
 
 export type Load =
   | { kind: 'idle' }
@@ -42,9 +44,11 @@ export function useWordPane(files: FileSource, word: WordDocumentPort, support: 
   const [doc, setDoc] = useState<Doc>({ kind: 'none' });
   const [selected, setSelected] = useState<SectionKey[]>([]);
   const [insert, setInsert] = useState<Insert>({ kind: 'idle' });
+  const [changes, setChanges] = useState<DocSection | null>(null);
   const run = useRef(0);
+  const source = useRef<AnalysisSource | null>(null);
   const ready = load.kind === 'ready' ? load : null;
-  const sections = useMemo(() => ready?.plan.sections ?? [], [ready]);
+  const sections = useMemo(() => (ready ? inPlanOrder(changes ? [...ready.plan.sections, changes] : ready.plan.sections) : []), [ready, changes]);
 
   /** Reads Budgetkoll's controls in the document; the latest result, or null when the read failed or was overtaken. */
   async function readDocument(forSections: readonly DocSection[], runId: number): Promise<DocumentState | null> {
@@ -63,24 +67,26 @@ export function useWordPane(files: FileSource, word: WordDocumentPort, support: 
   /** Step 0: the chosen workbook's sections, and what the document holds of them. */
   async function onFile(file: PickedFile) {
     const runId = ++run.current;
-    const source = files.open(file);
+    const opened = files.open(file);
+    source.current = opened;
     setInsert({ kind: 'idle' });
     setDoc({ kind: 'none' });
-    setLoad({ kind: 'busy', stage: 'reading', name: source.name });
-    if (!source.sections) {
-      setLoad({ kind: 'error', title: `${source.name} kunde inte läsas`, text: 'Budgetkoll kan inte bygga avsnitten ur den här källan.' });
+    setChanges(null);
+    setLoad({ kind: 'busy', stage: 'reading', name: opened.name });
+    if (!opened.sections) {
+      setLoad({ kind: 'error', title: `${opened.name} kunde inte läsas`, text: 'Budgetkoll kan inte bygga avsnitten ur den här källan.' });
       return;
     }
-    const outcome = await source.sections(SETTINGS, (stage) => {
-      if (runId === run.current) setLoad({ kind: 'busy', stage, name: source.name });
+    const outcome = await opened.sections(SETTINGS, (stage) => {
+      if (runId === run.current) setLoad({ kind: 'busy', stage, name: opened.name });
     });
     if (runId !== run.current) return;
     if (!outcome.ok) {
-      setLoad({ kind: 'error', title: `${source.name} kunde inte läsas`, text: sentence(outcome.reason) });
+      setLoad({ kind: 'error', title: `${opened.name} kunde inte läsas`, text: sentence(outcome.reason) });
       return;
     }
     const plan = outcome.value;
-    setLoad({ kind: 'ready', name: source.name, plan });
+    setLoad({ kind: 'ready', name: opened.name, plan });
     setSelected(plan.sections.map((s) => s.key));
     if (plan.sections.length > 0 && support.ok) await readDocument(plan.sections, runId);
   }
@@ -129,7 +135,25 @@ export function useWordPane(files: FileSource, word: WordDocumentPort, support: 
 
   const cancel = () => setInsert({ kind: 'idle' });
 
-  return { load, doc, selected, insert, ready, sections, onFile, startInsert, checkEdited, write, toggle, cancel };
+  /**
+   * The section on the changes, built (or rebuilt at another threshold), or gone (null): ticked
+   * when it comes, and what the document holds of it read from the controls already read.
+   */
+  const onChangesSection = (section: DocSection | null) => {
+    if (!ready) return;
+    const next = inPlanOrder(section ? [...ready.plan.sections, section] : ready.plan.sections);
+    setChanges(section);
+    setSelected((keys) => next.map((s) => s.key).filter((k) => keys.includes(k) || (k === 'forandringar' && !changes)));
+    setDoc((current) => (current.kind === 'read' ? { ...current, state: documentState(next, current.controls) } : current));
+    if (insert.kind !== 'idle' && insert.kind !== 'writing' && insert.kind !== 'reading') setInsert({ kind: 'idle' });
+  };
+
+  /** The chosen workbook compared with an earlier version, with the settings its sections use; null before a workbook is read. */
+  const compare = ready && source.current?.compare
+    ? (older: PickedFile, onStage: (stage: Stage) => void) => source.current!.compare!(older, SETTINGS, onStage)
+    : null;
+
+  return { load, doc, selected, insert, ready, sections, onFile, startInsert, checkEdited, write, toggle, cancel, compare, onChangesSection, runId: run.current };
 }
 
 export type WordPaneState = ReturnType<typeof useWordPane>;
