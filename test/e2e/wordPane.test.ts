@@ -82,7 +82,7 @@ describe('the pane in Word', () => {
       expect(requests.filter((url) => /\/(excel|standalone)\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
       await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-start.png') });
 
-      await page.locator('input[type="file"]').setInputFiles(SEED);
+      await page.locator('input[type="file"]').first().setInputFiles(SEED);
       await page.getByText('Klart: seed-000-lund-prel.xlsx – 6 avsnitt, 2 fel i budgeten.').waitFor({ timeout: 30_000 });
       const boxes = page.getByRole('group', { name: 'Avsnitt att infoga' }).getByRole('checkbox');
       await expect(boxes.count()).resolves.toBe(6);
@@ -115,7 +115,7 @@ describe('the pane in Word', () => {
         if (!paragraph) throw new Error('no equity paragraph');
         paragraph.text += ' Styrelsen vill behålla en buffert.';
       });
-      await page.locator('input[type="file"]').setInputFiles({ name: 'seed-000-rattad-i-excel.xlsx', mimeType: XLSX, buffer: await correctedSeed() });
+      await page.locator('input[type="file"]').first().setInputFiles({ name: 'seed-000-rattad-i-excel.xlsx', mimeType: XLSX, buffer: await correctedSeed() });
       await page.getByText('Klart: seed-000-rattad-i-excel.xlsx – 6 avsnitt.').waitFor({ timeout: 30_000 });
       const changed = page.getByText(/^Ändrade sedan de infogades: /);
       await changed.waitFor();
@@ -179,7 +179,7 @@ describe('the pane in Word', () => {
     try {
       await page.getByText('Avsnitten kan inte infogas').waitFor({ timeout: 30_000 });
       await page.getByText('Budgetkoll behöver WordApi 1.3', { exact: false }).waitFor();
-      await page.locator('input[type="file"]').setInputFiles(SEED);
+      await page.locator('input[type="file"]').first().setInputFiles(SEED);
       await page.getByRole('heading', { name: 'Förslag till beslut', level: 4 }).waitFor({ timeout: 30_000 });
       await expect(page.getByRole('button', { name: 'Infoga i dokumentet' }).isDisabled()).resolves.toBe(true);
       await page.screenshot({ path: path.join(ARTIFACTS, 'word-pane-unsupported.png') });

@@ -1,15 +1,9 @@
 import type { Severity } from '../../core/findings';
 import type { Language } from '../../core/messages';
-import type { Stage } from '../model/source';
+import { COMPARE_STAGE_TEXT, compareFailed } from './compareStages';
 
 // The comparison's own words, in Swedish and (in the Excel pane, when Office's display language is
 // not Swedish) English. Numbers stay in Swedish format in both: the amounts are Swedish budgets.
-
-/** What the panes say while comparing. */
-export const COMPARE_STAGE_TEXT: Record<Extract<Stage, 'reading-older' | 'comparing'>, string> = {
-  'reading-older': 'Läser den tidigare versionen…',
-  comparing: 'Jämför versionerna…',
-};
 
 export interface CompareText {
   heading: string;
@@ -74,7 +68,7 @@ const SV: CompareText = {
   inputLabel: 'Välj den tidigare versionen (.xlsx)',
   readingOlder: COMPARE_STAGE_TEXT['reading-older'],
   comparing: COMPARE_STAGE_TEXT.comparing,
-  failed: (name) => `${name} kunde inte jämföras`,
+  failed: compareFailed,
   close: 'Stäng jämförelsen',
   done: (older, tables, changedLines) => `Klart: jämfört med ${older} – ${plural(tables, 'tabell', 'tabeller')}, ${plural(changedLines, 'rad', 'rader')} med ändrade belopp.`,
   noTables: 'Ingen budgettabell hittades i någon av versionerna.',

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorBar } from '../components/ErrorBar';
 import { FilePicker } from '../components/FilePicker';
@@ -7,10 +8,12 @@ import { usePreventFileDrop } from '../components/usePreventFileDrop';
 import type { FileSource, Stage } from '../model/source';
 import { saveFile } from './download';
 import { DownloadAction } from './DownloadAction';
-import { PageComparison } from './PageComparison';
 import { usePageComparison, type PageComparison as PageComparisonState } from './usePageComparison';
 import { useStandalone, type Save, type StandaloneState } from './useStandalone';
-import { COMPARE_STAGE_TEXT } from '../compare/compareText';
+import { COMPARE_STAGE_TEXT } from '../compare/compareStages';
+
+/** The comparison with an earlier version: a chunk of its own, fetched with the first result. */
+const PageComparison = lazy(() => import(/* webpackChunkName: "page-compare" */ './PageComparison').then((m) => ({ default: m.PageComparison })));
 
 const STAGE_TEXT: Record<Stage, string> = {
   reading: 'Läser arbetsboken…',
@@ -113,7 +116,9 @@ export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppP
       </div>
 
       {result && result.view.tables.length > 0 && source?.compare && (
-        <PageComparison state={compared} disabled={status.kind === 'busy'} />
+        <Suspense fallback={null}>
+          <PageComparison state={compared} disabled={status.kind === 'busy'} />
+        </Suspense>
       )}
 
       {result && result.view.tables.length > 0 && (

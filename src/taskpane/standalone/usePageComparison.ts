@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { compareText } from '../compare/compareText';
+import { compareFailed } from '../compare/compareStages';
 import { useChangesSection } from '../compare/useChangesSection';
 import { useComparison } from '../compare/useComparison';
 import type { ComparedVersions, Stage } from '../model/source';
@@ -9,13 +9,11 @@ import type { StandaloneState } from './useStandalone';
 // the check, made again when they change, gone when another workbook is chosen; and the plan's
 // section of the changes that the sections' download then includes.
 
-const text = compareText('sv');
-
 export function usePageComparison(page: StandaloneState, stageText: (stage: Stage) => string) {
   const { source, settings } = page;
   const comparison = useComparison<ComparedVersions>(
     source?.compare ? (older, progress) => source.compare!(older, settings, (stage) => progress(stageText(stage))) : null,
-    text.failed,
+    compareFailed,
   );
   const changes = useChangesSection();
   const compared = comparison.compared;

@@ -3,6 +3,7 @@ import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-compo
 import { CHANGES_TITLE, type DocSection } from '../../core/sections/types';
 import { ChangesThreshold } from '../compare/ChangesThreshold';
 import { useChangesSection } from '../compare/useChangesSection';
+import { compareFailed } from '../compare/compareStages';
 import { useComparison } from '../compare/useComparison';
 import { ErrorBar } from '../components/ErrorBar';
 import { FilePicker } from '../components/FilePicker';
@@ -36,7 +37,7 @@ export function WordChanges({ pane, disabled }: { pane: WordPaneState; disabled:
   const id = useId();
   const comparison = useComparison<ComparedVersions>(
     pane.compare ? (older, progress) => pane.compare!(older, (stage) => progress(STAGE_TEXT[stage])) : null,
-    (name) => `${name} kunde inte jämföras`,
+    compareFailed,
   );
   const changes = useChangesSection();
   const { state, compared } = comparison;

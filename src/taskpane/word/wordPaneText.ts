@@ -2,7 +2,7 @@ import type { DocSection } from '../../core/sections/types';
 import type { Written } from '../../word/wordWriter';
 import type { Stage } from '../model/source';
 import { titles } from './documentState';
-import { COMPARE_STAGE_TEXT } from '../compare/compareText';
+import { COMPARE_STAGE_TEXT } from '../compare/compareStages';
 
 // The Word pane's words: Swedish, as a reader of the plan writes them.
 
