@@ -47,17 +47,23 @@ export interface PlanSections {
 }
 
 /**
+ * The settings the plan's sections are checked with: those the Excel pane stored with its snapshot
+ * when the workbook has one (the economist set them there), else the host's. Everything that
+ * ends up in the plan — the sections and the section on the changes — uses them.
+ */
+export function sectionSettings(settings: AnalysisSettings, snapshot: AnalysisSnapshot | null): AnalysisSettings {
+  if (!snapshot) return settings;
+  const fromExcel = settingsFromForm(snapshot.settings);
+  return fromExcel.ok ? fromExcel.value : settings;
+}
+
+/**
  * The plan's sections: the Excel pane's snapshot's while the workbook still holds the numbers it
  * was made from, else built from the checked numbers (with the snapshot's settings, when there is
  * one). `analyse` checks the workbook with settings (a host may keep the last analysis).
  */
 export function sectionsWithSnapshot(analyse: (settings: AnalysisSettings) => Analysis, settings: AnalysisSettings, snapshot: AnalysisSnapshot | null): PlanSections {
-  let used = settings;
-  if (snapshot) {
-    const fromExcel = settingsFromForm(snapshot.settings);
-    if (fromExcel.ok) used = fromExcel.value;
-  }
-  const analysis = analyse(used);
+  const analysis = analyse(sectionSettings(settings, snapshot));
   if (snapshot && snapshotIsCurrent(snapshot, analysis)) {
     return { sections: snapshot.sections, reports: snapshot.reports, errors: snapshot.errors, snapshot: { madeAt: snapshot.madeAt, outdated: false } };
   }

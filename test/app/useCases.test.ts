@@ -7,7 +7,7 @@ import { buildSections } from '../../src/core/sections/buildSections';
 import { checkWorkbook, reportsOf } from '../../src/app/checkWorkbook';
 import { compareVersions } from '../../src/app/compareVersions';
 import { planSections, workbookSections } from '../../src/app/sections';
-import { buildSnapshot, sectionsWithSnapshot, snapshotIsCurrent } from '../../src/app/snapshot';
+import { buildSnapshot, sectionSettings, sectionsWithSnapshot, snapshotIsCurrent } from '../../src/app/snapshot';
 import { settingsFromForm } from '../../src/app/settings';
 import { DEFAULT_FORM } from '../../src/app/settingsForm';
 import { readSeedGrid } from '../helpers/seeds';
@@ -63,6 +63,19 @@ describe('the snapshot', () => {
     expect(outdated.snapshot).toEqual({ madeAt: snapshot.madeAt, outdated: true });
     expect(outdated.sections).toEqual(planSections(analyzeGrid(changed, asked[0])).sections);
     expect(sectionsWithSnapshot((s) => analyzeGrid(grid, s), {}, null).snapshot).toBeNull();
+  });
+
+  it('gives the settings everything in the plan is checked with: the snapshot’s, else the host’s', async () => {
+    const grid = await readSeedGrid('seed-002-bksv.xlsx');
+    const form = { ...DEFAULT_FORM, reservePercent: '15' };
+    const settings = settingsFromForm(form);
+    if (!settings.ok) throw new Error('settings');
+    const snapshot = buildSnapshot(analyzeGrid(grid, settings.value), form, new Date('2026-11-20T09:30:00Z'));
+    const host: AnalysisSettings = { sheet: 'Budget' };
+    expect(sectionSettings(host, snapshot)).toEqual(settings.value);
+    expect(sectionSettings(host, null)).toBe(host);
+    // A snapshot whose settings no longer read (written by a later version, edited by hand): the host's.
+    expect(sectionSettings(host, { ...snapshot, settings: { ...form, reservePercent: 'tjugo' } })).toBe(host);
   });
 });
 

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { excelCapabilities } from '../../src/excel/excelSupport';
 import { createOfficeExcelPort } from '../../src/taskpane/excel/officeExcelPort';
 import { planSections, readSnapshot, readWorkbook } from '../../src/taskpane/standalone/analyzeFile';
+import { createFileSource } from '../../src/taskpane/standalone/fileSource';
 import { FakeExcelWorkbook, sheetsFromGrid } from '../excel/fakeExcel';
 import { readSeedGrid, SEEDS_DIR } from '../helpers/seeds';
 
@@ -77,6 +78,18 @@ describe('the Excel pane’s snapshot in the Word pane', () => {
     const plan = await sectionsOf(bytes);
     expect(plan.snapshot).toEqual({ madeAt: '2026-11-20T09:30:00.000Z', outdated: true });
     expect(text(plan)).toMatch(/15\s?%/);
+  });
+
+  it('gives the comparison with an earlier version the same settings as the sections (the section on the changes is one of them)', async () => {
+    const saved = await savedWorkbook(await excelSnapshot('15'));
+    const older = readFileSync(path.join(SEEDS_DIR, SEED));
+    const file = (name: string, data: Uint8Array) => ({ name, arrayBuffer: async () => data.slice().buffer });
+    const compared = await createFileSource().open(file('budget.xlsx', saved)).compare?.(file('tidigare.xlsx', new Uint8Array(older)), {}, () => undefined);
+    if (!compared?.ok) throw new Error(compared?.reason ?? 'no compare()');
+    const reserve = JSON.stringify(compared.value.view).match(/\(\d+(?:,\d+)? % av medlemmarnas tilldelning/g) ?? [];
+    // The reserve guideline's findings speak of the 15 % chosen in Excel, not the default 20 %.
+    expect(reserve.length).toBeGreaterThan(0);
+    expect(new Set(reserve)).toEqual(new Set(['(15 % av medlemmarnas tilldelning']));
   });
 
   it('a damaged or foreign part is ignored', async () => {

@@ -12,6 +12,8 @@ import { zipEntryText } from '../../files/zipText';
 import { readGridBytes } from '../../files/readGrid';
 import type { CorrectedWorkbook } from '../model/source';
 
+export { sectionSettings } from '../../app/snapshot';
+
 // The engine chunk: loaded by `import()` when the first workbook is chosen,
 // so the pane's first load carries neither the engine nor a workbook reader (SheetJS).
 

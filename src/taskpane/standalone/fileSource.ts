@@ -81,16 +81,20 @@ function openFile(file: PickedFile): AnalysisSource {
     return ok(e.planSections(read.value, settings, snapshot));
   }
 
-  /** This workbook against an earlier version, with the same settings. */
+  /**
+   * This workbook against an earlier version, with the settings its sections use (the Excel pane's,
+   * stored in the workbook, when it has them): the section on the changes speaks as the others do.
+   */
   async function compare(e: Engine, older: PickedFile, settings: AnalysisSettings, onStage: (stage: Stage) => void): Promise<Result<ComparedVersions>> {
     const read = await readGrid(e);
     if (!read.ok) return read;
+    const used = e.sectionSettings(settings, await e.readSnapshot(await readBytes()));
     const c = await loadCompare();
     const oldGrid = await c.readWorkbook(new Uint8Array(await older.arrayBuffer()), older.name);
     if (!oldGrid.ok) return oldGrid;
     onStage('comparing');
     await breathe();
-    return ok(c.compareGrids(oldGrid.value, read.value, settings, { old: older.name, new: file.name }));
+    return ok(c.compareGrids(oldGrid.value, read.value, used, { old: older.name, new: file.name }));
   }
 
   return {
