@@ -62,7 +62,7 @@ describe('the Excel pane', () => {
     const { fx, sheet } = await open();
     await analyse();
     fireEvent.click(screen.getByRole('tab', { name: /Tabeller/ }));
-    fireEvent.click(screen.getByRole('button', { name: /Markera .* i Excel/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Markera i Excel: Budget 2024!A\d+:[A-Z]+\d+$/ }));
     await waitFor(() => expect(fx.selected).toMatch(new RegExp(`^${sheet}!A\\d+:[A-Z]+\\d+$`)));
   });
 

@@ -139,7 +139,7 @@ describe('the other components in English', () => {
     expect(plain(screen.getAllByRole('definition')[3].textContent)).toBe('2023 (B3, actual) · 2024 (C3, budget) · 2025 (D3, forecast) · 2026 (E3, plan)');
     const card = screen.getByRole('region');
     expect(badges(card)).toEqual(['2 errors', '4 warnings', '2 notes']);
-    fireEvent.click(screen.getByRole('button', { name: `Select ${tables[0].sheet}!${tables[0].range} in Excel` }));
+    fireEvent.click(screen.getByRole('button', { name: `Select in Excel: ${tables[0].sheet}!${tables[0].range}` }));
     expect(selected).toEqual([tables[0].range]);
     expect(screen.getByText(`The rows Budgetkoll read (${tables[0].rows.length})`)).toBeTruthy();
     const rows = screen.getByRole('table', { name: `The rows of ${tables[0].heading}`, hidden: true });
