@@ -4,7 +4,7 @@ import { cellMarks, fillOnlyText } from '../core/cellMarks';
 import { checkSheetContent, type CheckSheetContent } from '../core/checkSheetContent';
 import type { CorrectedCopyPlan, CorrectionPlan } from '../core/correctionPlan';
 import type { CellRef } from '../core/findings';
-import { planFixes, type CellFix } from '../core/fixes';
+import { planFixes } from '../core/fixes';
 import type { Grid } from '../core/grid';
 import type { Language } from '../core/messages';
 
@@ -31,25 +31,6 @@ export function planCorrectedCopy(analysis: Analysis, grid: Grid): CorrectedCopy
 
 /** The check sheet the Excel pane adds: the findings (the fixes are a step of their own). */
 export const paneCheckSheet = (analysis: Analysis): CheckSheetContent => checkSheetContent(analysis, []);
-
-/** One cell "Rätta summor" would change, for the Excel pane's preview. */
-export interface FixPreview {
-  /** `Budget 2024!C10` */
-  cell: string;
-  before: string;
-  after: string;
-}
-
-const shown = (value: unknown): string => (value === null || value === undefined ? 'tom' : value.toString());
-
-/** What each fix changes, as the user reads it: `=SUM(C5:C9)` for `1 842` (or for `tom`). */
-export function fixPreview(fixes: readonly CellFix[]): FixPreview[] {
-  return fixes.map((fix) => ({
-    cell: `${fix.at.sheet}!${toA1(fix.at.row, fix.at.col)}`,
-    before: fix.before.formula ? `=${fix.before.formula}` : shown(fix.before.value),
-    after: `=${fix.formula}`,
-  }));
-}
 
 /** What the user is told of cells marked with the fill alone (they have a threaded comment); '' when none. */
 export const fillOnlyNote = (cells: readonly CellRef[], language: Language = 'sv'): string =>

@@ -5,7 +5,8 @@ import type { Language } from '../core/messages';
 import type { TableReport } from '../core/report';
 import { snapshotToXml } from '../core/snapshot';
 import { checkWorkbook, reportsOf } from './checkWorkbook';
-import { fixPreview, planCorrections, type FixPreview } from './corrections';
+import { planCorrections } from './corrections';
+import { fixPreview, type FixPreview } from './fixPreview';
 import { formToJson, type SettingsForm } from './settingsForm';
 import { buildSnapshot } from './snapshot';
 
@@ -18,8 +19,8 @@ export interface OpenWorkbookCheck {
   /** In the pane's language. */
   reports: TableReport[];
   plan: CorrectionPlan;
-  /** What "Rätta summor" would change, cell by cell. */
-  preview: FixPreview[];
+  /** What "Rätta summor" would change, by table and cell, in the pane's language. */
+  preview: FixPreview;
   /** The snapshot's custom XML part. */
   snapshotXml: string;
   /** The settings form, as stored in the workbook's settings. */
@@ -31,5 +32,5 @@ export function checkOpenWorkbook(grid: Grid, settings: AnalysisSettings, form: 
   const plan = planCorrections(analysis);
   // The snapshot's reports are Swedish (the Word pane's): the pane's own where it speaks Swedish.
   const snapshot = buildSnapshot(analysis, form, madeAt, language === 'sv' ? reports : reportsOf(analysis));
-  return { analysis, reports, plan, preview: fixPreview(plan.fixes), snapshotXml: snapshotToXml(snapshot), settingsJson: formToJson(form) };
+  return { analysis, reports, plan, preview: fixPreview(analysis, plan.fixes, language), snapshotXml: snapshotToXml(snapshot), settingsJson: formToJson(form) };
 }

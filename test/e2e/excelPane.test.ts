@@ -72,8 +72,9 @@ describe('the pane in Excel', () => {
       expect(typeof typed).toBe('number');
       await page.getByRole('button', { name: /^Rätta summor \(\d+\)$/ }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByRole('table').waitFor();
-      await expect(dialog.getByRole('table').textContent()).resolves.toMatch(/=SUM\(/);
+      await dialog.getByRole('table').first().waitFor();
+      // As Swedish Excel shows the formula; the value now and after, each on one line.
+      await expect(dialog.locator('tr[data-cell="C10"]').textContent()).resolves.toBe('Summa intäkter 2024C10 =SUMMA(C5:C9)12\u00a093012\u00a0970+40');
       await page.screenshot({ path: path.join(ARTIFACTS, 'excel-pane-fix-preview.png') });
       await dialog.getByRole('button', { name: /^Rätta \d+ celler$/ }).click();
       await page.getByText(/^Klart: 1 tabell, 0 fel/).waitFor({ timeout: 30_000 });

@@ -76,8 +76,14 @@ describe('the Excel pane', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /^Rätta summor \(\d+\)$/ }));
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByRole('table', HIDDEN).textContent).toMatch(/C10/);
-    expect(within(dialog).getByRole('table', HIDDEN).textContent).toMatch(/=SUM\(/);
+    // The cells whose value changes first, named by row and year, in Swedish format and Swedish Excel's formulas.
+    const [changed, same] = within(dialog).getAllByRole('table', HIDDEN);
+    expect(within(changed).getAllByRole('rowheader', HIDDEN).map((th) => th.textContent)[0]).toBe('Summa intäkter 2024C10 =SUMMA(C5:C9)');
+    expect(plain(changed.querySelector('tr[data-cell="C10"]')?.textContent ?? '')).toBe('Summa intäkter 2024C10 =SUMMA(C5:C9)12 93012 970+40');
+    expect(within(dialog).getByRole('heading', { ...HIDDEN, name: 'Värdet ändras i 12 celler' })).toBeTruthy();
+    // The typed totals that keep their value, folded, with their count.
+    expect(same.closest('details')?.open).toBe(false);
+    expect(same.closest('details')?.querySelector('summary')?.textContent).toBe('Samma värde, blir formel: 7 celler');
     fireEvent.click(within(dialog).getByRole('button', { ...HIDDEN, name: /^Rätta \d+ celler$/ }));
     await waitFor(() => expect(status()).toMatch(/summor rättade med formler/));
     await waitFor(() => expect(status()).toMatch(/Klart: 1 tabell, 0 fel/));
@@ -207,5 +213,10 @@ describe('the Excel pane', () => {
     await open({ language: 'en' });
     fireEvent.click(screen.getByRole('button', { name: 'Analyse workbook' }));
     expect(await screen.findByText(/^Done: 1 table, 2 errors/)).toBeTruthy();
+    // The preview shows the formulas as an English Excel does.
+    fireEvent.click(screen.getByRole('button', { name: /^Fix totals \(19\)$/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.querySelector('tr[data-cell="E34"] code')?.textContent).toBe('=SUM(E15,E17,E19:E31,E33)');
+    expect(within(dialog).getByRole('heading', { ...HIDDEN, name: 'The value changes in 12 cells' })).toBeTruthy();
   });
 });

@@ -7,7 +7,7 @@ import { ResultView } from '../components/ResultView';
 import { PaneLanguageProvider } from '../model/language';
 import { ExcelComparison } from './ExcelComparison';
 import { FixPreviewDialog } from './FixPreviewDialog';
-import type { ExcelWorkbookPort } from './port';
+import type { ExcelWorkbookPort, FixPreview } from './port';
 import { excelPaneStrings, type ExcelPaneStrings } from './strings';
 import { useExcelPane, type ExcelPaneState } from './useExcelPane';
 
@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minHeight: '1.5em' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
+
+const NO_FIXES: FixPreview = { cells: 0, tables: [] };
 
 export interface ExcelPaneProps {
   excel: ExcelWorkbookPort;
@@ -35,7 +37,7 @@ function Steps({ excel, pane, strings: s, onPreview }: StepsProps) {
   const { result, summary, busy, act } = pane;
   if (!result) return null;
   const canWrite = excel.capabilities().write.ok && !summary?.readOnly;
-  const fixCount = result.fixes.length;
+  const fixCount = result.fixes.cells;
   return (
     <div className={styles.actions}>
       <Button onClick={() => void act(() => excel.mark())} disabled={busy || !canWrite || result.marks === 0}>{s.mark}</Button>
@@ -120,7 +122,7 @@ export function ExcelPane({ excel, language = 'sv' }: ExcelPaneProps) {
 
         <FixPreviewDialog
           open={preview}
-          fixes={result?.fixes ?? []}
+          fixes={result?.fixes ?? NO_FIXES}
           strings={s}
           onOpenChange={setPreview}
           onConfirm={() => {

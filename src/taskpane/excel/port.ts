@@ -4,11 +4,11 @@ import type { Language } from '../../core/messages';
 import type { TableReport } from '../../core/report';
 import type { ExcelCapabilities } from '../../excel/excelSupport';
 import type { Undone } from '../../excel/write';
-import type { FixPreview } from '../../app/corrections';
+import type { FixPreview } from '../../app/fixPreview';
 import type { SettingsForm } from '../../app/settingsForm';
 import type { Compared, PickedFile } from '../model/source';
 
-export type { FixPreview } from '../../app/corrections';
+export type { FixPreview, FixPreviewCell, FixPreviewTable } from '../../app/fixPreview';
 
 // The seam between the Excel pane and the open workbook: the pane's components know no Excel.
 // In Excel it is officeExcelPort.ts (the only pane file that calls Excel.run); in tests, a fake.
@@ -25,7 +25,8 @@ export interface WorkbookSummary {
 
 export interface WorkbookAnalysis {
   reports: TableReport[];
-  fixes: FixPreview[];
+  /** What "Rätta summor" would change. */
+  fixes: FixPreview;
   /** Cells "Markera i bladet" would mark. */
   marks: number;
   /** Why the analysis could not be stored in the workbook (for the Word pane); null when it was. */

@@ -28,9 +28,18 @@ export interface ExcelPaneStrings {
   notStored: (reason: string) => string;
   previewTitle: string;
   previewLead: (n: number) => string;
+  /** The name of the preview's scrolling list, which the keyboard reaches to scroll it. */
+  previewCells: string;
+  /** The header of the column naming each cell: its row and year, its address and formula. */
   previewCell: string;
   previewBefore: string;
   previewAfter: string;
+  /** Where the table is and its unit: `Budget 2024!A3:E36 · belopp i tkr`. */
+  previewWhere: (place: string, unit: string | null) => string;
+  previewChanged: (n: number) => string;
+  previewSameValue: (n: number) => string;
+  /** The formula a fix replaces. */
+  previewReplaces: (formula: string) => string;
   confirmFix: (n: number) => string;
   cancel: string;
   stepDone: (done: StepDone) => string;
@@ -61,9 +70,14 @@ const SV: ExcelPaneStrings = {
   notStored: (reason) => `Analysen kunde inte sparas i arbetsboken för Word-delen: ${reason}`,
   previewTitle: 'Rätta summor',
   previewLead: (n) => `Budgetkoll skriver formler i ${plural(n, 'cell', 'celler')}, så att summorna räknar rätt också när raderna ändras. Ångra Budgetkolls ändringar sätter tillbaka allt.`,
-  previewCell: 'Cell',
+  previewCells: 'Cellerna som rättas',
+  previewCell: 'Summa och cell',
   previewBefore: 'Nu',
   previewAfter: 'Blir',
+  previewWhere: (place, unit) => (unit ? `${place} · belopp i ${unit}` : place),
+  previewChanged: (n) => `Värdet ändras i ${plural(n, 'cell', 'celler')}`,
+  previewSameValue: (n) => `Samma värde, blir formel: ${plural(n, 'cell', 'celler')}`,
+  previewReplaces: (formula) => `ersätter ${formula}`,
   confirmFix: (n) => `Rätta ${plural(n, 'cell', 'celler')}`,
   cancel: 'Avbryt',
   stepDone: (done) => {
@@ -115,9 +129,14 @@ const EN: ExcelPaneStrings = {
   notStored: (reason) => `The analysis could not be stored in the workbook for Word: ${reason}`,
   previewTitle: 'Fix totals',
   previewLead: (n) => `Budgetkoll writes formulas into ${plural(n, 'cell', 'cells')}, so that the totals stay right when lines change. "Undo Budgetkoll's changes" puts everything back.`,
-  previewCell: 'Cell',
+  previewCells: 'The cells to fix',
+  previewCell: 'Total and cell',
   previewBefore: 'Now',
   previewAfter: 'Becomes',
+  previewWhere: (place, unit) => (unit ? `${place} · amounts in ${unit}` : place),
+  previewChanged: (n) => `The value changes in ${plural(n, 'cell', 'cells')}`,
+  previewSameValue: (n) => `Same value, becomes a formula: ${plural(n, 'cell', 'cells')}`,
+  previewReplaces: (formula) => `replaces ${formula}`,
   confirmFix: (n) => `Fix ${plural(n, 'cell', 'cells')}`,
   cancel: 'Cancel',
   stepDone: (done) => {

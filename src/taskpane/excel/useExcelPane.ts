@@ -20,7 +20,7 @@ export type Status =
 
 export interface Analysed {
   view: ViewModel;
-  fixes: FixPreview[];
+  fixes: FixPreview;
   marks: number;
   notStored: string | null;
 }
