@@ -24,6 +24,8 @@ const useStyles = makeStyles({
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXXS} 0` },
   rowNumber: { width: '4em' },
+  // A long label (`Strategisk arbetsmarknadssamordning`) breaks rather than widening a 320 px pane.
+  label: { overflowWrap: 'anywhere', hyphens: 'auto' },
 });
 
 export interface TablesListProps {
@@ -81,7 +83,7 @@ export function TablesList({ tables, onSelect }: TablesListProps) {
                   {table.rows.map((r) => (
                     <tr key={r.row}>
                       <td className={mergeClasses(t.td, t.number)}>{r.row}</td>
-                      <td className={mergeClasses(t.td, r.role !== 'line' && r.role !== 'group' && t.strong)}>{r.label}</td>
+                      <td className={mergeClasses(t.td, styles.label, r.role !== 'line' && r.role !== 'group' && t.strong)}>{r.label}</td>
                       <td className={t.td}>{roleName(r.role, language)}</td>
                     </tr>
                   ))}

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ErrorBar } from '../components/ErrorBar';
 import { FilePicker } from '../components/FilePicker';
+import { NoteBar } from '../components/NoteBar';
 import { PAGE_RULES } from '../components/pageStyles';
 import { ResultView } from '../components/ResultView';
 import { usePreventFileDrop } from '../components/usePreventFileDrop';
@@ -96,9 +97,7 @@ export function StandaloneApp({ files, notice, save = saveFile }: StandaloneAppP
       </header>
 
       {notice && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
+        <NoteBar intent="warning">{notice}</NoteBar>
       )}
 
       <FilePicker onFile={page.onFile} compact={source !== null} />

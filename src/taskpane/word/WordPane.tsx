@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import { ErrorBar } from '../components/ErrorBar';
 import { FilePicker } from '../components/FilePicker';
+import { NoteBar } from '../components/NoteBar';
 import { usePreventFileDrop } from '../components/usePreventFileDrop';
 import type { FileSource } from '../model/source';
 import type { WordDocumentPort } from './port';
@@ -63,9 +64,7 @@ export function WordPane({ files, word, notice }: WordPaneProps) {
       </header>
 
       {notice && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
+        <NoteBar intent="warning">{notice}</NoteBar>
       )}
 
       {!support.ok && (

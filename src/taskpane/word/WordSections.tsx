@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Support } from '../../word/wordSupport';
+import { NoteBar } from '../components/NoteBar';
 import { titles } from './documentState';
 import { InsertConfirmation } from './InsertConfirmation';
 import { SectionChoice } from './SectionChoice';
@@ -49,24 +50,20 @@ export function WordSections({ pane, support }: WordSectionsProps) {
       )}
 
       {plan.errors > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            {`Budgeten har ${errorCount(plan.errors)}. Avsnitten säger det och bygger på omräknade summor, men rätta helst arbetsboken först.`}
-          </MessageBarBody>
-        </MessageBar>
+        <NoteBar intent="warning">
+          {`Budgeten har ${errorCount(plan.errors)}. Avsnitten säger det och bygger på omräknade summor, men rätta helst arbetsboken först.`}
+        </NoteBar>
       )}
 
       {state && state.changed.length > 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <div>{`Ändrade sedan de infogades: ${titles(sections, state.changed).join(', ')}.`}</div>
-            <div className={styles.messageActions}>
-              <Button size="small" disabled={!support.ok || writing} onClick={() => pane.startInsert(state.changed)}>
-                Uppdatera de ändrade avsnitten
-              </Button>
-            </div>
-          </MessageBarBody>
-        </MessageBar>
+        <NoteBar intent="info" layout="multiline">
+          <div>{`Ändrade sedan de infogades: ${titles(sections, state.changed).join(', ')}.`}</div>
+          <div className={styles.messageActions}>
+            <Button size="small" disabled={!support.ok || writing} onClick={() => pane.startInsert(state.changed)}>
+              Uppdatera de ändrade avsnitten
+            </Button>
+          </div>
+        </NoteBar>
       )}
 
       <SectionChoice sections={sections} selected={selected} state={state} disabled={writing} onToggle={pane.toggle} />
