@@ -1,48 +1,17 @@
-import { readFileSync } from 'fs';
 import * as path from 'path';
-import * as ts from 'typescript';
-import { ARTIFACTS, OFFICE_JS, ROOT, canRun, openWithFakeOffice, useBrowser, type Session } from './browserHarness';
-import { sheetsFromGrid } from '../excel/fakeExcel';
-import { readSeedGrid } from '../helpers/seeds';
+import { ARTIFACTS, OFFICE_JS, canRun, openWithFakeOffice, useBrowser, type Session } from './browserHarness';
+import { IN_EXCEL, fakeExcelOfficeJs } from './fakeOffice';
+import { PANE_WIDTH, expectGoodView } from './paneChecks';
 
-// The built pane opened in Excel, in a real Chromium. Excel is simulated: the office.js the page
-// asks for is answered here (never fetched) with an Office that says host Excel, and `Excel.run`
-// over the Excel adapter's fake workbook (test/excel/fakeExcel.ts, transpiled for the page)
-// holding seed 001. Everything else is the real pane: the Excel chunk, the engine, the adapter.
-// As in the other browser tests, with CI=true this never skips.
-
-const IN_EXCEL = '?_host_Info=Excel$Win32$16.01$sv-SE$$$$0';
-
-const transpile = (file: string) => ts.transpileModule(readFileSync(path.join(ROOT, file), 'utf8'), {
-  compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-}).outputText;
-
-async function fakeOfficeJs(): Promise<string> {
-  const sheets = sheetsFromGrid(await readSeedGrid('seed-001-lund-antagen.xlsx')).map((s) => ({ ...s, cells: [...s.cells.entries()] }));
-  return `
-(function () {
-  var address = { exports: {} };
-  (function (exports, module) { ${transpile('src/core/address.ts')} })(address.exports, address);
-  var exports = {};
-  var module = { exports: exports };
-  var require = function () { return address.exports; };
-  ${transpile('test/excel/fakeExcel.ts')}
-  window.__fakeExcel = exports;
-})();
-window.__book = new window.__fakeExcel.FakeExcelWorkbook(${JSON.stringify(sheets)}.map(function (s) { s.cells = new Map(s.cells); return s; }));
-window.Office = {
-  HostType: { Word: 'Word', Excel: 'Excel' },
-  context: { host: 'Excel', displayLanguage: 'sv-SE', officeTheme: { bodyBackgroundColor: '#FFFFFF' }, requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' && Number(String(version).split('.')[1]) <= 18; } } },
-  onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'PC' }); },
-};
-window.Excel = { run: function (batch) { return batch(window.__book.context); } };
-`;
-}
+// The built pane opened in Excel, in a real Chromium. Excel is simulated (fakeOffice.ts): an
+// Office that says host Excel, and `Excel.run` over the Excel adapter's fake workbook holding
+// seed 001. Everything else is the real pane: the Excel chunk, the engine, the adapter. As in the
+// other browser tests, with CI=true this never skips.
 
 const harness = useBrowser();
 
 async function openInExcel(): Promise<Session> {
-  return openWithFakeOffice(harness, IN_EXCEL, await fakeOfficeJs(), { width: 420, height: 1000 });
+  return openWithFakeOffice(harness, IN_EXCEL, await fakeExcelOfficeJs(), { width: 420, height: 1000 });
 }
 
 const book = <T>(session: Session, read: string): Promise<T> =>
@@ -86,6 +55,53 @@ describe('the pane in Excel', () => {
       expect(errors).toEqual([]);
       const origin = harness.origin();
       expect(requests.filter((url) => !url.startsWith(`${origin}/`) && url !== OFFICE_JS && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
+
+describe('the Excel pane at 320 px, to WCAG 2.1 AA', () => {
+  it.each(['light', 'dark'] as const)('every view in Office’s %s theme: no sideways scrolling, no broken number, no axe-core violation', async (theme) => {
+    if (!canRun('the Excel pane browser test')) return;
+    const { context, page, errors } = await openWithFakeOffice(harness, IN_EXCEL, await fakeExcelOfficeJs({ theme }), { width: PANE_WIDTH, height: 800 });
+    const view = (name: string) => expectGoodView(page, `excel-${theme}-${name}`);
+    try {
+      await page.getByRole('button', { name: 'Analysera arbetsboken' }).waitFor({ timeout: 30_000 });
+      await view('start');
+      await page.getByRole('button', { name: 'Analysera arbetsboken' }).click();
+      await page.getByText(/^Klart: 1 tabell, 2 fel/).waitFor({ timeout: 30_000 });
+      await view('findings');
+
+      await page.getByRole('tab', { name: /^Tabeller/ }).click();
+      await page.getByText('Raderna som Budgetkoll läste', { exact: false }).click();
+      await page.getByRole('cell', { name: 'Summa intäkter' }).waitFor();
+      await view('tables');
+
+      await page.getByRole('tab', { name: 'Eget kapital' }).click();
+      await page.getByRole('img', { name: /Eget kapital vid årets slut/ }).waitFor();
+      await view('equity');
+
+      await page.getByRole('tab', { name: 'Inställningar' }).click();
+      await page.getByLabel('Riktvärde för eget kapital (procent)').fill('abc');
+      await page.getByRole('button', { name: 'Kör kontrollen igen' }).click();
+      await page.getByText('Procentsatsen ska vara ett tal mellan 0 och 100', { exact: false }).waitFor();
+      await view('settings');
+
+      await page.getByRole('button', { name: /^Rätta summor \(19\)$/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Samma värde, blir formel: 7 celler').click();
+      await dialog.locator('tr[data-cell="B10"]').waitFor();
+      await view('fix-preview');
+      await dialog.getByRole('button', { name: 'Rätta 19 celler' }).click();
+      await page.getByText(/^Klart: 1 tabell, 0 fel/).waitFor({ timeout: 30_000 });
+      await view('fixed');
+
+      await page.getByRole('button', { name: 'Ångra Budgetkolls ändringar' }).click();
+      await page.getByText(/Budgetkolls ändringar är ångrade/).waitFor({ timeout: 30_000 });
+      await page.getByText(/^Klart: 1 tabell, 2 fel/).waitFor({ timeout: 30_000 });
+      await view('undone');
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,51 +1,21 @@
-import { readFileSync } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import * as ts from 'typescript';
 import { ARTIFACTS, OFFICE_JS, ROOT, canRun, fitsWidth, openWithFakeOffice, useBrowser, type Session } from './browserHarness';
+import { IN_WORD, fakeWordOfficeJs } from './fakeOffice';
+import { PANE_WIDTH, expectGoodView } from './paneChecks';
 
-// The built pane opened in Word, in a real harness.browser(). Word is simulated: the office.js the
-// page asks for is answered here (never fetched) with an Office that says host Word, and a
-// `Word.run` over the Word adapter's fake document (test/word/fakeWord.ts, transpiled for
-// the page). Everything else is the real pane: the file chooser, the engine, the sections,
-// the Word adapter's writer. As in standalone.test.ts, with CI=true this never skips.
+// The built pane opened in Word, in a real Chromium. Word is simulated (fakeOffice.ts): an Office
+// that says host Word, and a `Word.run` over the Word adapter's fake document. Everything else is
+// the real pane: the file chooser, the engine, the sections, the Word adapter's writer. As in
+// standalone.test.ts, with CI=true this never skips.
 
 const SEED = path.join(ROOT, 'test/fixtures/seeds/seed-000-lund-prel.xlsx');
-const IN_WORD = '?_host_Info=Word$Win32$16.01$sv-SE$$$$0';
-
-
-/** office.js as Word would have it: the fake document, Office (host Word, WordApi 1.3 or not) and Word.run. */
-function fakeOfficeJs(supported: boolean): string {
-  const fake = ts.transpileModule(readFileSync(path.join(ROOT, 'test/word/fakeWord.ts'), 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-  }).outputText;
-  return `
-(function () {
-  var exports = {};
-  var module = { exports: exports };
-  ${fake}
-  window.__fakeWord = exports;
-})();
-window.__doc = new window.__fakeWord.FakeWordDocument([
-  window.__fakeWord.paragraph('Verksamhetsplan 2024', 'Title'),
-  window.__fakeWord.paragraph('Bilagor följer.'),
-]);
-window.__runs = 0;
-window.Office = {
-  HostType: { Word: 'Word', Excel: 'Excel' },
-  context: { host: 'Word', requirements: { isSetSupported: function (name, version) { return ${supported ? "name === 'WordApi' && Number(version) <= 1.3" : 'false'}; } } },
-  onReady: function () { return Promise.resolve({ host: 'Word', platform: 'PC' }); },
-};
-window.Word = { run: function (batch) { window.__runs += 1; return batch(window.__doc.context); } };
-`;
-}
 
 const harness = useBrowser();
 
-
 async function openInWord(supported: boolean, width = 420): Promise<Session> {
-  return openWithFakeOffice(harness, IN_WORD, fakeOfficeJs(supported), { width, height: 900 });
+  return openWithFakeOffice(harness, IN_WORD, fakeWordOfficeJs({ supported }), { width, height: 900 });
 }
 
 /** Only office.js (answered here) leaves the local harness.server(). */
@@ -67,6 +37,16 @@ async function correctedSeed(): Promise<Buffer> {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The user adds a sentence to the equity section in Word. */
+const editEquityByHand = (page: Page) => page.evaluate(() => {
+  type Node = { kind: string; text?: string; tag?: string; children?: Node[] };
+  const doc = (globalThis as unknown as { __doc: { controls(): Node[] } }).__doc;
+  const control = doc.controls().find((c) => c.tag === 'budgetkoll:eget-kapital');
+  const paragraph = control?.children?.find((n) => n.kind === 'paragraph' && (n.text ?? '').startsWith('Eget kapital beräknas'));
+  if (!paragraph) throw new Error('no equity paragraph');
+  paragraph.text += ' Styrelsen vill behålla en buffert.';
+});
 
 describe('the pane in Word', () => {
   it('inserts the ticked sections, then lists and updates those whose numbers changed, asking before overwriting a hand edit', async () => {
@@ -107,14 +87,7 @@ describe('the pane in Word', () => {
       await page.getByText('Finns i dokumentet och är aktuellt').first().waitFor();
 
       // The user edits the equity section by hand in Word, and corrects the budget in Excel.
-      await page.evaluate(() => {
-        type Node = { kind: string; text?: string; tag?: string; children?: Node[] };
-        const doc = (globalThis as unknown as { __doc: { controls(): Node[] } }).__doc;
-        const control = doc.controls().find((c) => c.tag === 'budgetkoll:eget-kapital');
-        const paragraph = control?.children?.find((n) => n.kind === 'paragraph' && (n.text ?? '').startsWith('Eget kapital beräknas'));
-        if (!paragraph) throw new Error('no equity paragraph');
-        paragraph.text += ' Styrelsen vill behålla en buffert.';
-      });
+      await editEquityByHand(page);
       await page.locator('input[type="file"]').first().setInputFiles({ name: 'seed-000-rattad-i-excel.xlsx', mimeType: XLSX, buffer: await correctedSeed() });
       await page.getByText('Klart: seed-000-rattad-i-excel.xlsx – 6 avsnitt.').waitFor({ timeout: 30_000 });
       const changed = page.getByText(/^Ändrade sedan de infogades: /);
@@ -186,6 +159,55 @@ describe('the pane in Word', () => {
       await expect(page.evaluate(() => (globalThis as unknown as { __runs: number }).__runs)).resolves.toBe(0);
       expect(offOrigin(requests)).toEqual([]);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the Word pane at 320 px, to WCAG 2.1 AA', () => {
+  it.each(['light', 'dark'] as const)('every view in Office’s %s theme: no sideways scrolling, no broken number, no axe-core violation', async (theme) => {
+    if (!canRun('the Word pane browser test')) return;
+    const { context, page, errors } = await openWithFakeOffice(harness, IN_WORD, fakeWordOfficeJs({ theme }), { width: PANE_WIDTH, height: 800 });
+    const view = (name: string) => expectGoodView(page, `word-${theme}-${name}`);
+    try {
+      await page.getByRole('button', { name: 'Välj arbetsbok…' }).waitFor({ timeout: 30_000 });
+      await view('file-choice');
+
+      await page.locator('input[type="file"]').setInputFiles(SEED);
+      await page.getByText('Klart: seed-000-lund-prel.xlsx – 6 avsnitt, 2 fel i budgeten.').waitFor({ timeout: 30_000 });
+      await page.getByText('Finns inte i dokumentet').first().waitFor();
+      // The sections to tick and, below them, their preview with the budget's table.
+      await view('sections');
+
+      await page.getByRole('button', { name: 'Infoga i dokumentet' }).click();
+      await page.getByRole('group', { name: 'Budgeten har 2 fel' }).waitFor();
+      await view('confirm-errors');
+      await page.getByRole('button', { name: 'Infoga ändå' }).click();
+      await page.getByText('Klart: 6 avsnitt infogade.').waitFor();
+      await view('inserted');
+
+      await editEquityByHand(page);
+      await page.getByRole('button', { name: 'Infoga i dokumentet' }).click();
+      await page.getByRole('button', { name: 'Infoga ändå' }).click();
+      await page.getByRole('group', { name: 'Ett avsnitt är ändrat för hand' }).waitFor();
+      await view('confirm-edited');
+      await page.getByRole('button', { name: 'Behåll mina ändringar' }).click();
+      await page.getByText('Dina ändringar finns kvar i: Eget kapital och reservnivå.', { exact: false }).waitFor();
+      await view('kept-edits');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('a Word that cannot take the sections says so at 320 px, to WCAG 2.1 AA', async () => {
+    if (!canRun('the Word pane browser test')) return;
+    const { context, page } = await openWithFakeOffice(harness, IN_WORD, fakeWordOfficeJs({ supported: false }), { width: PANE_WIDTH, height: 800 });
+    try {
+      await page.locator('input[type="file"]').setInputFiles(SEED);
+      await page.getByRole('heading', { name: 'Förslag till beslut', level: 4 }).waitFor({ timeout: 30_000 });
+      await expectGoodView(page, 'word-light-unsupported');
     } finally {
       await context.close();
     }
