@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ARTIFACTS, OFFICE_JS, canRun, openWithFakeOffice, useBrowser, type Session } from './browserHarness';
 import { IN_EXCEL, fakeExcelOfficeJs } from './fakeOffice';
-import { PANE_WIDTH, expectGoodView } from './paneChecks';
+import { PANE_WIDTH, expectFocusTrapped, expectFocusVisible, expectGoodView, isFocused, tabTo } from './paneChecks';
 
 // The built pane opened in Excel, in a real Chromium. Excel is simulated (fakeOffice.ts): an
 // Office that says host Excel, and `Excel.run` over the Excel adapter's fake workbook holding
@@ -101,6 +101,67 @@ describe('the Excel pane at 320 px, to WCAG 2.1 AA', () => {
       await page.getByText(/Budgetkolls ändringar är ångrade/).waitFor({ timeout: 30_000 });
       await page.getByText(/^Klart: 1 tabell, 2 fel/).waitFor({ timeout: 30_000 });
       await view('undone');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('every action by keyboard, the focus seen: analyse, select a finding’s cell, switch tabs, preview (trapped, folded list opened, focus returned), fix and undo', async () => {
+    if (!canRun('the Excel pane browser test')) return;
+    const session = await openWithFakeOffice(harness, IN_EXCEL, await fakeExcelOfficeJs(), { width: PANE_WIDTH, height: 800 });
+    const { context, page, errors } = session;
+    const key = async (name: string | RegExp, press = 'Enter', role: 'button' | 'tab' = 'button') => {
+      await tabTo(page, page.getByRole(role, { name }));
+      await expectFocusVisible(page);
+      await page.keyboard.press(press);
+    };
+    try {
+      await page.getByRole('button', { name: 'Analysera arbetsboken' }).waitFor({ timeout: 30_000 });
+      await key('Analysera arbetsboken');
+      await page.getByText(/^Klart: 1 tabell, 2 fel/).waitFor({ timeout: 30_000 });
+
+      // The findings are one tab stop; the arrows move in them, Enter selects the cell in Excel.
+      const c10 = page.locator('li[data-cell="C10"][data-severity="error"]');
+      await tabTo(page, page.locator('li[data-cell]').first());
+      await expectFocusVisible(page);
+      while (!(await isFocused(c10))) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect(book<string>(session, 'book.selected')).resolves.toBe('Budget 2024!C10:C10');
+
+      // The tabs: the arrows move between them, Enter shows one.
+      await tabTo(page, page.getByRole('tab', { name: /^Fynd/ }), { back: true });
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await page.getByRole('tab', { name: /^Tabeller/, selected: true }).waitFor();
+      await key(/^Markera i Excel: Budget 2024!A3:E36$/);
+      await expect(book<string>(session, 'book.selected')).resolves.toBe('Budget 2024!A3:E36');
+
+      // The preview: the focus stays in it, the folded cells open from the keyboard, Escape gives the focus back.
+      const fix = page.getByRole('button', { name: 'Rätta summor (19)' });
+      await key('Rätta summor (19)');
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await expectFocusTrapped(page, dialog);
+      const folded = dialog.getByText('Samma värde, blir formel: 7 celler');
+      await tabTo(page, folded);
+      await expectFocusVisible(page);
+      await page.keyboard.press('Enter');
+      await dialog.locator('tr[data-cell="B10"]').waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await expect(isFocused(fix)).resolves.toBe(true);
+
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      await tabTo(page, dialog.getByRole('button', { name: 'Rätta 19 celler' }));
+      await expectFocusVisible(page);
+      await page.keyboard.press('Enter');
+      await page.getByText(/^Klart: 1 tabell, 0 fel/).waitFor({ timeout: 30_000 });
+      await expect(book<unknown>(session, "book.sheets[0].cells.get('9:2').formula")).resolves.toMatch(/^=SUM\(/);
+
+      await key('Ångra Budgetkolls ändringar');
+      await page.getByText(/^Klart: 1 tabell, 2 fel/).waitFor({ timeout: 30_000 });
       expect(errors).toEqual([]);
     } finally {
       await context.close();

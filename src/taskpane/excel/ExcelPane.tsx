@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, ProgressBar, Text, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import type { Language } from '../../core/messages';
 import { ErrorBar } from '../components/ErrorBar';
+import { NoteBar } from '../components/NoteBar';
 import { PAGE_RULES } from '../components/pageStyles';
 import { ResultView } from '../components/ResultView';
 import { PaneLanguageProvider } from '../model/language';
@@ -34,6 +35,8 @@ interface StepsProps {
 /** Budgetkoll's steps in the workbook: mark, add the check sheet, fix (after a preview), undo. */
 function Steps({ excel, pane, strings: s, onPreview }: StepsProps) {
   const styles = useStyles();
+  // The preview opens without a DialogTrigger: this tells Fluent where the focus returns when it closes.
+  const restoreFocusHere = useRestoreFocusTarget();
   const { result, summary, busy, act } = pane;
   if (!result) return null;
   const canWrite = excel.capabilities().write.ok && !summary?.readOnly;
@@ -42,7 +45,7 @@ function Steps({ excel, pane, strings: s, onPreview }: StepsProps) {
     <div className={styles.actions}>
       <Button onClick={() => void act(() => excel.mark())} disabled={busy || !canWrite || result.marks === 0}>{s.mark}</Button>
       <Button onClick={() => void act(() => excel.addCheckSheet())} disabled={busy || !canWrite}>{s.checkSheet}</Button>
-      <Button appearance="primary" onClick={onPreview} disabled={busy || !canWrite || fixCount === 0} title={fixCount === 0 ? s.nothingToFix : undefined}>
+      <Button {...restoreFocusHere} appearance="primary" onClick={onPreview} disabled={busy || !canWrite || fixCount === 0} title={fixCount === 0 ? s.nothingToFix : undefined}>
         {s.fix(fixCount)}
       </Button>
       <Button onClick={() => void act(() => excel.undo())} disabled={busy || !canWrite || (summary?.undoSteps ?? 0) === 0}>{s.undo}</Button>
@@ -58,11 +61,11 @@ function Capabilities({ excel, pane, strings: s }: Omit<StepsProps, 'onPreview'>
     <>
       {!caps.analyze.ok && <ErrorBar title={s.analyzeFailed} text={caps.analyze.reason} />}
       {caps.analyze.ok && !caps.write.ok && (
-        <MessageBar intent="warning"><MessageBarBody>{caps.write.reason}</MessageBarBody></MessageBar>
+        <NoteBar intent="warning">{caps.write.reason}</NoteBar>
       )}
-      {summary?.readOnly && <MessageBar intent="warning"><MessageBarBody>{s.readOnly}</MessageBarBody></MessageBar>}
+      {summary?.readOnly && <NoteBar intent="warning">{s.readOnly}</NoteBar>}
       {summary && summary.protectedSheets.length > 0 && (
-        <MessageBar intent="info"><MessageBarBody>{s.protectedSheets(summary.protectedSheets)}</MessageBarBody></MessageBar>
+        <NoteBar intent="info">{s.protectedSheets(summary.protectedSheets)}</NoteBar>
       )}
     </>
   );
@@ -102,7 +105,7 @@ export function ExcelPane({ excel, language = 'sv' }: ExcelPaneProps) {
         <div role="alert">
           {status.kind === 'error' && <ErrorBar title={status.title} text={status.text} />}
           {action.kind === 'error' && <ErrorBar title={action.title} text={action.text} />}
-          {result?.notStored && <MessageBar intent="warning"><MessageBarBody>{s.notStored(result.notStored)}</MessageBarBody></MessageBar>}
+          {result?.notStored && <NoteBar intent="warning">{s.notStored(result.notStored)}</NoteBar>}
         </div>
 
         {excel.capabilities().analyze.ok && <ExcelComparison excel={excel} pane={pane} strings={s} language={language} />}

@@ -1,4 +1,5 @@
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { NoteBar } from '../components/NoteBar';
 import type { Download } from './useStandalone';
 
 const useStyles = makeStyles({
@@ -36,9 +37,7 @@ export function DownloadAction({ label, appearance, state, disabled, idleText, b
       </span>
       {warning && <span className={styles.downloadWarning}>{warning}</span>}
       {state.kind === 'error' && (
-        <MessageBar className={styles.downloadError} intent="error" role="alert">
-          <MessageBarBody>{state.text}</MessageBarBody>
-        </MessageBar>
+        <NoteBar className={styles.downloadError} intent="error" role="alert">{state.text}</NoteBar>
       )}
     </div>
   );
