@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, OFFICE_JS, ROOT, canRun, fitsWidth, openWithFakeOffice, useBrowser, type Session } from './browserHarness';
 import { IN_WORD, fakeWordOfficeJs } from './fakeOffice';
-import { PANE_WIDTH, expectGoodView } from './paneChecks';
+import { PANE_WIDTH, expectFocusVisible, expectGoodView, isFocused, tabTo } from './paneChecks';
 
 // The built pane opened in Word, in a real Chromium. Word is simulated (fakeOffice.ts): an Office
 // that says host Word, and a `Word.run` over the Word adapter's fake document. Everything else is
@@ -195,6 +195,54 @@ describe('the Word pane at 320 px, to WCAG 2.1 AA', () => {
       await page.getByRole('button', { name: 'Behåll mina ändringar' }).click();
       await page.getByText('Dina ändringar finns kvar i: Eget kapital och reservnivå.', { exact: false }).waitFor();
       await view('kept-edits');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('every action by keyboard, the focus seen: choose the workbook, tick a section, scroll a table, insert and answer both questions', async () => {
+    if (!canRun('the Word pane browser test')) return;
+    const { context, page, errors } = await openWithFakeOffice(harness, IN_WORD, fakeWordOfficeJs(), { width: PANE_WIDTH, height: 800 });
+    const press = async (target: ReturnType<Page['getByRole']>, key = 'Enter') => {
+      await tabTo(page, target, { max: 80 });
+      await expectFocusVisible(page);
+      await page.keyboard.press(key);
+    };
+    try {
+      const choose = page.getByRole('button', { name: 'Välj arbetsbok…' });
+      await choose.waitFor({ timeout: 30_000 });
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(choose)]);
+      await chooser.setFiles(SEED);
+      await page.getByText('Klart: seed-000-lund-prel.xlsx – 6 avsnitt, 2 fel i budgeten.').waitFor({ timeout: 30_000 });
+
+      const funds = page.getByRole('checkbox', { name: 'Fördelning av medel' });
+      await press(funds, 'Space');
+      await expect(funds.isChecked()).resolves.toBe(false);
+      // The budget's table scrolls in its own box, which the keyboard reaches and scrolls.
+      const table = page.getByRole('region', { name: /^Tabell: / }).first();
+      await tabTo(page, table, { max: 80 });
+      await expectFocusVisible(page);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((el) => (el?.scrollLeft ?? 0) > 0, await table.elementHandle());
+
+      await press(page.getByRole('button', { name: 'Infoga i dokumentet' }), 'Enter');
+      // Each question takes the focus, and is answered from the keyboard.
+      const errorsQuestion = page.getByRole('group', { name: 'Budgeten har 2 fel' });
+      await errorsQuestion.waitFor();
+      await expect(isFocused(errorsQuestion)).resolves.toBe(true);
+      await press(errorsQuestion.getByRole('button', { name: 'Infoga ändå' }));
+      await page.getByText('Klart: 5 avsnitt infogade.').waitFor();
+
+      await editEquityByHand(page);
+      await press(page.getByRole('button', { name: 'Infoga i dokumentet' }), 'Enter');
+      await page.getByRole('group', { name: 'Budgeten har 2 fel' }).waitFor();
+      await press(page.getByRole('button', { name: 'Infoga ändå' }));
+      const editedQuestion = page.getByRole('group', { name: 'Ett avsnitt är ändrat för hand' });
+      await editedQuestion.waitFor();
+      await expect(isFocused(editedQuestion)).resolves.toBe(true);
+      await press(editedQuestion.getByRole('button', { name: 'Behåll mina ändringar' }));
+      await page.getByText('Dina ändringar finns kvar i: Eget kapital och reservnivå.', { exact: false }).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();
