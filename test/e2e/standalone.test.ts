@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { gridCell, gridOf } from '../helpers/fixChecked';
 import { expectValidPackage } from '../helpers/packageValidator';
 import { ARTIFACTS, DIST, OFFICE_JS, ROOT, canRun, fitsWidth, useBrowser, type Session } from './browserHarness';
+import { PANE_WIDTH, expectFocusVisible, expectGoodView, tabTo } from './paneChecks';
 
 // The built pane (dist/, `npm run build`) in a real browser: Debian's chromium
 // driven by playwright-core, served from 127.0.0.1. `.ci/run` installs
@@ -246,4 +247,62 @@ describe('the standalone pane in a browser', () => {
       }
     }
   });
+});
+
+describe('the standalone page at 320 px, to WCAG 2.1 AA', () => {
+  // The page outside Office has one theme (light: no Office to ask for another).
+  it('every view by keyboard, the focus seen: no sideways scrolling, no broken number, no axe-core violation', async () => {
+    if (!canRun('the browser test')) return;
+    const { context, page, errors } = await open();
+    const view = (name: string) => expectGoodView(page, `standalone-${name}`);
+    const press = async (target: Locator, key = 'Enter') => {
+      await tabTo(page, target, { max: 80 });
+      await expectFocusVisible(page);
+      await page.keyboard.press(key);
+    };
+    try {
+      await page.setViewportSize({ width: PANE_WIDTH, height: 800 });
+      const choose = page.getByRole('button', { name: 'Välj arbetsbok…' });
+      await choose.waitFor();
+      await view('file-choice');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(choose)]);
+      await chooser.setFiles(SEED);
+      await page.getByText(/^Klart: seed-001-lund-antagen\.xlsx/).waitFor({ timeout: 30_000 });
+      await view('findings');
+
+      await press(page.getByRole('tab', { name: /^Fynd/ }), 'ArrowRight');
+      await page.keyboard.press('Enter');
+      await page.getByRole('tab', { name: /^Tabeller/, selected: true }).waitFor();
+      await press(page.getByText('Raderna som Budgetkoll läste', { exact: false }));
+      await page.getByRole('cell', { name: 'Summa intäkter' }).waitFor();
+      await view('tables');
+
+      await press(page.getByRole('tab', { name: /^Tabeller/ }), 'ArrowRight');
+      await page.keyboard.press('Enter');
+      await page.getByRole('img', { name: /Eget kapital vid årets slut/ }).waitFor();
+      await view('equity');
+
+      await press(page.getByRole('tab', { name: 'Eget kapital' }), 'ArrowRight');
+      await page.keyboard.press('Enter');
+      const percent = page.getByLabel('Riktvärde för eget kapital (procent)');
+      await tabTo(page, percent, { max: 80 });
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('abc');
+      await press(page.getByRole('button', { name: 'Kör kontrollen igen' }));
+      await page.getByText('Procentsatsen ska vara ett tal mellan 0 och 100', { exact: false }).waitFor();
+      await view('settings');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Ladda ned rättad arbetsbok' }))]);
+      expect(download.suggestedFilename()).toBe('seed-001-lund-antagen-rattad.xlsx');
+      await page.getByText('seed-001-lund-antagen-rattad.xlsx är sparad', { exact: false }).waitFor();
+      await view('downloaded');
+
+      await chooseFile(page, { name: 'x.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('Det här är ingen arbetsbok.\n') });
+      await page.getByRole('alert').filter({ hasText: 'x.xlsx kunde inte läsas' }).waitFor({ timeout: 30_000 });
+      await view('unreadable');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
