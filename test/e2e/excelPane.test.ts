@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ARTIFACTS, OFFICE_JS, canRun, openWithFakeOffice, useBrowser, type Session } from './browserHarness';
 import { IN_EXCEL, fakeExcelOfficeJs } from './fakeOffice';
-import { PANE_WIDTH, expectFocusTrapped, expectFocusVisible, expectGoodView, isFocused, tabTo } from './paneChecks';
+import { PANE_WIDTH, expectFocusTrapped, expectFocusVisible, expectGoodView, isFocused, pressFromKeyboard, tabTo } from './paneChecks';
 
 // The built pane opened in Excel, in a real Chromium. Excel is simulated (fakeOffice.ts): an
 // Office that says host Excel, and `Excel.run` over the Excel adapter's fake workbook holding
@@ -111,11 +111,7 @@ describe('the Excel pane at 320 px, to WCAG 2.1 AA', () => {
     if (!canRun('the Excel pane browser test')) return;
     const session = await openWithFakeOffice(harness, IN_EXCEL, await fakeExcelOfficeJs(), { width: PANE_WIDTH, height: 800 });
     const { context, page, errors } = session;
-    const key = async (name: string | RegExp, press = 'Enter', role: 'button' | 'tab' = 'button') => {
-      await tabTo(page, page.getByRole(role, { name }));
-      await expectFocusVisible(page);
-      await page.keyboard.press(press);
-    };
+    const key = (name: string | RegExp) => pressFromKeyboard(page, page.getByRole('button', { name }));
     try {
       await page.getByRole('button', { name: 'Analysera arbetsboken' }).waitFor({ timeout: 30_000 });
       await key('Analysera arbetsboken');

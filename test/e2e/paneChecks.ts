@@ -352,6 +352,13 @@ export async function expectFocusVisible(page: Page): Promise<void> {
   if (withFocus.equals(without)) throw new Error(`the focus on ${box.text} cannot be seen`);
 }
 
+/** Tabs to the locator's element, checks that its focus can be seen, and presses `key` on it. */
+export async function pressFromKeyboard(page: Page, target: Locator, key = 'Enter'): Promise<void> {
+  await tabTo(page, target, { max: 80 });
+  await expectFocusVisible(page);
+  await page.keyboard.press(key);
+}
+
 /** Tab and Shift+Tab, each round the dialog and more, never take the focus out of it. */
 export async function expectFocusTrapped(page: Page, dialog: Locator): Promise<void> {
   const focusables = await dialog.evaluate((el) => el.querySelectorAll('button, [href], summary, input, select, textarea, [tabindex]:not([tabindex="-1"])').length);

@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { gridCell, gridOf } from '../helpers/fixChecked';
 import { expectValidPackage } from '../helpers/packageValidator';
 import { ARTIFACTS, DIST, OFFICE_JS, ROOT, canRun, fitsWidth, useBrowser, type Session } from './browserHarness';
-import { PANE_WIDTH, expectFocusVisible, expectGoodView, tabTo } from './paneChecks';
+import { PANE_WIDTH, expectGoodView, pressFromKeyboard, tabTo } from './paneChecks';
 
 // The built pane (dist/, `npm run build`) in a real browser: Debian's chromium
 // driven by playwright-core, served from 127.0.0.1. `.ci/run` installs
@@ -255,11 +255,7 @@ describe('the standalone page at 320 px, to WCAG 2.1 AA', () => {
     if (!canRun('the browser test')) return;
     const { context, page, errors } = await open();
     const view = (name: string) => expectGoodView(page, `standalone-${name}`);
-    const press = async (target: Locator, key = 'Enter') => {
-      await tabTo(page, target, { max: 80 });
-      await expectFocusVisible(page);
-      await page.keyboard.press(key);
-    };
+    const press = (target: Locator, key?: string) => pressFromKeyboard(page, target, key);
     try {
       await page.setViewportSize({ width: PANE_WIDTH, height: 800 });
       const choose = page.getByRole('button', { name: 'Välj arbetsbok…' });

@@ -1,9 +1,9 @@
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS, OFFICE_JS, ROOT, canRun, fitsWidth, openWithFakeOffice, useBrowser, type Session } from './browserHarness';
 import { IN_WORD, fakeWordOfficeJs } from './fakeOffice';
-import { PANE_WIDTH, expectFocusVisible, expectGoodView, isFocused, tabTo } from './paneChecks';
+import { PANE_WIDTH, expectFocusVisible, expectGoodView, isFocused, pressFromKeyboard, tabTo } from './paneChecks';
 
 // The built pane opened in Word, in a real Chromium. Word is simulated (fakeOffice.ts): an Office
 // that says host Word, and a `Word.run` over the Word adapter's fake document. Everything else is
@@ -204,11 +204,7 @@ describe('the Word pane at 320 px, to WCAG 2.1 AA', () => {
   it('every action by keyboard, the focus seen: choose the workbook, tick a section, scroll a table, insert and answer both questions', async () => {
     if (!canRun('the Word pane browser test')) return;
     const { context, page, errors } = await openWithFakeOffice(harness, IN_WORD, fakeWordOfficeJs(), { width: PANE_WIDTH, height: 800 });
-    const press = async (target: ReturnType<Page['getByRole']>, key = 'Enter') => {
-      await tabTo(page, target, { max: 80 });
-      await expectFocusVisible(page);
-      await page.keyboard.press(key);
-    };
+    const press = (target: Locator, key?: string) => pressFromKeyboard(page, target, key);
     try {
       const choose = page.getByRole('button', { name: 'Välj arbetsbok…' });
       await choose.waitFor({ timeout: 30_000 });
