@@ -107,7 +107,7 @@ describe('the Excel pane at 320 px, to WCAG 2.1 AA', () => {
     }
   }, 120_000);
 
-  it('every action by keyboard, the focus seen: analyse, select a finding’s cell, switch tabs, preview (trapped, folded list opened, focus returned), fix and undo', async () => {
+  it('every action by keyboard, the focus seen: analyse, mark, add the check sheet, select a finding’s cell, switch tabs, preview (trapped, folded list opened, focus returned), fix and undo', async () => {
     if (!canRun('the Excel pane browser test')) return;
     const session = await openWithFakeOffice(harness, IN_EXCEL, await fakeExcelOfficeJs(), { width: PANE_WIDTH, height: 800 });
     const { context, page, errors } = session;
@@ -116,6 +116,10 @@ describe('the Excel pane at 320 px, to WCAG 2.1 AA', () => {
       await page.getByRole('button', { name: 'Analysera arbetsboken' }).waitFor({ timeout: 30_000 });
       await key('Analysera arbetsboken');
       await page.getByText(/^Klart: 1 tabell, 2 fel/).waitFor({ timeout: 30_000 });
+      await key('Markera i bladet');
+      await page.getByText(/celler markerade med färg och anteckning/).waitFor({ timeout: 30_000 });
+      await key('Skapa kontrollblad');
+      await page.getByText(/^Bladet .* är skapat med fynden/).waitFor({ timeout: 30_000 });
 
       // The findings are one tab stop; the arrows move in them, Enter selects the cell in Excel.
       const c10 = page.locator('li[data-cell="C10"][data-severity="error"]');
