@@ -101,6 +101,15 @@ describe('the Excel pane at 320 px, to WCAG 2.1 AA', () => {
       await page.getByText(/Budgetkolls ändringar är ångrade/).waitFor({ timeout: 30_000 });
       await page.getByText(/^Klart: 1 tabell, 2 fel/).waitFor({ timeout: 30_000 });
       await view('undone');
+
+      // Jämför med en tidigare version: the open workbook (seed 001) against seed 000, and the comparison as a sheet.
+      const compare = page.getByRole('region', { name: 'Jämför med en tidigare version' });
+      await compare.locator('input[type="file"]').setInputFiles(path.join(__dirname, '../fixtures/seeds/seed-000-lund-prel.xlsx'));
+      await page.getByText(/^Klart: jämfört med seed-000-lund-prel\.xlsx/).waitFor({ timeout: 30_000 });
+      await view('compare');
+      await page.getByRole('button', { name: 'Skriv jämförelsen som ett blad' }).click();
+      await page.getByText(/Jämförelse/).first().waitFor();
+      await view('compare-sheet');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

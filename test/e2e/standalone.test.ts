@@ -46,7 +46,7 @@ function offOrigin(requests: string[]): string[] {
 }
 
 async function chooseFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.locator('input[type="file"]').first().setInputFiles(file);
 }
 
 const finding = (page: Page, cell: string, severity: string) => page.locator(`li[data-cell="${cell}"][data-severity="${severity}"]`);

@@ -3,6 +3,7 @@ import * as path from 'path';
 import JSZip from 'jszip';
 import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS, ROOT, canRun, fitsWidth, useBrowser, type Session } from './browserHarness';
+import { expectGoodView, PANE_WIDTH } from './paneChecks';
 
 // The page's comparison of two versions in a real browser (the built pane, dist/): seed 000, the
 // preliminary Lund budget, as the earlier version of seed 001, the adopted one. With CI=true this
@@ -13,7 +14,7 @@ const SEEDS = path.join(ROOT, 'test/fixtures/seeds');
 const PREL = path.join(SEEDS, 'seed-000-lund-prel.xlsx');
 const ADOPTED = path.join(SEEDS, 'seed-001-lund-antagen.xlsx');
 /** Office's narrowest task pane. */
-export const NARROW = 320;
+const NARROW = PANE_WIDTH;
 
 const harness = useBrowser();
 
@@ -32,12 +33,11 @@ async function open(width = 1100): Promise<Session> {
 const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
 const offOrigin = (requests: string[]) => requests.filter((url) => !url.startsWith(`${harness.origin()}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
 
-/** The views of the comparison, at the pane's narrowest: nothing wider than the pane but the tables' own scroll boxes. */
+/** The views of the comparison at the pane's narrowest: the pane checks (paneChecks.ts: 320 px, no broken number, axe-core). */
 async function checkNarrowView(page: Page, name: string): Promise<void> {
   const before = page.viewportSize()!;
-  await page.setViewportSize({ width: NARROW, height: 900 });
-  await fitsWidth(page, NARROW);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}-320.png`), fullPage: true });
+  await page.setViewportSize({ width: PANE_WIDTH, height: 900 });
+  await expectGoodView(page, name);
   await page.setViewportSize(before);
 }
 

@@ -174,7 +174,7 @@ describe('the Word pane at 320 px, to WCAG 2.1 AA', () => {
       await page.getByRole('button', { name: 'Välj arbetsbok…' }).waitFor({ timeout: 30_000 });
       await view('file-choice');
 
-      await page.locator('input[type="file"]').setInputFiles(SEED);
+      await page.locator('input[type="file"]').first().setInputFiles(SEED);
       await page.getByText('Klart: seed-000-lund-prel.xlsx – 6 avsnitt, 2 fel i budgeten.').waitFor({ timeout: 30_000 });
       await page.getByText('Finns inte i dokumentet').first().waitFor();
       // The sections to tick and, below them, their preview with the budget's table.
@@ -195,6 +195,12 @@ describe('the Word pane at 320 px, to WCAG 2.1 AA', () => {
       await page.getByRole('button', { name: 'Behåll mina ändringar' }).click();
       await page.getByText('Dina ändringar finns kvar i: Eget kapital och reservnivå.', { exact: false }).waitFor();
       await view('kept-edits');
+
+      // The optional section on the changes: the previous proposal chosen, its threshold shown.
+      const changes = page.getByRole('region', { name: /Förändringar jämfört med föregående förslag/ });
+      await changes.locator('input[type="file"]').setInputFiles(path.join(path.dirname(SEED), 'seed-001-lund-antagen.xlsx'));
+      await changes.getByLabel(/^Ändringar från/).waitFor({ timeout: 30_000 });
+      await view('changes-section');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
