@@ -26,7 +26,7 @@ describe('the help page', () => {
     for (const heading of ['Kontrollera budgeten i Excel', 'Infoga planens avsnitt i Word', 'Utan Office, i webbläsaren', 'Vad meddelandena betyder', 'Vart arbetsboken tar vägen']) {
       expect({ heading, found: new RegExp(`<h2 id="[a-z]+">${heading}</h2>`).test(html) }).toEqual({ heading, found: true });
     }
-    for (const button of ['Analysera arbetsboken', 'Markera i bladet', 'Skapa kontrollblad', 'Rätta summor', 'Ångra Budgetkolls ändringar', 'Infoga i dokumentet']) {
+    for (const button of ['Analysera arbetsboken', 'Markera i bladet', 'Skapa kontrollblad', 'Rätta summor', 'Ångra Budgetkolls ändringar', 'Infoga i dokumentet', 'Jämför med en tidigare version', 'Skriv jämförelsen som ett blad', 'Förändringar jämfört med föregående förslag', 'Ta bort avsnittet']) {
       expect({ button, found: text.includes(button) }).toEqual({ button, found: true });
     }
     for (const message of ['skrivskyddad', 'är skyddat', 'Arbetsbokens struktur är skyddad', 'har en kommentar och fick bara färg', 'har ändrats sedan analysen', 'finns inte längre', 'Office-biblioteket kunde inte laddas']) {
