@@ -73,12 +73,19 @@ describe('parseYearHeader', () => {
     ['Utfall 2023', 2023, 'utfall'],
     ['Bokslut 2022', 2022, 'utfall'],
     ['B 2024', 2024, 'budget'],
+    // The kind after the year, as some economy systems write it.
+    ['2025 Budget', 2025, 'budget'],
+    ['2026 Plan', 2026, 'plan'],
+    ['2024 Prognos', 2024, 'prognos'],
+    ['2023 Utfall (prel.)', 2023, 'utfall'],
+    ['2024 tkr', 2024, 'budget'],
+    ['2025 Budget tkr', 2025, 'budget'],
     [new Date(Date.UTC(2025, 0, 1)), 2025, 'budget'],
   ])('reads %j as %i (%s)', (input, year, kind) => {
     expect(parseYearHeader(input)).toMatchObject({ year, kind });
   });
 
-  it.each([['Budget 2023 plan 2024–2025'], [1842.5], [12930], ['Summa intäkter'], ['Kommentar'], [null]])('is not a year header: %j', (input) => {
+  it.each([['Budget 2023 plan 2024–2025'], ['Budget 2024 Plan'], ['2024 års'], ['2024 Summa'], [1842.5], [12930], ['Summa intäkter'], ['Kommentar'], [null]])('is not a year header: %j', (input) => {
     expect(parseYearHeader(input)).toBeNull();
   });
 });

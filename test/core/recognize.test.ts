@@ -83,6 +83,13 @@ describe('recognising a table', () => {
     expect(analyzeGrid(grid([[null, 'Plan 2026', 'Budget 2024'], ...LUND.slice(2)]))).toEqual({ tables: [] });
   });
 
+  it('reads a header whose kind follows the year (2025 Budget, 2026 Plan), as economy systems write it', () => {
+    const values: CellValue[][] = LUND.map((row, r) => (r === 1 ? [null, '2024 Budget', '2025 Plan'] : row));
+    const { table, findings } = only(values);
+    expect(table.columns.map((c) => [c.header, c.year, c.kind])).toEqual([['2024 Budget', 2024, 'budget'], ['2025 Plan', 2025, 'plan']]);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
   it('takes the unit from a header cell, a title, a note under the table, or the size of the numbers', () => {
     const body: CellValue[][] = [['Medlemmar', 4000, 4000], ['Kansli', 3000, 3100], ['Summa kostnader', 3000, 3100]];
     expect(only([['Intäkter (tkr)', 'Budget 2024', 'Budget 2025'], ...body]).table.unitSource).toBe('header');
