@@ -35,26 +35,56 @@ function equityLines(table: TableReport): string[] {
     const hasResult = table.rows.some((r) => r.role === 'result');
     return hasResult ? ['    Eget kapital: tabellen anger inget ingående eget kapital – ange det med --opening-equity ÅR=BELOPP.'] : [];
   }
-  const n = (s: string | null) => (s === null ? '–' : formatDecimal(s));
   const percent = table.equity[0].percent;
+  const amounts: (string | null)[][] = [
+    table.equity.map((e) => e.opening),
+    table.equity.map((e) => e.income),
+    table.equity.map((e) => e.costs),
+    table.equity.map((e) => e.closing),
+    table.equity.map((e) => e.statedClosing),
+    ...(percent !== null ? [table.equity.map((e) => e.limit), table.equity.map((e) => e.excess)] : []),
+  ];
+  const n = amountColumnFormat(amounts.flat());
+  // A projected closing is marked with a star after it; the other cells keep a space in its place,
+  // so the amounts still end in one column.
+  const projected = table.equity.some((e) => e.source === 'projected');
+  const slot = (text: string, star = false) => `${text}${star ? '*' : projected ? ' ' : ''}`;
+  const cell = (amount: string | null, star = false) => slot(n(amount), star);
   const rows: [string, string[]][] = [
-    ['', table.equity.map((e) => String(e.year))],
-    ['Ingående', table.equity.map((e) => n(e.opening))],
-    ['+ Intäkter', table.equity.map((e) => n(e.income))],
-    ['− Kostnader', table.equity.map((e) => n(e.costs))],
-    ['= Utgående', table.equity.map((e) => `${n(e.closing)}${e.source === 'projected' ? '*' : ''}`)],
-    ['  enligt tabellen', table.equity.map((e) => n(e.statedClosing))],
+    ['', table.equity.map((e) => slot(String(e.year)))],
+    ['Ingående', table.equity.map((e) => cell(e.opening))],
+    ['+ Intäkter', table.equity.map((e) => cell(e.income))],
+    ['− Kostnader', table.equity.map((e) => cell(e.costs))],
+    ['= Utgående', table.equity.map((e) => cell(e.closing, e.source === 'projected'))],
+    ['  enligt tabellen', table.equity.map((e) => cell(e.statedClosing))],
   ];
   if (percent !== null) {
-    rows.push([`Riktvärde (${n(percent)} %)`, table.equity.map((e) => n(e.limit))]);
-    rows.push(['Över riktvärdet', table.equity.map((e) => n(e.excess))]);
+    rows.push([`Riktvärde (${formatDecimal(percent)} %)`, table.equity.map((e) => cell(e.limit))]);
+    rows.push(['Över riktvärdet', table.equity.map((e) => cell(e.excess))]);
   }
   // Amounts are grouped with spaces, so columns need more than one between them: kronor with öre
   // (`1 765 755,87`) would otherwise read as one number with the next.
   const width = Math.max(MIN_COLUMN, ...rows.flatMap(([, values]) => values.map((v) => v.length + COLUMN_GAP)));
-  const lines = [`    Eget kapital (${table.unit}), omräknat`, ...rows.map(([label, values]) => `      ${label.padEnd(22)}${values.map((v) => v.padStart(width)).join('')}`)];
-  if (table.equity.some((e) => e.source === 'projected')) lines.push('      * beräknat, står inte i tabellen');
+  const lines = [`    Eget kapital (${table.unit}), omräknat`, ...rows.map(([label, values]) => `      ${label.padEnd(22)}${values.map((v) => v.padStart(width)).join('')}`.trimEnd())];
+  if (projected) lines.push('      * beräknat, står inte i tabellen');
   return lines;
+}
+
+/**
+ * The format of a column of amounts: Swedish, and every amount with as many decimals as the one
+ * with the most (at most two, öre), so that the decimal commas stand under each other — a table in
+ * kronor with öre reads `2 904 625,00` above `3 120 214,05`, not `2 904 625`. A missing amount is `–`.
+ */
+function amountColumnFormat(amounts: readonly (string | null)[]): (amount: string | null) => string {
+  const decimalsOf = (text: string) => (text.includes(',') ? text.length - text.indexOf(',') - 1 : 0);
+  const decimals = Math.max(0, ...amounts.map((a) => (a === null ? 0 : decimalsOf(formatDecimal(a)))));
+  return (amount) => {
+    if (amount === null) return '–';
+    const text = formatDecimal(amount);
+    const missing = decimals - decimalsOf(text);
+    if (missing <= 0) return text;
+    return `${text}${text.includes(',') ? '' : ','}${'0'.repeat(missing)}`;
+  };
 }
 
 /** The equity table's column width at least, and the spaces at least between two amounts. */
