@@ -1,4 +1,4 @@
-import { toA1 } from '../core/address';
+import { rangeToA1, toA1 } from '../core/address';
 import type { Analysis } from '../core/analyze';
 import type { CellFix } from '../core/fixes';
 import { formatSwedish } from '../core/format';
@@ -104,7 +104,7 @@ export function fixPreview(analysis: Analysis, fixes: readonly CellFix[], langua
       return {
         heading: table ? (table.title?.text ?? table.sheet) : (key as string),
         sheet: table?.sheet ?? (key as string),
-        range: table ? `${toA1(table.range.top, table.range.left)}:${toA1(table.range.bottom, table.range.right)}` : '',
+        range: table ? rangeToA1(table.range.top, table.range.left, table.range.bottom, table.range.right) : '',
         unit: table?.unit ?? null,
         changed: cells.filter((c) => c.changesValue),
         sameValue: cells.filter((c) => !c.changesValue),

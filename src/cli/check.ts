@@ -9,8 +9,6 @@ import type { ParsedArgs } from './args';
 import { textReport } from './textReport';
 import { EXIT_OK, EXIT_FINDINGS, EXIT_FAILED } from './exitCodes';
 
-// Where the other commands have always found them.
-export { EXIT_OK, EXIT_FINDINGS, EXIT_FAILED };
 
 export async function checkFiles(files: string[], settings: AnalysisSettings = {}): Promise<FileReport[]> {
   const reports: FileReport[] = [];

@@ -7,7 +7,7 @@ import type { Grid } from '../core/grid';
 import { compareVersions } from '../app/compareVersions';
 import { readWorkbookFile } from '../files/readWorkbookFile';
 import type { ParsedArgs } from './args';
-import { EXIT_FAILED, EXIT_OK } from './check';
+import { EXIT_FAILED, EXIT_OK } from './exitCodes';
 import { diffTextReport } from './diffText';
 import type { Io } from './io';
 import { settingsFromArgs } from './settingsArgs';

@@ -2,6 +2,7 @@ import type { ChangeReport, DiffReport, TableDiffReport, TableRef, TotalReport }
 import { bySharedYear, isStale, sharedYears, type YearColumn } from '../core/compare/diffLayout';
 import { diffTableView, rowLabel, totalsByRow } from '../core/compare/diffView';
 import { formatDecimal } from '../core/format';
+import { countText as count } from '../core/countText';
 import type { FindingReport } from '../core/report';
 
 const SEVERITY_WORD = { error: 'FEL', warning: 'VARNING', info: 'INFO' } as const;
@@ -139,7 +140,6 @@ const signed = (text: string) => (text.startsWith('-') || text === '0' ? amount(
 function summaryLine(report: DiffReport): string {
   const sum = (f: (t: TableDiffReport) => number) => report.tables.reduce((n, t) => n + f(t), 0);
   const paired = report.tables.filter((t) => t.old && t.new).length;
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts = [
     `${count(paired, 'tabell', 'tabeller')} ${paired === 1 ? 'jämförd' : 'jämförda'}`,
     [count(sum((t) => t.counts.changed), 'rad ändrad', 'rader ändrade'), count(sum((t) => t.counts.added), 'ny', 'nya'),

@@ -8,7 +8,7 @@ import { failure, ok, type Result } from '../core/result';
 import { fillOnlyNote, planCorrectedCopy } from '../app/corrections';
 import type { Io } from './io';
 import type { ParsedArgs } from './args';
-import { EXIT_FAILED, EXIT_FINDINGS, EXIT_OK } from './check';
+import { EXIT_FAILED, EXIT_FINDINGS, EXIT_OK } from './exitCodes';
 import { settingsFromArgs } from './settingsArgs';
 
 /** The default name of the corrected copy: next to the input, never the input itself; a workbook with macros stays .xlsm (Excel refuses one named .xlsx). */

@@ -13,7 +13,7 @@ import { readWorkbookFile } from '../files/readWorkbookFile';
 import { sectionsToDocx } from '../files/writeDocx';
 import type { Io } from './io';
 import type { ParsedArgs } from './args';
-import { EXIT_FAILED, EXIT_OK } from './check';
+import { EXIT_FAILED, EXIT_OK } from './exitCodes';
 import { settingsFromArgs } from './settingsArgs';
 
 /** The default name of the Word document: next to the input, `<name>-avsnitt.docx`. */

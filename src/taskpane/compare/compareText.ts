@@ -1,5 +1,6 @@
 import type { Severity } from '../../core/findings';
 import type { Language } from '../../core/messages';
+import { countText as plural } from '../../core/countText';
 import { COMPARE_STAGE_TEXT, compareFailed } from './compareStages';
 
 // The comparison's own words, in Swedish and (in the Excel pane, when Office's display language is
@@ -57,7 +58,6 @@ export interface CompareText {
   writeSheetNote: string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const SV: CompareText = {
   heading: 'Jämför med en tidigare version',

@@ -1,5 +1,6 @@
 import type { Language } from '../../core/messages';
 import { fillOnlyText } from '../../core/cellMarks';
+import { countText as plural } from '../../core/countText';
 import type { StepDone } from './port';
 
 // The Excel pane's own words, in Swedish and (when Office's display language is not Swedish) English.
@@ -45,7 +46,6 @@ export interface ExcelPaneStrings {
   stepDone: (done: StepDone) => string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const SV: ExcelPaneStrings = {
   lead: 'Kontrollerar budgettabellerna i den öppna arbetsboken: summor, följdfel, eget kapital och riktvärdet.',

@@ -1,3 +1,4 @@
+import { countText as count } from '../../core/countText';
 import type { DocSection } from '../../core/sections/types';
 import type { Written } from '../../word/wordWriter';
 import type { Stage } from '../model/source';
@@ -15,7 +16,7 @@ export const STAGE_TEXT: Record<Stage, string> = {
 };
 
 export const errorCount = (n: number) => (n === 1 ? 'ett fel' : `${n} fel`);
-export const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+export { count };
 
 /** `Klart: 4 avsnitt infogade, 1 uppdaterat, 1 redan aktuellt.` and what was left as the user wrote it. */
 export function writtenText(outcome: Written, sections: readonly DocSection[]): string {
