@@ -17,7 +17,8 @@
  *    step after one warm-up:
  *    (a) exceljs alone: `new ExcelJS.Workbook().xlsx.readFile(file)`;
  *    (r) Budgetkoll's reader: `readWorkbookFile(file)` — the file's bytes, the stored copy, the
- *        limits, SheetJS and the Grid; and SheetJS's `read` of the same bytes alone, for scale;
+ *        limits, SheetJS (the workbook) and plainSheets.ts (the cells) to the Grid; and SheetJS's
+ *        `read` of every cell of the same bytes alone, for scale;
  *    (b) the whole check as the command makes it: `budgetkoll check FILE --json` (src/cli/main.ts,
  *        its output kept in memory) — the file read, the engine, the reports, the JSON text;
  *    (p) the same check in its parts: readWorkbookFile, analyzeGrid (the engine alone), the
@@ -717,8 +718,8 @@ async function main(): Promise<void> {
 
     const rows: [string, string][] = [
       ['(a) exceljs readFile', fmtMs(readMedianMs)],
-      ['(r) readWorkbookFile (SheetJS → Grid)', fmtMs(readerMedianMs)],
-      ['    SheetJS read alone', fmtMs(sheetjsMedianMs)],
+      ['(r) readWorkbookFile (file → Grid)', fmtMs(readerMedianMs)],
+      ['    SheetJS reading every cell, alone', fmtMs(sheetjsMedianMs)],
       ['(b) budgetkoll check --json (the whole check)', fmtMs(checkMedianMs)],
       ['(p) its parts: readWorkbookFile', fmtMs(readXlsxMedianMs)],
       ['    analyzeGrid (the engine alone)', `${fmtMs(engineMedianMs)}${engineMedianMs > MAX_ENGINE_MS ? `  (> ${MAX_ENGINE_MS} ms)` : ''}`],

@@ -25,8 +25,7 @@ function sharedStringsPartName(book: Book): string | null {
 
 /** A part as text in which every byte is one character: markup and ASCII values are read exactly. */
 export function partMarkup(book: Book, path: string): string | null {
-  const bytes = book.part(path);
-  return bytes ? new TextDecoder('latin1').decode(bytes) : null;
+  return book.markup(path);
 }
 
 const RELATIONSHIP = /<(?:\w+:)?Relationship\b[^>]*>/g;

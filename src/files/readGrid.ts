@@ -1,12 +1,13 @@
-import type { Grid } from '../core/grid';
+import type { Grid, Sheet } from '../core/grid';
 import { failure, ok, type Result } from '../core/result';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits';
 import { incompleteParts, partMarkup, sheetPartNames } from './packageParts';
-import { readBook, type Book } from './sheetjsBook';
+import { readBook, type Book, type CellReader } from './sheetjsBook';
 import { sheetOf, type ReadSheet } from './sheetjsGrid';
 import { DAMAGED, NO_WORKSHEET, workbookProblem } from './workbookProblem';
 
-// Browser-safe: .xlsx bytes in, the engine's Grid out, read by SheetJS (sheetjsBook.ts) — in the
+// Browser-safe: .xlsx bytes in, the engine's Grid out, read by SheetJS and, for the plain sheets
+// Excel writes, by Budgetkoll itself (sheetjsBook.ts, plainSheets.ts) — in the
 // command (readWorkbookFile.ts) and in the browser page alike. Every failure is a Swedish reason,
 // never a throw; beyond the limits (limits.ts) nothing is unpacked or parsed.
 
@@ -14,15 +15,22 @@ import { DAMAGED, NO_WORKSHEET, workbookProblem } from './workbookProblem';
  * Reads .xlsx bytes into the engine's Grid. `unpacked` is the same zip with its entries stored
  * (storedZip.ts, in Node): checked and read without unpacking anything again.
  */
-export async function readGridBytes(data: Uint8Array, fileName = 'arbetsbok.xlsx', limits: ReadLimits = DEFAULT_LIMITS, unpacked: Uint8Array = data): Promise<Result<Grid>> {
+export async function readGridBytes(
+  data: Uint8Array,
+  fileName = 'arbetsbok.xlsx',
+  limits: ReadLimits = DEFAULT_LIMITS,
+  unpacked: Uint8Array = data,
+  cells: CellReader = 'plain-first',
+): Promise<Result<Grid>> {
   const problem = await workbookProblem(data, fileName, limits, unpacked);
   if (problem) return failure(problem);
   let book: Book;
   try {
-    book = readBook(unpacked);
+    book = readBook(unpacked, cells);
   } catch {
     return failure(DAMAGED);
   }
+  if (book.plain) return plainGrid(book, book.plain);
   const sheets = worksheetsOf(book);
   const read = sheets.map((s) => s.kind === 'worksheet');
   if (incompleteParts(book, read).length > 0) return failure(DAMAGED);
@@ -32,6 +40,13 @@ export async function readGridBytes(data: Uint8Array, fileName = 'arbetsbok.xlsx
   const date1904 = book.workbook.Workbook?.WBProps?.date1904 === true;
   const grid: Grid = { sheets: sheets.filter((s) => s.kind === 'worksheet').map((s) => sheetOf(s, date1904)) };
   return ok(grid);
+}
+
+/** The Grid of a workbook whose worksheets Budgetkoll read itself (plainSheets.ts: every sheet a worksheet). */
+function plainGrid(book: Book, plain: Record<string, Sheet>): Result<Grid> {
+  const names = book.workbook.SheetNames;
+  if (incompleteParts(book, names.map(() => true)).length > 0) return failure(DAMAGED);
+  return ok({ sheets: names.map((name) => plain[name]) });
 }
 
 /**

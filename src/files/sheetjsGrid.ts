@@ -1,8 +1,8 @@
 import type { CellObject, WorkSheet } from '@e965/xlsx';
 import { toA1 } from '../core/address';
 import type { Cell, CellRange, CellValue, Sheet } from '../core/grid';
-import { isDateFormat } from '../excel/rangeToSheet';
 import { cellMarkup } from './cellMarkup';
+import { excelText, gridCell, gridFormat, numberReading, numberValue, type NumberReading } from './gridCell';
 import { hiddenLines } from './hiddenLines';
 
 // Browser-safe. One worksheet as SheetJS read it (sheetjsBook.ts: dense rows, formulas, number
@@ -23,34 +23,6 @@ const ERRORS: Readonly<Record<number, string>> = {
   0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
 };
 
-const MS_PER_DAY = 86_400_000;
-/** Days from Excel's day 0 (1899-12-30, its 1900 leap-year quirk included) to 1970-01-01. */
-const UNIX_EPOCH_SERIAL = 25_569;
-/** The 1904 date system counts from 1904-01-01: 1 462 days later. */
-const DAYS_1900_TO_1904 = 1_462;
-
-/** A serial date as the UTC instant it stands for (as exceljs reads it: a year header stays its year). */
-function dateOfSerial(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - UNIX_EPOCH_SERIAL + (date1904 ? DAYS_1900_TO_1904 : 0)) * MS_PER_DAY));
-}
-
-/** Excel keeps at most 32 767 characters in a cell (Excel's specifications and limits). */
-const MAX_CELL_TEXT = 32_767;
-
-/**
- * A text as Excel shows it in a cell: a package may hold longer ones (a shared string of a
- * megabyte, used in every cell: poc-shared-strings.xlsx), Excel cuts them at its limit.
- */
-function excelText(text: string): string {
-  return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
-}
-
-/** The number format as the Grid carries it: none for General (however a program spells it). */
-function numberFormat(cell: CellObject): string | undefined {
-  const format = cell.z;
-  return typeof format === 'string' && !/^general$/i.test(format) ? format : undefined;
-}
-
 /**
  * A cell whose value SheetJS does not give as the file has it: a formula it reads as 0 (also
  * when the file keeps no result for it), or an error value it has no code for (#SPILL!, #CALC!).
@@ -60,19 +32,9 @@ interface Unsure {
   kind: 'formula' | 'error';
 }
 
-/** Whether a number format shows a date, asked once per format: a sheet has a few, used by thousands of cells. */
-function dateFormats(): (format: string | undefined) => boolean {
-  const known = new Map<string | undefined, boolean>();
-  return (format) => {
-    let date = known.get(format);
-    if (date === undefined) known.set(format, (date = isDateFormat(format)));
-    return date;
-  };
-}
-
 /** The engine's Sheet of a worksheet SheetJS read. */
 export function sheetOf(read: ReadSheet, date1904: boolean): Sheet {
-  const isDate = dateFormats();
+  const reading = numberReading(date1904);
   const unsure = new Map<string, Unsure>();
   const rows: (Cell | undefined)[][] = [];
   const data = read.sheet['!data'] ?? [];
@@ -83,7 +45,8 @@ export function sheetOf(read: ReadSheet, date1904: boolean): Sheet {
     for (let c = 0; c < row.length; c++) {
       const found = row[c];
       if (!found) continue;
-      const cell = gridCell(found, date1904, isDate);
+      const format = gridFormat(found.z);
+      const cell = gridCell(valueOf(found, format, reading), found.f, format);
       if (!cell) continue;
       (cells ??= [])[c] = cell;
       const doubt = doubtAbout(found);
@@ -99,23 +62,12 @@ export function sheetOf(read: ReadSheet, date1904: boolean): Sheet {
   return sheet;
 }
 
-/** A SheetJS cell as the engine's Cell; undefined for a cell with neither a value nor a formula. */
-function gridCell(found: CellObject, date1904: boolean, isDate: (format: string | undefined) => boolean): Cell | undefined {
-  const numFmt = numberFormat(found);
-  const value = valueOf(found, numFmt, date1904, isDate);
-  if (value === undefined && !found.f) return undefined;
-  const cell: Cell = { value: value ?? null };
-  if (found.f) cell.formula = found.f;
-  if (numFmt) cell.numFmt = numFmt;
-  return cell;
-}
-
-function valueOf(found: CellObject, numFmt: string | undefined, date1904: boolean, isDate: (format: string | undefined) => boolean): CellValue | undefined {
+/** A SheetJS cell's value as the Grid's. */
+function valueOf(found: CellObject, format: string | undefined, reading: NumberReading): CellValue | undefined {
   const v = found.v;
   switch (found.t) {
     case 'n':
-      if (typeof v !== 'number' || Number.isNaN(v)) return undefined;
-      return isDate(numFmt) ? dateOfSerial(v, date1904) : v;
+      return typeof v === 'number' ? numberValue(v, format, reading) : undefined;
     case 's':
       return excelText(typeof v === 'string' ? v : String(v ?? ''));
     case 'b':

@@ -13,6 +13,7 @@ import JSZip from 'jszip';
 import type { Cell, Grid } from '../../src/core/grid';
 import type { Result } from '../../src/core/result';
 import { readGridBytes } from '../../src/files/readGrid';
+import { DEFAULT_LIMITS } from '../../src/files/limits';
 import { readWorkbookGrid } from '../../src/files/readWorkbookFile';
 import { readWorkbookBytes } from '../helpers/exceljsGrid';
 import { DAMAGED, NO_WORKSHEET } from '../../src/files/workbookProblem';
@@ -22,11 +23,13 @@ import { writeZip } from '../helpers/zipWriter';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** Both forms of the reader; they must agree. */
+/** Both forms of the reader, and SheetJS reading every cell (plainSheets.ts reads plain sheets itself); they must agree. */
 async function read(data: Uint8Array, fileName = 'arbetsbok.xlsx'): Promise<Result<Grid>> {
   const inBrowser = await readGridBytes(data, fileName);
   const inCommand = await readWorkbookGrid(data, fileName);
+  const bySheetJs = await readGridBytes(data, fileName, DEFAULT_LIMITS, data, 'sheetjs');
   expect(inCommand).toStrictEqual(inBrowser);
+  expect(bySheetJs).toStrictEqual(inBrowser);
   return inCommand;
 }
 

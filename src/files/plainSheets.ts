@@ -1,0 +1,191 @@
+import type { Cell, CellRange, Sheet } from '../core/grid';
+import { failure, ok, type Result } from '../core/result';
+import { gridFormat, numberReading } from './gridCell';
+import { hiddenLines } from './hiddenLines';
+import { columnIndex, scanSheetData, type CellValues, type SharedStrings } from './sheetDataScanner';
+
+// Browser-safe. The cells of a workbook's worksheets read straight from their XML, for the plain
+// form Excel, LibreOffice and exceljs write for most sheets: every row a <row>, every cell a <c>
+// with its address, a value in <v>, a formula in <f>. SheetJS reads the same sheets about three
+// times slower: it splits and re-scans each sheet's XML many times for parts Budgetkoll never uses.
+//
+// The rule: what is read here is exactly what SheetJS would read (sheetjsBook.ts asks SheetJS for
+// the workbook, the shared strings and the number formats; these functions give each sheet's cells
+// the same shape SheetJS gives them). Anything else — a shared or array formula, an inline string,
+// a cell out of order, an attribute or element not named below, an entity SheetJS would decode in
+// its own way — declines the whole workbook (null), and SheetJS reads it as before.
+// plainSheets.test.ts holds every fixture workbook and every declined form to SheetJS's reading.
+
+/** What SheetJS read of the workbook without its worksheets (read with `sheets: []`). */
+export interface LightBook {
+  SheetNames: string[];
+  Workbook?: { Sheets?: { id?: string }[]; WBProps?: { date1904?: boolean } };
+  Directory?: { workbooks?: string[] };
+  Strings?: SharedStrings;
+  Styles?: { CellXf?: ({ numFmtId?: number | string } | undefined)[] };
+  SSF?: Record<number, string>;
+}
+
+/** A part's text, one character a byte (packageParts.ts: partMarkup), and its bytes. */
+export interface PartReader {
+  markup(path: string): string | null;
+  part(path: string): Uint8Array | null;
+  /** Every part name in the package, as stored. */
+  names(): string[];
+}
+
+const WORKSHEET_TYPES = new Set([
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet',
+]);
+
+/** A target SheetJS and packageParts.ts both resolve to `xl/worksheets/<file>`. */
+const PLAIN_TARGET = /^(?:\/xl\/)?worksheets\/([^/\\]+\.xml)$/;
+
+/**
+ * The worksheets by name, read here; a failure (what was not in the plain form, in English for
+ * tests and developers) when any sheet is not, and SheetJS reads the workbook.
+ */
+export function plainSheets(book: LightBook, parts: PartReader): Result<Record<string, Sheet>> {
+  const paths = plainSheetPaths(book, parts);
+  if (!paths) return failure('no sheet, two of one name, or one that is not a worksheet at xl/worksheets/ named plainly by the relationships');
+  const values: CellValues = {
+    strings: book.Strings ?? [],
+    formats: numberFormatsOf(book),
+    reading: numberReading(book.Workbook?.WBProps?.date1904 === true),
+  };
+  const sheets: Record<string, Sheet> = {};
+  for (let i = 0; i < paths.length; i++) {
+    const markup = parts.markup(paths[i]);
+    const bytes = parts.part(paths[i]);
+    if (markup === null || bytes === null) return failure(`no part ${paths[i]}`);
+    const sheet = plainSheet(book.SheetNames[i], markup, bytes, values);
+    if (!sheet.ok) return failure(`${paths[i]}: ${sheet.reason}`);
+    sheets[book.SheetNames[i]] = sheet.value;
+  }
+  return ok(sheets);
+}
+
+/**
+ * Each sheet's part, when every sheet is a worksheet at `xl/worksheets/…` named by the workbook's
+ * relationships (where SheetJS and packageParts.ts find the same part), each sheet's name its own;
+ * null otherwise.
+ */
+function plainSheetPaths(book: LightBook, parts: PartReader): string[] | null {
+  const workbook = (book.Directory?.workbooks?.[0] ?? '').replace(/^\//, '');
+  if (workbook !== 'xl/workbook.xml') return null;
+  const relationships = relationshipsOf(parts.markup('xl/_rels/workbook.xml.rels'));
+  const sheets = book.Workbook?.Sheets ?? [];
+  // No sheet, or two of one name (Excel allows neither): SheetJS says what such a workbook is.
+  if (!relationships || sheets.length === 0 || sheets.length !== book.SheetNames.length) return null;
+  if (new Set(book.SheetNames).size !== book.SheetNames.length) return null;
+  const stored = new Map<string, number>();
+  for (const name of parts.names()) stored.set(name.toLowerCase(), (stored.get(name.toLowerCase()) ?? 0) + 1);
+  const paths: string[] = [];
+  for (const sheet of sheets) {
+    const relationship = sheet.id === undefined ? undefined : relationships.get(sheet.id);
+    const file = relationship && WORKSHEET_TYPES.has(relationship.type) ? PLAIN_TARGET.exec(relationship.target)?.[1] : undefined;
+    if (!file) return null;
+    const path = `xl/worksheets/${file}`;
+    // SheetJS finds a part in any case: the part must be the only one of its name.
+    if (stored.get(path.toLowerCase()) !== 1 || parts.part(path) === null) return null;
+    paths.push(path);
+  }
+  return paths;
+}
+
+const RELATIONSHIP = /<Relationship\s([^<>]*?)\/?>/g;
+const RELATIONSHIP_ATTRIBUTE = /\s*(Id|Type|Target|TargetMode)="([^"&<]*)"/y;
+
+/** The workbook's relationships by id, when each is written plainly; null otherwise (or for none). */
+function relationshipsOf(markup: string | null): Map<string, { type: string; target: string }> | null {
+  if (markup === null) return null;
+  const byId = new Map<string, { type: string; target: string }>();
+  for (const [, attributes] of markup.matchAll(RELATIONSHIP)) {
+    const found: Record<string, string> = {};
+    let read = 0;
+    RELATIONSHIP_ATTRIBUTE.lastIndex = 0;
+    for (let m; (m = RELATIONSHIP_ATTRIBUTE.exec(attributes)); read = RELATIONSHIP_ATTRIBUTE.lastIndex) {
+      if (found[m[1]] !== undefined) return null;
+      found[m[1]] = m[2];
+    }
+    if (attributes.slice(read).trim() !== '') return null;
+    const { Id: id, Type: type, Target: target } = found;
+    if (!id || !type || !target || byId.has(id)) return null;
+    if (found.TargetMode === undefined) byId.set(id, { type, target });
+  }
+  return byId;
+}
+
+/** The number format of each cell style as the Grid carries it (SheetJS: `styles.CellXf[s].numFmtId` → its format table). */
+function numberFormatsOf(book: LightBook): (style: string | undefined) => string | undefined {
+  const xfs = book.Styles?.CellXf;
+  const table = book.SSF ?? {};
+  const known = new Map<string | undefined, string | undefined>();
+  return (style) => {
+    if (known.has(style)) return known.get(style);
+    let id: number | string = 0;
+    const xf = Array.isArray(xfs) && style !== undefined ? xfs[style as unknown as number] : undefined;
+    if (xf && xf.numFmtId != null) id = xf.numFmtId;
+    const format = gridFormat(table[id as number]);
+    known.set(style, format);
+    return format;
+  };
+}
+
+const SHEET_DATA_OPEN = /<(?:\w+:)?sheetData\b[^<>]*>/g;
+const SHEET_DATA_CLOSE = /<\/(?:\w+:)?sheetData>/g;
+const MERGE_CELL = /<(?:\w+:)?mergeCell ref=["']([A-Z0-9:]+)['"]\s*[/]?>/g;
+const CANONICAL_RANGE = /^([A-Z]{1,3})([1-9]\d{0,6})(?::([A-Z]{1,3})([1-9]\d{0,6}))?$/;
+
+/**
+ * The first `</sheetData>` from `from`: where it starts and ends. Found by indexOf, many times
+ * faster than the regular expression over a sheet of megabytes; a prefixed end before it is met by
+ * the scan of what lies between, which declines it. The expression only where there is no plain end.
+ */
+function sheetDataEnd(markup: string, from: number): { index: number; after: number } | null {
+  const plain = markup.indexOf('</sheetData>', from);
+  if (plain >= 0) return { index: plain, after: plain + '</sheetData>'.length };
+  SHEET_DATA_CLOSE.lastIndex = from;
+  const close = SHEET_DATA_CLOSE.exec(markup);
+  return close ? { index: close.index, after: SHEET_DATA_CLOSE.lastIndex } : null;
+}
+
+/** One worksheet's cells and merges as SheetJS gives them (dense rows), or what is not in the plain form. */
+function plainSheet(name: string, markup: string, bytes: Uint8Array, values: CellValues): Result<Sheet> {
+  // Where SheetJS looks (parse_ws_xml): the first <sheetData>…</sheetData>, merges after it.
+  SHEET_DATA_OPEN.lastIndex = 0;
+  const open = SHEET_DATA_OPEN.exec(markup);
+  let after = markup;
+  let rows: (Cell | undefined)[][] = [];
+  if (open) {
+    const close = sheetDataEnd(markup, SHEET_DATA_OPEN.lastIndex);
+    if (close) {
+      const scanned = scanSheetData(markup, bytes, open.index + open[0].length, close.index, values);
+      if (!scanned.ok) return scanned;
+      rows = scanned.value;
+      after = markup.slice(close.after);
+    }
+  }
+  const merges = mergesIn(after);
+  if (!merges) return failure('a merge that is not a canonical range');
+  // As sheetjsGrid.ts builds a Sheet: the hidden rows always, the hidden columns when there are any.
+  const hidden = hiddenLines(markup);
+  const sheet: Sheet = { name, rows, merges, hiddenRows: hidden.rows };
+  if (hidden.columns.length > 0) sheet.hiddenColumns = hidden.columns;
+  return ok(sheet);
+}
+
+/** The merged ranges SheetJS finds (its mergecregex, after <sheetData>), each a canonical range; null otherwise. */
+function mergesIn(markup: string): CellRange[] | null {
+  const merges: CellRange[] = [];
+  for (const [, ref] of markup.matchAll(MERGE_CELL)) {
+    const m = CANONICAL_RANGE.exec(ref);
+    if (!m) return null;
+    const [left, top] = [columnIndex(m[1]), Number(m[2]) - 1];
+    const [right, bottom] = m[3] === undefined ? [left, top] : [columnIndex(m[3]), Number(m[4]) - 1];
+    merges.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
+  }
+  return merges;
+}
+

@@ -1,0 +1,364 @@
+import type { Cell, CellValue } from '../core/grid';
+import { failure, ok, type Result } from '../core/result';
+import { excelText, gridCell, numberValue, type NumberReading } from './gridCell';
+
+// Browser-safe. A worksheet's <sheetData> in the plain form (plainSheets.ts says which and why),
+// read in one pass into the engine's cells, each as sheetjsGrid.ts makes it of what SheetJS reads
+// (its parse_ws_xml_data, @e965/xlsx 0.20.3): the same value, formula and number format. Whatever SheetJS
+// would read in a way of its own — a shared or array formula, an inline or rich string, an entity
+// beyond the five named ones, Excel's `_x000D_` escapes, a CR, bytes that are not UTF-8, a cell
+// attribute beyond r, s and t, a cell out of order — is declined with what it was.
+// The markup is one character a byte (packageParts.ts: partMarkup), so a position in it is a
+// position in the bytes, which are read as UTF-8 wherever a text is not ASCII.
+
+/** The shared strings as SheetJS read them (its `Strings`). */
+export type SharedStrings = readonly ({ t?: string } | undefined)[];
+
+/** What a cell's value and format are looked up in. */
+export interface CellValues {
+  strings: SharedStrings;
+  /** A cell style's (its `s`) number format as the Grid carries it (none for General). */
+  formats: (style: string | undefined) => string | undefined;
+  reading: NumberReading;
+}
+
+/** The sheet's rows of cells, or what in the markup is not in the plain form. */
+export function scanSheetData(markup: string, bytes: Uint8Array, start: number, end: number, values: CellValues): Result<(Cell | undefined)[][]> {
+  const scanner = new SheetDataScanner(markup, bytes, start, end, values);
+  return scanner.scan() ? ok(scanner.data) : failure(scanner.declined);
+}
+
+/** 'A' → 0, 'XFD' → 16 383 (letters only). */
+export function columnIndex(letters: string): number {
+  let index = 0;
+  for (let i = 0; i < letters.length; i++) index = index * 26 + (letters.charCodeAt(i) - 64);
+  return index - 1;
+}
+
+/**
+ * The error values read as they are written: SheetJS's codes for the older ones (its RBErr) and the
+ * cell's XML for the newer (sheetjsGrid.ts) both give the text. Another text is declined.
+ */
+const ERROR_VALUES: ReadonlySet<string> = new Set([
+  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#WTF?',
+  '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#EXTERNAL!', '#PYTHON!',
+]);
+/** An error cell without a value: SheetJS's error for a value it cannot use (sheetjsGrid.ts). */
+const NO_ERROR_TEXT = '#VALUE!';
+
+const MAX_COLUMN = 16_384;
+const MAX_ROW = 1_048_576;
+/** Digits a whole number may have and still be read exactly by summing them (below 2^53). */
+const EXACT_DIGITS = 15;
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const EQUALS = 61;
+const MINUS = 45;
+const ZERO = 48;
+const AMPERSAND = 38;
+const CR = 13;
+const UNDERSCORE = 95;
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
+/** The five entities SheetJS decodes by name (it decodes numeric ones and other spellings its own way: declined). */
+const NAMED_ENTITY = /&(quot|apos|gt|lt|amp);/g;
+const OTHER_AMPERSAND = /&(?!(?:quot|apos|gt|lt|amp);)/;
+const ENTITY_TEXT: Readonly<Record<string, string>> = { quot: '"', apos: "'", gt: '>', lt: '<', amp: '&' };
+/** Excel's escape of a character XML cannot hold (`_x000D_`), which SheetJS decodes in every text. */
+const CHARACTER_ESCAPE = /_x[\da-fA-F]{4}_/i;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+class SheetDataScanner {
+  readonly data: (Cell | undefined)[][] = [];
+  /** What was not in the plain form (for tests and the curious: never shown to a user). */
+  declined = '';
+  private p: number;
+  /** The last cell's place (row * MAX_COLUMN + column): cells must come in order, each once. */
+  private last = -1;
+  // The cell tag being read (cellTag): its place, style and type, whether it closes itself.
+  private place = -1;
+  private style: string | undefined;
+  private type: string | undefined;
+  private selfClosed = false;
+  // The cell's <v>: where its text starts and ends (-1: none); its <f>, decoded.
+  private valueStart = -1;
+  private valueEnd = -1;
+  private formula: string | undefined;
+
+  constructor(
+    private readonly s: string,
+    private readonly bytes: Uint8Array,
+    start: number,
+    private readonly end: number,
+    private readonly values: CellValues,
+  ) {
+    this.p = start;
+  }
+
+  scan(): boolean {
+    const s = this.s;
+    for (;;) {
+      this.skipSpace();
+      if (this.p >= this.end) return true;
+      if (!s.startsWith('<row', this.p) || !this.isNameEnd(this.p + 4)) return this.decline('an element other than <row> in <sheetData>');
+      const close = this.tagEnd(this.p + 4);
+      if (close < 0) return this.decline('a <row> tag that does not end');
+      this.p = close + 1;
+      if (s.charCodeAt(close - 1) === SLASH) continue;
+      if (!this.scanRow()) return false;
+    }
+  }
+
+  private scanRow(): boolean {
+    const s = this.s;
+    for (;;) {
+      this.skipSpace();
+      if (s.startsWith('</row>', this.p)) {
+        this.p += 6;
+        return true;
+      }
+      if (!s.startsWith('<c', this.p) || !this.isNameEnd(this.p + 2)) return this.decline('an element other than <c> in a <row>');
+      if (!this.cellTag()) return this.decline('a cell attribute other than r, s and t in double quotes, or no r');
+      if (this.place <= this.last) return this.decline('a cell address out of order or not canonical');
+      this.last = this.place;
+      if (!this.scanCell()) return false;
+    }
+  }
+
+  /** The <c …> tag's attributes (r, s and t only, in double quotes, each once); p moves past it. */
+  private cellTag(): boolean {
+    const s = this.s;
+    let p = this.p + 2;
+    this.place = -2;
+    this.style = this.type = undefined;
+    for (;;) {
+      const start = p;
+      while (isSpace(s.charCodeAt(p))) p++;
+      const c = s.charCodeAt(p);
+      if (c === GT || (c === SLASH && s.charCodeAt(p + 1) === GT)) {
+        this.selfClosed = c === SLASH;
+        this.p = this.selfClosed ? p + 2 : p + 1;
+        return this.place !== -2;
+      }
+      const name = s.charCodeAt(p);
+      if (p === start || s.charCodeAt(p + 1) !== EQUALS || s.charCodeAt(p + 2) !== QUOTE) return false;
+      const valueEnd = s.indexOf('"', p + 3);
+      if (valueEnd < 0 || valueEnd >= this.end) return false;
+      if (name === 114 /* r */ && this.place === -2) this.place = cellPlace(s, p + 3, valueEnd);
+      else if (name === 115 /* s */ && this.style === undefined) this.style = s.slice(p + 3, valueEnd);
+      else if (name === 116 /* t */ && this.type === undefined) this.type = s.slice(p + 3, valueEnd);
+      else return false;
+      p = valueEnd + 1;
+    }
+  }
+
+  /**
+   * The cell's <f> and <v>, each at most once, up to its </c>; then the cell SheetJS makes of
+   * them. A cell that closes itself has neither, and still a value by its type (`t="b"`: false).
+   */
+  private scanCell(): boolean {
+    const s = this.s;
+    this.valueStart = this.valueEnd = -1;
+    this.formula = undefined;
+    while (!this.selfClosed) {
+      this.skipSpace();
+      if (s.startsWith('</c>', this.p)) {
+        this.p += 4;
+        break;
+      }
+      if (s.startsWith('<v>', this.p) && this.valueStart < 0) {
+        if (!this.text(this.p + 3, '</v>')) return this.decline('markup inside <v>');
+      } else if (s.startsWith('<f', this.p) && this.formula === undefined) {
+        if (!this.formulaText()) return this.decline('a shared, array or otherwise marked formula, or one SheetJS decodes its own way');
+      } else return this.decline('an element other than <f> and <v> in a cell, or one twice');
+    }
+    const cell = this.cell();
+    if (cell === null) return this.decline(`a value of type ${this.type ?? 'n'} SheetJS reads its own way`);
+    if (cell !== undefined) {
+      const row = (this.place / MAX_COLUMN) | 0;
+      (this.data[row] ??= [])[this.place - row * MAX_COLUMN] = cell;
+    }
+    return true;
+  }
+
+  /** A <f> without attributes (or only `ca`, Excel's mark of a volatile formula), decoded as SheetJS does. */
+  private formulaText(): boolean {
+    const s = this.s;
+    let p = this.p + 2;
+    if (s.startsWith(' ca="1">', p) || s.startsWith(' ca="true">', p)) p = s.indexOf('>', p);
+    if (s.charCodeAt(p) !== GT) return false;
+    const start = p + 1;
+    if (!this.text(start, '</f>')) return false;
+    const end = this.p - 4;
+    const text = this.decodedText(start, end);
+    if (text === undefined || CHARACTER_ESCAPE.test(text) || OTHER_AMPERSAND.test(text)) return false;
+    this.formula = text.includes('&') ? text.replace(NAMED_ENTITY, (_, name: string) => ENTITY_TEXT[name]) : text;
+    return true;
+  }
+
+  /** Text from `from` to the closing tag, with no markup inside; the <v>'s span is kept, p moves past the closing tag. */
+  private text(from: number, closing: string): boolean {
+    const lt = this.s.indexOf('<', from);
+    if (lt < 0 || lt >= this.end || !this.s.startsWith(closing, lt)) return false;
+    if (closing === '</v>') {
+      this.valueStart = from;
+      this.valueEnd = lt;
+    }
+    this.p = lt + closing.length;
+    return true;
+  }
+
+  /** The text of [start, end) as SheetJS's utf8read gives it; undefined for a CR or bytes that are not UTF-8. */
+  private decodedText(start: number, end: number): string | undefined {
+    const s = this.s;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      const c = s.charCodeAt(i);
+      if (c === CR) return undefined;
+      if (c >= 0x80) ascii = false;
+    }
+    if (ascii) return s.slice(start, end);
+    try {
+      return utf8.decode(this.bytes.subarray(start, end));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The cell as the Grid has it; undefined for an empty one (which the Grid drops), null to decline. */
+  private cell(): Cell | undefined | null {
+    const { valueStart: start, valueEnd: end } = this;
+    // SheetJS reads an empty <v> as none, and decodes entities and `_x0031_` escapes in a value
+    // (declined: no value Excel writes needs them).
+    const hasValue = start >= 0 && end > start;
+    if (hasValue && !isPlainValue(this.s, start, end)) return null;
+    const formula = this.formula === '' ? undefined : this.formula;
+    const format = this.values.formats(this.style);
+    const value = this.value(hasValue, format);
+    return value === null ? null : gridCell(value.value, formula, format);
+  }
+
+  /**
+   * The value SheetJS reads, as sheetjsGrid.ts turns it into the Grid's: { value: undefined } for
+   * none (a formula without a stored result included: the file has none), null to decline.
+   */
+  private value(hasValue: boolean, format: string | undefined): { value: CellValue | undefined } | null {
+    const { s, valueStart: start, valueEnd: end } = this;
+    switch (this.type) {
+      case undefined:
+      case 'n':
+        return { value: hasValue ? numberValue(numberAt(s, start, end), format, this.values.reading) : undefined };
+      case 's': {
+        if (!hasValue) return { value: undefined };
+        const shared = this.values.strings[indexAt(s, start, end)];
+        return shared ? { value: excelText(shared.t ?? '') } : null;
+      }
+      case 'str': {
+        const text = hasValue ? this.decodedText(start, end) : '';
+        return text === undefined || CHARACTER_ESCAPE.test(text) ? null : { value: excelText(text) };
+      }
+      case 'b':
+        return { value: hasValue && (s.startsWith('1', start) ? end - start === 1 : s.slice(start, end) === 'true') };
+      case 'e': {
+        const text = hasValue ? s.slice(start, end) : NO_ERROR_TEXT;
+        return ERROR_VALUES.has(text) ? { value: { error: text } } : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  private decline(reason: string): false {
+    this.declined = reason;
+    return false;
+  }
+
+  private skipSpace(): void {
+    while (this.p < this.end && isSpace(this.s.charCodeAt(this.p))) this.p++;
+  }
+
+  private isNameEnd(at: number): boolean {
+    const c = this.s.charCodeAt(at);
+    return isSpace(c) || c === GT || c === SLASH;
+  }
+
+  /** The '>' that ends the tag whose attributes start at `from` (quoted values may hold '>'); -1 if none before the end. */
+  private tagEnd(from: number): number {
+    const s = this.s;
+    for (let p = from; p < this.end; p++) {
+      const c = s.charCodeAt(p);
+      if (c === QUOTE || c === APOSTROPHE) {
+        p = s.indexOf(s.charAt(p), p + 1);
+        if (p < 0) return -1;
+      } else if (c === GT) return p;
+      else if (c === LT) return -1;
+    }
+    return -1;
+  }
+}
+
+/** A canonical address (A1 … XFD1048576) in [start, end) as row * MAX_COLUMN + column; -1 for anything else. */
+function cellPlace(s: string, start: number, end: number): number {
+  let column = 0;
+  let i = start;
+  for (; i < end && i < start + 3; i++) {
+    const c = s.charCodeAt(i) - 64;
+    if (c < 1 || c > 26) break;
+    column = column * 26 + c;
+  }
+  if (i === start || column > MAX_COLUMN || i === end || s.charCodeAt(i) === ZERO) return -1;
+  let row = 0;
+  for (; i < end; i++) {
+    const d = s.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9 || row > MAX_ROW) return -1;
+    row = row * 10 + d;
+  }
+  if (row < 1 || row > MAX_ROW) return -1;
+  return (row - 1) * MAX_COLUMN + (column - 1);
+}
+
+/** Whether [start, end) has no '&' and no `_xHHHH_` escape. */
+function isPlainValue(s: string, start: number, end: number): boolean {
+  let underscore = false;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === AMPERSAND) return false;
+    if (c === UNDERSCORE) underscore = true;
+  }
+  return !underscore || !CHARACTER_ESCAPE.test(s.slice(start, end));
+}
+
+/** parseFloat of [start, end): summed where it is a whole number short enough to be exact, as parseFloat gives it. */
+function numberAt(s: string, start: number, end: number): number {
+  const negative = s.charCodeAt(start) === MINUS;
+  const first = negative ? start + 1 : start;
+  if (end > first && end - first <= EXACT_DIGITS) {
+    let n = 0;
+    let i = first;
+    for (; i < end; i++) {
+      const d = s.charCodeAt(i) - ZERO;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    // -0 stays -0, as parseFloat('-0') gives it.
+    if (i === end) return negative ? -n : n;
+  }
+  return parseFloat(s.slice(start, end));
+}
+
+/** parseInt(…, 10) of [start, end), as SheetJS reads a shared string's index. */
+function indexAt(s: string, start: number, end: number): number {
+  if (end - start <= EXACT_DIGITS) {
+    let n = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const d = s.charCodeAt(i) - ZERO;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === end) return n;
+  }
+  return parseInt(s.slice(start, end), 10);
+}

@@ -1,0 +1,174 @@
+/**
+ * Budgetkoll's own reading of plain worksheets (src/files/plainSheets.ts, sheetDataScanner.ts)
+ * gives exactly the Grid that SheetJS's reading of every cell gives: on every workbook among the
+ * fixtures and examples, and on each form of cell it reads or leaves to SheetJS. A form it
+ * declines is named (so that a test cannot pass by declining everything) and read by SheetJS as
+ * before. The same comparison runs on Apache POI's 385 test workbooks in the closing note of
+ * issue 13 (all identical, 267 read here).
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Grid } from '../../src/core/grid';
+import type { Result } from '../../src/core/result';
+import { DEFAULT_LIMITS } from '../../src/files/limits';
+import { readGridBytes } from '../../src/files/readGrid';
+import { readPlainBook } from '../../src/files/sheetjsBook';
+import { storedCopy } from '../../src/files/storedZip';
+import { xlsxPackage, type PackageParts } from '../helpers/xlsxPackage';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** The Grid read both ways, which must be the same, and whether the sheets were read here (or why not). */
+async function bothWays(data: Uint8Array, fileName = 'arbetsbok.xlsx', askWhyUnread = true): Promise<{ grid: Result<Grid>; notPlain: string | undefined }> {
+  // The command's form (storedZip.ts: unpacked once by zlib), which makes three readings affordable.
+  const stored = storedCopy(data, DEFAULT_LIMITS.maxUnpackedBytes) ?? data;
+  const plainFirst = await readGridBytes(data, fileName, DEFAULT_LIMITS, stored, 'plain-first');
+  const bySheetJs = await readGridBytes(data, fileName, DEFAULT_LIMITS, stored, 'sheetjs');
+  expect(plainFirst).toStrictEqual(bySheetJs);
+  if (!plainFirst.ok && !askWhyUnread) return { grid: plainFirst, notPlain: 'not read' };
+  try {
+    const plain = readPlainBook(stored);
+    return { grid: plainFirst, notPlain: plain.ok ? undefined : plain.reason };
+  } catch {
+    return { grid: plainFirst, notPlain: 'SheetJS cannot read the zip' };
+  }
+}
+
+function workbooksUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return workbooksUnder(full);
+    return /\.xls[xm]$/i.test(entry.name) ? [full] : [];
+  });
+}
+
+describe('every workbook among the fixtures and examples', () => {
+  // Many workbooks are in more than one folder (real-world and real-world-fix): each is read once.
+  const seen = new Set<string>();
+  const files = [...workbooksUnder(path.join(ROOT, 'test', 'fixtures')), ...workbooksUnder(path.join(ROOT, 'examples'))].filter((file) => {
+    const hash = createHash('sha1').update(fs.readFileSync(file)).digest('hex');
+    return !seen.has(hash) && seen.add(hash);
+  });
+
+  it('is read to the same Grid (or the same reason) both ways; the seeds and the layout corpus are read here', async () => {
+    expect(files.length).toBeGreaterThan(100);
+    const readHere: string[] = [];
+    for (const file of files) {
+      const { notPlain } = await bothWays(new Uint8Array(fs.readFileSync(file)), path.basename(file), false);
+      if (notPlain === undefined) readHere.push(path.relative(ROOT, file));
+    }
+    const mustBeReadHere = files.map((f) => path.relative(ROOT, f)).filter((f) => /fixtures[\\/](seeds|layouts)[\\/]|^examples[\\/]/.test(f));
+    expect(mustBeReadHere.length).toBeGreaterThan(30);
+    expect(mustBeReadHere.filter((f) => !readHere.includes(f))).toEqual([]);
+  }, 60_000);
+});
+
+const STRINGS = '<si><t>Intäkter</t></si><si><r><t>Rik </t></r><r><rPr><b/></rPr><t>text</t></r></si>';
+const STYLES: Pick<PackageParts, 'numFmts' | 'cellXfs'> = {
+  numFmts: '<numFmt numFmtId="164" formatCode="#,##0;[Red]\\-#,##0"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/>',
+  cellXfs: [
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+    '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+    '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+  ],
+};
+
+/** A one-sheet package around `sheetData`, with shared strings and number formats to look up. */
+const workbook = (sheetData: string, more: Partial<PackageParts> = {}): Buffer =>
+  xlsxPackage({ sheets: [{ name: 'Budget', xml: sheetData }], sharedStrings: STRINGS, ...STYLES, ...more });
+
+describe('forms read here, to the Grid SheetJS reads', () => {
+  const read: [string, string | Buffer][] = [
+    ['numbers: whole, negative, decimal, exponent, -0, leading zeros, 16 digits and more, spaces around',
+      '<row r="1"><c r="A1"><v>12970</v></c><c r="B1"><v>-450</v></c><c r="C1"><v>0.1</v></c><c r="D1"><v>1.5E3</v></c><c r="E1"><v>-0</v></c>'
+      + '<c r="F1"><v>007</v></c><c r="G1"><v>12345678901234567</v></c><c r="H1" t="n"><v> 12 </v></c><c r="I1"><v>abc</v></c></row>'],
+    ['shared strings, plain and rich, and a text a formula gave (UTF-8: å, ä, ö, €)',
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="str"><f>A1&amp;"ÅÄÖ €"</f><v>IntäkterÅÄÖ €</v></c><c r="D1" t="str"><v></v></c></row>'],
+    ['booleans and errors, older and newer, with and without a value',
+      '<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c><c r="C1" t="b"><v>true</v></c><c r="D1" t="b"/>'
+      + '<c r="E1" t="e"><v>#DIV/0!</v></c><c r="F1" t="e"><f>A1:A2</f><v>#SPILL!</v></c><c r="G1" t="e"><v>#N/A</v></c><c r="H1" t="e"><f>1/0</f></c></row>'],
+    ['formulas: with a result, without one (typed and not), volatile, entities, a quoted sheet name with å',
+      '<row r="1"><c r="A1"><f>SUM(B1:C1)</f><v>0</v></c><c r="B1"><f>1+1</f></c><c r="C1" t="s"><f>A1</f></c><c r="D1" t="n"><f>A1</f><v></v></c>'
+      + '<c r="E1"><f ca="1">NOW()</f><v>46000.5</v></c><c r="F1"><f>IF(A1&lt;&gt;0,A1&gt;1,"&quot;")</f><v>1</v></c>'
+      + '<c r="G1"><f>\'Blad å\'!A1*2</f><v>4</v></c><c r="H1"><f>_xlfn.XLOOKUP(A1,B1:B2,C1:C2)</f><v>1</v></c></row>'],
+    ['number formats and dates (a built-in date format, a custom one, General, a style beyond the styles)',
+      '<row r="1"><c r="A1" s="1"><v>1234567</v></c><c r="B1" s="2"><v>45292</v></c><c r="C1" s="3"><v>45658</v></c><c r="D1" s="4"><v>5</v></c>'
+      + '<c r="E1" s="0"><v>2025</v></c><c r="F1" s="99"><v>3</v></c><c r="G1" s="3"><f>B1+1</f></c></row>'],
+    ['the 1904 date system', xlsxPackage({ sheets: [{ name: 'B', xml: '<row r="1"><c r="A1" s="2"><v>43830</v></c></row>' }], ...STYLES, date1904: true })],
+    ['white space and line breaks between elements, rows without numbers, rows that close themselves, cells that do, attributes in any order',
+      '\n  <row>\n    <c s="1" t="n" r="A1">\n      <v>1</v>\n    </c>\n    <c r="B1"/>\n  </row>\n  <row r="2" spans="1:3" ht="20" customHeight="1"/>\n  <row r="3"><c t="s" r="C3"><v>0</v></c></row>\n'],
+    ['merged ranges (one cell, reversed), hidden rows and columns, and a merge written with $ (which SheetJS does not see)',
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="2" max="3" hidden="1"/></cols>'
+      + '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2" hidden="1"><c r="A2"><v>2</v></c></row></sheetData>'
+      + '<mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref="B5"/><mergeCell ref="D4:C2"/><mergeCell ref="$E$1:$F$1"/></mergeCells></worksheet>'],
+    ['an empty sheetData, and none at all',
+      xlsxPackage({ sheets: [{ name: 'Tom', xml: '' }, { name: 'Ingen', xml: '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>' }] })],
+  ];
+
+  it.each(read)('%s', async (_, form) => {
+    const data = typeof form === 'string' ? workbook(form) : form;
+    const { grid, notPlain } = await bothWays(data);
+    expect(notPlain).toBeUndefined();
+    expect(grid.ok).toBe(true);
+  });
+
+  it('reads what the forms say (not only what SheetJS says): a formula without a result has none, errors keep their text', async () => {
+    const { grid } = await bothWays(workbook(read[2][1] as string));
+    const { grid: formulas } = await bothWays(workbook(read[3][1] as string));
+    if (!grid.ok || !formulas.ok) throw new Error('unread');
+    expect(grid.value.sheets[0].rows[0].map((c) => c?.value)).toEqual([true, false, true, false, { error: '#DIV/0!' }, { error: '#SPILL!' }, { error: '#N/A' }, { error: '#VALUE!' }]);
+    expect(formulas.value.sheets[0].rows[0].map((c) => [c?.value, c?.formula])).toEqual([
+      [0, 'SUM(B1:C1)'], [null, '1+1'], [null, 'A1'], [null, 'A1'], [46000.5, 'NOW()'], [1, 'IF(A1<>0,A1>1,"\\"")'.replace('\\"', '"')],
+      [4, "'Blad å'!A1*2"], [1, '_xlfn.XLOOKUP(A1,B1:B2,C1:C2)'],
+    ]);
+  });
+});
+
+describe('forms left to SheetJS, which reads them as before', () => {
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const declined: [string, string | Buffer, string][] = [
+    ['a shared formula (Excel writes one when a formula is filled down)',
+      '<row r="1"><c r="A1"><f t="shared" ref="A1:A2" si="0">B1*2</f><v>2</v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/><v>4</v></c></row>', 'shared, array'],
+    ['an array formula', '<row r="1"><c r="A1"><f t="array" ref="A1:A2">B1:B2*2</f><v>2</v></c></row>', 'shared, array'],
+    ['an inline string', '<row r="1"><c r="A1" t="inlineStr"><is><t>Hej</t></is></c></row>', 'an element other than <f> and <v>'],
+    ['cells without addresses', '<row r="1"><c><v>1</v></c><c><v>2</v></c></row>', 'no r'],
+    ['cells out of order', '<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row>', 'out of order'],
+    ['one cell twice', '<row r="1"><c r="A1"><v>1</v></c><c r="A1"><v>2</v></c></row>', 'out of order'],
+    ['an address in another form', '<row r="1"><c r="a1"><v>1</v></c></row>', 'out of order or not canonical'],
+    ['a prefixed element', '<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>', 'other than <row>'],
+    ['a dynamic array (cm) and a linked data type (vm)', '<row r="1"><c r="A1" cm="1"><f>SEQUENCE(2)</f><v>1</v></c></row>', 'attribute other than r, s and t'],
+    ['a numeric character reference in a formula', '<row r="1"><c r="A1"><f>"&#65;"</f><v>1</v></c></row>', 'decodes its own way'],
+    ['an entity in upper case', '<row r="1"><c r="A1"><f>"&AMP;"</f><v>1</v></c></row>', 'decodes its own way'],
+    ['Excel\'s _x000D_ escape in a text a formula gave', '<row r="1"><c r="A1" t="str"><f>A2</f><v>rad_x000D_</v></c></row>', 'type str'],
+    ['a line break written as CR LF in a formula', '<row r="1"><c r="A1"><f>1+\r\n2</f><v>3</v></c></row>', 'decodes its own way'],
+    ['an entity in a value', '<row r="1"><c r="A1" t="str"><v>A &amp; B</v></c></row>', 'type str'],
+    ['a date cell (t="d")', '<row r="1"><c r="A1" t="d"><v>2025-01-01</v></c></row>', 'type d'],
+    ['an error text Excel does not have', '<row r="1"><c r="A1" t="e"><v>#OOPS!</v></c></row>', 'type e'],
+    ['a shared string beyond the table', '<row r="1"><c r="A1" t="s"><v>7</v></c></row>', 'type s'],
+    ['another element in a cell', '<row r="1"><c r="A1"><v>1</v><extLst/></c></row>', 'an element other than <f> and <v>'],
+    ['a merge SheetJS reads that is no range Excel writes', '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><mergeCells><mergeCell ref="A0:B2"/></mergeCells></worksheet>', 'merge'],
+    ['a chart sheet beside the worksheet',
+      xlsxPackage({ sheets: [{ name: 'B', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }, { name: 'Diagram', chart: true, xml: `<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><drawing r:id="rId1"/></chartsheet>` }] }),
+      'not a worksheet at xl/worksheets/'],
+    ['a worksheet elsewhere than xl/worksheets/',
+      xlsxPackage({ sheets: [{ name: 'B', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }], replace: {
+        'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId1" Type="${REL}/worksheet" Target="/xl/worksheets/../worksheets/sheet1.xml"/></Relationships>`,
+      } }),
+      'not a worksheet at xl/worksheets/'],
+  ];
+
+  it.each(declined)('%s', async (_, form, reason) => {
+    const data = typeof form === 'string' ? workbook(form) : form;
+    const { notPlain } = await bothWays(data);
+    expect(notPlain).toContain(reason);
+  });
+
+  it('bytes that are not UTF-8 in a text a formula gave', async () => {
+    const head = Buffer.from('<row r="1"><c r="A1" t="str"><f>A2</f><v>');
+    const sheet = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'), head, Buffer.from([0xc3, 0x28]), Buffer.from('</v></c></row></sheetData></worksheet>')]);
+    const { notPlain } = await bothWays(xlsxPackage({ sheets: [{ name: 'Budget', xml: '' }], replace: { 'xl/worksheets/sheet1.xml': sheet } }));
+    expect(notPlain).toContain('type str');
+  });
+});
