@@ -118,10 +118,10 @@ function relationshipsOf(markup: string | null): Map<string, { type: string; tar
 }
 
 /** The number format of each cell style as the Grid carries it (SheetJS: `styles.CellXf[s].numFmtId` → its format table). */
-function numberFormatsOf(book: LightBook): (style: string | undefined) => string | undefined {
+function numberFormatsOf(book: LightBook): (style: string | number | undefined) => string | undefined {
   const xfs = book.Styles?.CellXf;
   const table = book.SSF ?? {};
-  const known = new Map<string | undefined, string | undefined>();
+  const known = new Map<string | number | undefined, string | undefined>();
   return (style) => {
     if (known.has(style)) return known.get(style);
     let id: number | string = 0;

@@ -17,8 +17,8 @@ export type SharedStrings = readonly ({ t?: string } | undefined)[];
 /** What a cell's value and format are looked up in. */
 export interface CellValues {
   strings: SharedStrings;
-  /** A cell style's (its `s`) number format as the Grid carries it (none for General). */
-  formats: (style: string | undefined) => string | undefined;
+  /** A cell style's (its `s`: the text, or its number where that is written plainly) number format as the Grid carries it (none for General). */
+  formats: (style: string | number | undefined) => string | undefined;
   reading: NumberReading;
 }
 
@@ -69,6 +69,8 @@ const ENTITY_TEXT: Readonly<Record<string, string>> = { quot: '"', apos: "'", gt
 /** Excel's escape of a character XML cannot hold (`_x000D_`), which SheetJS decodes in every text. */
 const CHARACTER_ESCAPE = /_x[\da-fA-F]{4}_/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** A value SheetJS reads in a way of its own: the workbook is left to it. */
+const DECLINE: unique symbol = Symbol('decline');
 
 class SheetDataScanner {
   readonly data: (Cell | undefined)[][] = [];
@@ -77,11 +79,16 @@ class SheetDataScanner {
   private p: number;
   /** The last cell's place (row * MAX_COLUMN + column): cells must come in order, each once. */
   private last = -1;
-  // The cell tag being read (cellTag): its place, style and type, whether it closes itself.
+  // The cell tag being read (cellTag): its place, where its style and type are written (-1: not
+  // at all; read where they are used, so that no text is made of them), whether it closes itself.
   private place = -1;
-  private style: string | undefined;
-  private type: string | undefined;
+  private styleStart = -1;
+  private styleEnd = -1;
+  private typeStart = -1;
+  private typeEnd = -1;
   private selfClosed = false;
+  /** Where the next "'" is from where tagEnd last looked; -1 when there is none to the end. */
+  private apostrophe = 0;
   // The cell's <v>: where its text starts and ends (-1: none); its <f>, decoded.
   private valueStart = -1;
   private valueEnd = -1;
@@ -132,7 +139,7 @@ class SheetDataScanner {
     const s = this.s;
     let p = this.p + 2;
     this.place = -2;
-    this.style = this.type = undefined;
+    this.styleStart = this.typeStart = -1;
     for (;;) {
       const start = p;
       while (isSpace(s.charCodeAt(p))) p++;
@@ -147,9 +154,13 @@ class SheetDataScanner {
       const valueEnd = s.indexOf('"', p + 3);
       if (valueEnd < 0 || valueEnd >= this.end) return false;
       if (name === 114 /* r */ && this.place === -2) this.place = cellPlace(s, p + 3, valueEnd);
-      else if (name === 115 /* s */ && this.style === undefined) this.style = s.slice(p + 3, valueEnd);
-      else if (name === 116 /* t */ && this.type === undefined) this.type = s.slice(p + 3, valueEnd);
-      else return false;
+      else if (name === 115 /* s */ && this.styleStart < 0) {
+        this.styleStart = p + 3;
+        this.styleEnd = valueEnd;
+      } else if (name === 116 /* t */ && this.typeStart < 0) {
+        this.typeStart = p + 3;
+        this.typeEnd = valueEnd;
+      } else return false;
       p = valueEnd + 1;
     }
   }
@@ -175,7 +186,7 @@ class SheetDataScanner {
       } else return this.decline('an element other than <f> and <v> in a cell, or one twice');
     }
     const cell = this.cell();
-    if (cell === null) return this.decline(`a value of type ${this.type ?? 'n'} SheetJS reads its own way`);
+    if (cell === null) return this.decline(`a value of type ${this.typeStart < 0 ? 'n' : this.s.slice(this.typeStart, this.typeEnd)} SheetJS reads its own way`);
     if (cell !== undefined) {
       const row = (this.place / MAX_COLUMN) | 0;
       (this.data[row] ??= [])[this.place - row * MAX_COLUMN] = cell;
@@ -235,38 +246,37 @@ class SheetDataScanner {
     const hasValue = start >= 0 && end > start;
     if (hasValue && !isPlainValue(this.s, start, end)) return null;
     const formula = this.formula === '' ? undefined : this.formula;
-    const format = this.values.formats(this.style);
+    const format = this.values.formats(this.styleStart < 0 ? undefined : styleAt(this.s, this.styleStart, this.styleEnd));
     const value = this.value(hasValue, format);
-    return value === null ? null : gridCell(value.value, formula, format);
+    return value === DECLINE ? null : gridCell(value, formula, format);
   }
 
   /**
-   * The value SheetJS reads, as sheetjsGrid.ts turns it into the Grid's: { value: undefined } for
-   * none (a formula without a stored result included: the file has none), null to decline.
+   * The value SheetJS reads, as sheetjsGrid.ts turns it into the Grid's: undefined for none (a
+   * formula without a stored result included: the file has none), DECLINE to decline.
    */
-  private value(hasValue: boolean, format: string | undefined): { value: CellValue | undefined } | null {
+  private value(hasValue: boolean, format: string | undefined): CellValue | undefined | typeof DECLINE {
     const { s, valueStart: start, valueEnd: end } = this;
-    switch (this.type) {
-      case undefined:
+    switch (this.typeStart < 0 ? 'n' : typeAt(s, this.typeStart, this.typeEnd)) {
       case 'n':
-        return { value: hasValue ? numberValue(numberAt(s, start, end), format, this.values.reading) : undefined };
+        return hasValue ? numberValue(numberAt(s, start, end), format, this.values.reading) : undefined;
       case 's': {
-        if (!hasValue) return { value: undefined };
+        if (!hasValue) return undefined;
         const shared = this.values.strings[indexAt(s, start, end)];
-        return shared ? { value: excelText(shared.t ?? '') } : null;
+        return shared ? excelText(shared.t ?? '') : DECLINE;
       }
       case 'str': {
         const text = hasValue ? this.decodedText(start, end) : '';
-        return text === undefined || CHARACTER_ESCAPE.test(text) ? null : { value: excelText(text) };
+        return text === undefined || CHARACTER_ESCAPE.test(text) ? DECLINE : excelText(text);
       }
       case 'b':
-        return { value: hasValue && (s.startsWith('1', start) ? end - start === 1 : s.slice(start, end) === 'true') };
+        return hasValue && (s.startsWith('1', start) ? end - start === 1 : s.slice(start, end) === 'true');
       case 'e': {
         const text = hasValue ? s.slice(start, end) : NO_ERROR_TEXT;
-        return ERROR_VALUES.has(text) ? { value: { error: text } } : null;
+        return ERROR_VALUES.has(text) ? { error: text } : DECLINE;
       }
       default:
-        return null;
+        return DECLINE;
     }
   }
 
@@ -284,8 +294,28 @@ class SheetDataScanner {
     return isSpace(c) || c === GT || c === SLASH;
   }
 
-  /** The '>' that ends the tag whose attributes start at `from` (quoted values may hold '>'); -1 if none before the end. */
+  /**
+   * The '>' that ends the tag whose attributes start at `from` (a quoted value may hold '>');
+   * -1 if none before the end, or a '<' first. Found by indexOf: a row's tag has a dozen attributes.
+   */
   private tagEnd(from: number): number {
+    const s = this.s;
+    let gt = s.indexOf('>', from);
+    // The next apostrophe, searched again only once passed (none at all: searched once).
+    if (this.apostrophe >= 0 && this.apostrophe < from) this.apostrophe = s.indexOf("'", from);
+    if (gt < 0 || (this.apostrophe >= 0 && this.apostrophe < gt)) return this.tagEndQuoted(from);
+    for (let quote = s.indexOf('"', from); quote >= 0 && quote < gt; quote = s.indexOf('"', quote + 1)) {
+      quote = s.indexOf('"', quote + 1);
+      if (quote < 0) return -1;
+      if (quote > gt) gt = s.indexOf('>', quote);
+      if (gt < 0) return -1;
+    }
+    const lt = s.indexOf('<', from);
+    return gt >= this.end || (lt >= 0 && lt < gt) ? -1 : gt;
+  }
+
+  /** tagEnd where a value is in single quotes: a character at a time. */
+  private tagEndQuoted(from: number): number {
     const s = this.s;
     for (let p = from; p < this.end; p++) {
       const c = s.charCodeAt(p);
@@ -297,6 +327,30 @@ class SheetDataScanner {
     }
     return -1;
   }
+}
+
+/** A style written plainly (digits, no leading zero) as its number, else its text: SheetJS looks both up alike. */
+function styleAt(s: string, start: number, end: number): string | number {
+  if (end - start > 0 && end - start <= 6 && (s.charCodeAt(start) !== ZERO || end - start === 1)) {
+    let n = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const d = s.charCodeAt(i) - ZERO;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === end) return n;
+  }
+  return s.slice(start, end);
+}
+
+/** A cell's type: the ones read here by their letters, any other as 'other'. */
+function typeAt(s: string, start: number, end: number): 'n' | 's' | 'b' | 'e' | 'str' | 'other' {
+  if (end - start === 1) {
+    const c = s.charAt(start);
+    return c === 'n' || c === 's' || c === 'b' || c === 'e' ? c : 'other';
+  }
+  return s.startsWith('str', start) && end - start === 3 ? 'str' : 'other';
 }
 
 /** A canonical address (A1 … XFD1048576) in [start, end) as row * MAX_COLUMN + column; -1 for anything else. */
