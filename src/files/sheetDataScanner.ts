@@ -1,11 +1,12 @@
 import type { Cell, CellValue } from '../core/grid';
 import { failure, ok, type Result } from '../core/result';
 import { excelText, gridCell, numberValue, type NumberReading } from './gridCell';
+import { sheetjsSharedFormula } from './sharedFormula';
 
 // Browser-safe. A worksheet's <sheetData> in the plain form (plainSheets.ts says which and why),
 // read in one pass into the engine's cells, each as sheetjsGrid.ts makes it of what SheetJS reads
 // (its parse_ws_xml_data, @e965/xlsx 0.20.3): the same value, formula and number format. Whatever SheetJS
-// would read in a way of its own — a shared or array formula, an inline or rich string, an entity
+// would read in a way of its own — an array formula, an inline or rich string, an entity
 // beyond the five named ones, Excel's `_x000D_` escapes, a CR, bytes that are not UTF-8, a cell
 // attribute beyond r, s and t, a cell out of order — is declined with what it was.
 // The markup is one character a byte (packageParts.ts: partMarkup), so a position in it is a
@@ -93,6 +94,9 @@ class SheetDataScanner {
   private valueStart = -1;
   private valueEnd = -1;
   private formula: string | undefined;
+  private sawFormula = false;
+  /** The shared formulas met so far, by their `si`: the text and the place of the group's first cell. */
+  private readonly shared = new Map<string, { text: string; place: number }>();
 
   constructor(
     private readonly s: string,
@@ -173,16 +177,24 @@ class SheetDataScanner {
     const s = this.s;
     this.valueStart = this.valueEnd = -1;
     this.formula = undefined;
+    this.sawFormula = false;
+    let sawValue = false;
     while (!this.selfClosed) {
       this.skipSpace();
       if (s.startsWith('</c>', this.p)) {
         this.p += 4;
         break;
       }
-      if (s.startsWith('<v>', this.p) && this.valueStart < 0) {
+      if (s.startsWith('<v>', this.p) && !sawValue) {
+        sawValue = true;
         if (!this.text(this.p + 3, '</v>')) return this.decline('markup inside <v>');
-      } else if (s.startsWith('<f', this.p) && this.formula === undefined) {
-        if (!this.formulaText()) return this.decline('a shared, array or otherwise marked formula, or one SheetJS decodes its own way');
+      } else if (s.startsWith('<v/>', this.p) && !sawValue) {
+        // An empty value that closes itself (Excel 2003's converter writes them): no value.
+        sawValue = true;
+        this.p += 4;
+      } else if (s.startsWith('<f', this.p) && !this.sawFormula) {
+        this.sawFormula = true;
+        if (!this.formulaText()) return this.decline('an array or otherwise marked formula, or one SheetJS decodes its own way');
       } else return this.decline('an element other than <f> and <v> in a cell, or one twice');
     }
     const cell = this.cell();
@@ -194,18 +206,45 @@ class SheetDataScanner {
     return true;
   }
 
-  /** A <f> without attributes (or only `ca`, Excel's mark of a volatile formula), decoded as SheetJS does. */
+  /**
+   * A <f>, decoded as SheetJS does: without attributes, or `ca` (Excel's mark of a volatile
+   * formula; LibreOffice writes `aca`), or a shared formula (`t="shared"`, its `si` and the
+   * group's `ref`): the group's first cell holds the text, the others none
+   * (`<f t="shared" si="0"/>`) and get it moved (sharedFormula.ts).
+   */
   private formulaText(): boolean {
     const s = this.s;
-    let p = this.p + 2;
-    if (s.startsWith(' ca="1">', p) || s.startsWith(' ca="true">', p)) p = s.indexOf('>', p);
-    if (s.charCodeAt(p) !== GT) return false;
-    const start = p + 1;
+    const close = s.indexOf('>', this.p + 2);
+    if (close < 0 || close >= this.end) return false;
+    const selfClosed = s.charCodeAt(close - 1) === SLASH;
+    const attributes = formulaAttributes(s.slice(this.p + 2, selfClosed ? close - 1 : close));
+    if (!attributes || (attributes.t !== undefined && attributes.t !== 'shared')) return false;
+    const shared = attributes.t === 'shared' ? attributes.si : undefined;
+    if (attributes.t === 'shared' && (shared === undefined || !/^(?:0|[1-9]\d{0,8})$/.test(shared))) return false;
+    if (selfClosed) {
+      this.p = close + 1;
+      return shared !== undefined && this.movedSharedFormula(shared);
+    }
+    const start = close + 1;
     if (!this.text(start, '</f>')) return false;
     const end = this.p - 4;
+    if (end === start) return shared === undefined || this.movedSharedFormula(shared);
     const text = this.decodedText(start, end);
     if (text === undefined || CHARACTER_ESCAPE.test(text) || OTHER_AMPERSAND.test(text)) return false;
     this.formula = text.includes('&') ? text.replace(NAMED_ENTITY, (_, name: string) => ENTITY_TEXT[name]) : text;
+    if (shared !== undefined) this.shared.set(shared, { text: this.formula, place: this.place });
+    return true;
+  }
+
+  /** A cell of a shared formula's group: the group's text moved here (none before its first cell is met). */
+  private movedSharedFormula(si: string): boolean {
+    const group = this.shared.get(si);
+    if (!group) return true;
+    const rows = ((this.place / MAX_COLUMN) | 0) - ((group.place / MAX_COLUMN) | 0);
+    const columns = (this.place % MAX_COLUMN) - (group.place % MAX_COLUMN);
+    const moved = sheetjsSharedFormula(group.text, rows, columns);
+    if (moved === null) return false;
+    this.formula = moved;
     return true;
   }
 
@@ -281,7 +320,7 @@ class SheetDataScanner {
   }
 
   private decline(reason: string): false {
-    this.declined = reason;
+    this.declined = `${reason} (at byte ${this.p})`;
     return false;
   }
 
@@ -327,6 +366,23 @@ class SheetDataScanner {
     }
     return -1;
   }
+}
+
+const FORMULA_ATTRIBUTE = /\s+(t|ref|si|ca|aca)="([^"&<]*)"/y;
+
+type FormulaAttribute = 't' | 'ref' | 'si' | 'ca' | 'aca';
+
+/** A <f>'s attributes (t, ref, si, ca and LibreOffice's aca, each once, in double quotes); null for any other. */
+function formulaAttributes(text: string): Partial<Record<FormulaAttribute, string>> | null {
+  const found: Partial<Record<FormulaAttribute, string>> = {};
+  let read = 0;
+  FORMULA_ATTRIBUTE.lastIndex = 0;
+  for (let m; (m = FORMULA_ATTRIBUTE.exec(text)); read = FORMULA_ATTRIBUTE.lastIndex) {
+    const name = m[1] as FormulaAttribute;
+    if (found[name] !== undefined) return null;
+    found[name] = m[2];
+  }
+  return text.slice(read).trim() === '' ? found : null;
 }
 
 /** A style written plainly (digits, no leading zero) as its number, else its text: SheetJS looks both up alike. */
