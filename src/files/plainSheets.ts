@@ -1,8 +1,9 @@
+import { columnIndex } from '../core/address';
 import type { Cell, CellRange, Sheet } from '../core/grid';
 import { failure, ok, type Result } from '../core/result';
 import { gridFormat, numberReading } from './gridCell';
 import { hiddenLines } from './hiddenLines';
-import { columnIndex, scanSheetData, type CellValues, type SharedStrings } from './sheetDataScanner';
+import { scanSheetData, type CellValues, type SharedStrings } from './sheetDataScanner';
 
 // Browser-safe. The cells of a workbook's worksheets read straight from their XML, for the plain
 // form Excel, LibreOffice and exceljs write for most sheets: every row a <row>, every cell a <c>

@@ -1,3 +1,4 @@
+import { columnIndexAt } from '../core/address';
 import type { Cell, CellValue } from '../core/grid';
 import { failure, ok, type Result } from '../core/result';
 import { excelText, gridCell, numberValue, type NumberReading } from './gridCell';
@@ -27,13 +28,6 @@ export interface CellValues {
 export function scanSheetData(markup: string, bytes: Uint8Array, start: number, end: number, values: CellValues): Result<(Cell | undefined)[][]> {
   const scanner = new SheetDataScanner(markup, bytes, start, end, values);
   return scanner.scan() ? ok(scanner.data) : failure(scanner.declined);
-}
-
-/** 'A' → 0, 'XFD' → 16 383 (letters only). */
-export function columnIndex(letters: string): number {
-  let index = 0;
-  for (let i = 0; i < letters.length; i++) index = index * 26 + (letters.charCodeAt(i) - 64);
-  return index - 1;
 }
 
 /**
@@ -69,7 +63,8 @@ const OTHER_AMPERSAND = /&(?!(?:quot|apos|gt|lt|amp);)/;
 const ENTITY_TEXT: Readonly<Record<string, string>> = { quot: '"', apos: "'", gt: '>', lt: '<', amp: '&' };
 /** Excel's escape of a character XML cannot hold (`_x000D_`), which SheetJS decodes in every text. */
 const CHARACTER_ESCAPE = /_x[\da-fA-F]{4}_/i;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Made on first use: a page or test that only imports the reader may have no TextDecoder yet. */
+let utf8: { decode(bytes: Uint8Array): string } | undefined;
 /** A value SheetJS reads in a way of its own: the workbook is left to it. */
 const DECLINE: unique symbol = Symbol('decline');
 
@@ -271,6 +266,7 @@ class SheetDataScanner {
     }
     if (ascii) return s.slice(start, end);
     try {
+      utf8 ??= new TextDecoder('utf-8', { fatal: true });
       return utf8.decode(this.bytes.subarray(start, end));
     } catch {
       return undefined;
@@ -411,22 +407,18 @@ function typeAt(s: string, start: number, end: number): 'n' | 's' | 'b' | 'e' | 
 
 /** A canonical address (A1 … XFD1048576) in [start, end) as row * MAX_COLUMN + column; -1 for anything else. */
 function cellPlace(s: string, start: number, end: number): number {
-  let column = 0;
-  let i = start;
-  for (; i < end && i < start + 3; i++) {
-    const c = s.charCodeAt(i) - 64;
-    if (c < 1 || c > 26) break;
-    column = column * 26 + c;
-  }
-  if (i === start || column > MAX_COLUMN || i === end || s.charCodeAt(i) === ZERO) return -1;
+  let digits = start;
+  while (digits < end && digits < start + 3 && s.charCodeAt(digits) >= 65 && s.charCodeAt(digits) <= 90) digits++;
+  const column = columnIndexAt(s, start, digits);
+  if (column < 0 || column >= MAX_COLUMN || digits === end || s.charCodeAt(digits) === ZERO) return -1;
   let row = 0;
-  for (; i < end; i++) {
+  for (let i = digits; i < end; i++) {
     const d = s.charCodeAt(i) - ZERO;
     if (d < 0 || d > 9 || row > MAX_ROW) return -1;
     row = row * 10 + d;
   }
   if (row < 1 || row > MAX_ROW) return -1;
-  return (row - 1) * MAX_COLUMN + (column - 1);
+  return (row - 1) * MAX_COLUMN + column;
 }
 
 /** Whether [start, end) has no '&' and no `_xHHHH_` escape. */

@@ -104,13 +104,14 @@ function bookOf(workbook: WorkBook): Book {
     return entry?.content instanceof Uint8Array ? entry.content : null;
   };
   const texts = new Map<string, string | null>();
-  const latin1 = new TextDecoder('latin1');
+  let latin1: { decode(bytes: Uint8Array): string } | undefined;
   const markup = (path: string): string | null => {
-    let text = texts.get(path);
-    if (text === undefined) {
-      const bytes = part(path);
-      texts.set(path, (text = bytes ? latin1.decode(bytes) : null));
-    }
+    const known = texts.get(path);
+    if (known !== undefined) return known;
+    const bytes = part(path);
+    latin1 ??= new TextDecoder('latin1');
+    const text = bytes ? latin1.decode(bytes) : null;
+    texts.set(path, text);
     return text;
   };
   return { workbook, part, markup };
