@@ -18,9 +18,10 @@ const MB = 1024 * 1024;
 
 /**
  * Measured on the command (2 vCPU) when exceljs was the reader: some 100 000 cells a second and
- * about 0.5 KB per cell, so a million cells was 8–15 seconds and 500–650 MB. SheetJS, the reader
- * now, takes about 0.7 of exceljs's time (scripts/bench-check.ts); a 990 000-cell ledger is
- * read and checked in 3 seconds and 520 MB. A budget workbook has a few thousand cells.
+ * about 0.5 KB per cell, so a million cells was 8–15 seconds and 500–650 MB. SheetJS took about
+ * 0.7 of exceljs's time; with the cells of plain sheets read by Budgetkoll (plainSheets.ts) the
+ * reader takes about 0.25 (scripts/bench-check.ts). A 990 000-cell ledger was read and checked
+ * in 3 seconds and 520 MB by SheetJS alone. A budget workbook has a few thousand cells.
  * Counting the cells first (below) takes half a second for a million, and stops at twice the limit.
  */
 export const DEFAULT_LIMITS: Readonly<ReadLimits> = Object.freeze({

@@ -383,17 +383,23 @@ function formulaAttributes(text: string): Partial<Record<FormulaAttribute, strin
 
 /** A style written plainly (digits, no leading zero) as its number, else its text: SheetJS looks both up alike. */
 function styleAt(s: string, start: number, end: number): string | number {
-  if (end - start > 0 && end - start <= 6 && (s.charCodeAt(start) !== ZERO || end - start === 1)) {
-    let n = 0;
-    let i = start;
-    for (; i < end; i++) {
-      const d = s.charCodeAt(i) - ZERO;
-      if (d < 0 || d > 9) break;
-      n = n * 10 + d;
-    }
-    if (i === end) return n;
+  if (end - start <= 6 && (s.charCodeAt(start) !== ZERO || end - start === 1)) {
+    const n = digitsAt(s, start, end);
+    if (n >= 0) return n;
   }
   return s.slice(start, end);
+}
+
+/** The whole number the digits in [start, end) write (at most 15: exact in a double); -1 for none or another character. */
+function digitsAt(s: string, start: number, end: number): number {
+  if (end <= start || end - start > EXACT_DIGITS) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = s.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** A cell's type: the ones read here by their letters, any other as 'other'. */
@@ -410,13 +416,8 @@ function cellPlace(s: string, start: number, end: number): number {
   let digits = start;
   while (digits < end && digits < start + 3 && s.charCodeAt(digits) >= 65 && s.charCodeAt(digits) <= 90) digits++;
   const column = columnIndexAt(s, start, digits);
-  if (column < 0 || column >= MAX_COLUMN || digits === end || s.charCodeAt(digits) === ZERO) return -1;
-  let row = 0;
-  for (let i = digits; i < end; i++) {
-    const d = s.charCodeAt(i) - ZERO;
-    if (d < 0 || d > 9 || row > MAX_ROW) return -1;
-    row = row * 10 + d;
-  }
+  if (column < 0 || column >= MAX_COLUMN || s.charCodeAt(digits) === ZERO) return -1;
+  const row = digitsAt(s, digits, end);
   if (row < 1 || row > MAX_ROW) return -1;
   return (row - 1) * MAX_COLUMN + column;
 }
@@ -435,32 +436,14 @@ function isPlainValue(s: string, start: number, end: number): boolean {
 /** parseFloat of [start, end): summed where it is a whole number short enough to be exact, as parseFloat gives it. */
 function numberAt(s: string, start: number, end: number): number {
   const negative = s.charCodeAt(start) === MINUS;
-  const first = negative ? start + 1 : start;
-  if (end > first && end - first <= EXACT_DIGITS) {
-    let n = 0;
-    let i = first;
-    for (; i < end; i++) {
-      const d = s.charCodeAt(i) - ZERO;
-      if (d < 0 || d > 9) break;
-      n = n * 10 + d;
-    }
-    // -0 stays -0, as parseFloat('-0') gives it.
-    if (i === end) return negative ? -n : n;
-  }
+  const n = digitsAt(s, negative ? start + 1 : start, end);
+  // -0 stays -0, as parseFloat('-0') gives it.
+  if (n >= 0) return negative ? -n : n;
   return parseFloat(s.slice(start, end));
 }
 
 /** parseInt(…, 10) of [start, end), as SheetJS reads a shared string's index. */
 function indexAt(s: string, start: number, end: number): number {
-  if (end - start <= EXACT_DIGITS) {
-    let n = 0;
-    let i = start;
-    for (; i < end; i++) {
-      const d = s.charCodeAt(i) - ZERO;
-      if (d < 0 || d > 9) break;
-      n = n * 10 + d;
-    }
-    if (i === end) return n;
-  }
-  return parseInt(s.slice(start, end), 10);
+  const n = digitsAt(s, start, end);
+  return n >= 0 ? n : parseInt(s.slice(start, end), 10);
 }
