@@ -7,14 +7,14 @@ import { scanSheetData, type CellValues, type SharedStrings } from './sheetDataS
 
 // Browser-safe. The cells of a workbook's worksheets read straight from their XML, for the plain
 // form Excel, LibreOffice and exceljs write for most sheets: every row a <row>, every cell a <c>
-// with its address, a value in <v>, a formula in <f> (shared formulas included). SheetJS reads
-// the same sheets about three times slower: it splits and re-scans each sheet's XML many times
-// for parts Budgetkoll never uses.
+// with its address, a value in <v> or a plain inline string, a formula in <f> (shared formulas
+// included). SheetJS reads the same sheets about three times slower: it splits and re-scans each
+// sheet's XML many times for parts Budgetkoll never uses.
 //
 // The rule: what is read here is exactly what SheetJS would read (sheetjsBook.ts asks SheetJS for
 // the workbook, the shared strings and the number formats; sheetDataScanner.ts gives each cell the
 // value, formula and format sheetjsGrid.ts makes of SheetJS's reading). Anything else — an array
-// formula, an inline string, a cell out of order, an attribute or element not named there, an
+// formula, rich inline text, a cell out of order, an attribute or element not named there, an
 // entity SheetJS would decode in its own way — declines the whole workbook, and SheetJS reads it
 // as before. plainSheets.test.ts holds every fixture workbook and every declined form to SheetJS's
 // reading.

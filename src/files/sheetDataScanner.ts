@@ -7,7 +7,7 @@ import { sheetjsSharedFormula } from './sharedFormula';
 // Browser-safe. A worksheet's <sheetData> in the plain form (plainSheets.ts says which and why),
 // read in one pass into the engine's cells, each as sheetjsGrid.ts makes it of what SheetJS reads
 // (its parse_ws_xml_data, @e965/xlsx 0.20.3): the same value, formula and number format. Whatever SheetJS
-// would read in a way of its own — an array formula, an inline or rich string, an entity
+// would read in a way of its own — an array formula, rich inline text, an entity
 // beyond the five named ones, Excel's `_x000D_` escapes, a CR, bytes that are not UTF-8, a cell
 // attribute beyond r, s and t, a cell out of order — is declined with what it was.
 // The markup is one character a byte (packageParts.ts: partMarkup), so a position in it is a
@@ -88,6 +88,9 @@ class SheetDataScanner {
   // The cell's <v>: where its text starts and ends (-1: none); its <f>, decoded.
   private valueStart = -1;
   private valueEnd = -1;
+  // The cell's inline string (<is><t>…</t></is>): where its text starts and ends (-1: none).
+  private inlineStart = -1;
+  private inlineEnd = -1;
   private formula: string | undefined;
   private sawFormula = false;
   /** The shared formulas met so far, by their `si`: the text and the place of the group's first cell. */
@@ -170,7 +173,7 @@ class SheetDataScanner {
    */
   private scanCell(): boolean {
     const s = this.s;
-    this.valueStart = this.valueEnd = -1;
+    this.valueStart = this.valueEnd = this.inlineStart = this.inlineEnd = -1;
     this.formula = undefined;
     this.sawFormula = false;
     let sawValue = false;
@@ -187,6 +190,8 @@ class SheetDataScanner {
         // An empty value that closes itself (Excel 2003's converter writes them): no value.
         sawValue = true;
         this.p += 4;
+      } else if (s.startsWith('<is>', this.p) && this.inlineStart < 0) {
+        if (!this.inlineText()) return this.decline('an inline string SheetJS reads its own way (rich text, attributes, markup)');
       } else if (s.startsWith('<f', this.p) && !this.sawFormula) {
         this.sawFormula = true;
         if (!this.formulaText()) return this.decline('an array or otherwise marked formula, or one SheetJS decodes its own way');
@@ -243,6 +248,29 @@ class SheetDataScanner {
     return true;
   }
 
+  /**
+   * An inline string of one plain text, `<is><t>…</t></is>` (the <t> may keep its spaces:
+   * xml:space="preserve"), white space allowed around the <t>; its text's span is kept. Rich
+   * text, other attributes and any other markup are SheetJS's to read.
+   */
+  private inlineText(): boolean {
+    const s = this.s;
+    let p = this.p + 4;
+    while (p < this.end && isSpace(s.charCodeAt(p))) p++;
+    const open = s.startsWith('<t>', p) ? 3 : s.startsWith('<t xml:space="preserve">', p) ? 24 : 0;
+    if (open === 0) return false;
+    const start = p + open;
+    const lt = s.indexOf('<', start);
+    if (lt < 0 || lt >= this.end || !s.startsWith('</t>', lt)) return false;
+    p = lt + 4;
+    while (p < this.end && isSpace(s.charCodeAt(p))) p++;
+    if (!s.startsWith('</is>', p)) return false;
+    this.inlineStart = start;
+    this.inlineEnd = lt;
+    this.p = p + 5;
+    return true;
+  }
+
   /** Text from `from` to the closing tag, with no markup inside; the <v>'s span is kept, p moves past the closing tag. */
   private text(from: number, closing: string): boolean {
     const lt = this.s.indexOf('<', from);
@@ -280,6 +308,9 @@ class SheetDataScanner {
     // (declined: no value Excel writes needs them).
     const hasValue = start >= 0 && end > start;
     if (hasValue && !isPlainValue(this.s, start, end)) return null;
+    // An inline string is read only in a cell typed for one (SheetJS reads it nowhere else).
+    if (this.inlineStart >= 0 && typeAt(this.s, this.typeStart, this.typeEnd) !== 'inlineStr') return null;
+    if (this.inlineStart >= 0 && !isPlainValue(this.s, this.inlineStart, this.inlineEnd)) return null;
     const formula = this.formula === '' ? undefined : this.formula;
     const format = this.values.formats(this.styleStart < 0 ? undefined : styleAt(this.s, this.styleStart, this.styleEnd));
     const value = this.value(hasValue, format);
@@ -302,6 +333,12 @@ class SheetDataScanner {
       }
       case 'str': {
         const text = hasValue ? this.decodedText(start, end) : '';
+        return text === undefined || CHARACTER_ESCAPE.test(text) ? DECLINE : excelText(text);
+      }
+      case 'inlineStr': {
+        // SheetJS reads the <is> and nothing else (a <v> beside it is declined: which would win is its own).
+        if (hasValue) return DECLINE;
+        const text = this.inlineStart < 0 ? '' : this.decodedText(this.inlineStart, this.inlineEnd);
         return text === undefined || CHARACTER_ESCAPE.test(text) ? DECLINE : excelText(text);
       }
       case 'b':
@@ -403,12 +440,13 @@ function digitsAt(s: string, start: number, end: number): number {
 }
 
 /** A cell's type: the ones read here by their letters, any other as 'other'. */
-function typeAt(s: string, start: number, end: number): 'n' | 's' | 'b' | 'e' | 'str' | 'other' {
+function typeAt(s: string, start: number, end: number): 'n' | 's' | 'b' | 'e' | 'str' | 'inlineStr' | 'other' {
   if (end - start === 1) {
     const c = s.charAt(start);
     return c === 'n' || c === 's' || c === 'b' || c === 'e' ? c : 'other';
   }
-  return s.startsWith('str', start) && end - start === 3 ? 'str' : 'other';
+  if (end - start === 3 && s.startsWith('str', start)) return 'str';
+  return end - start === 9 && s.startsWith('inlineStr', start) ? 'inlineStr' : 'other';
 }
 
 /** A canonical address (A1 … XFD1048576) in [start, end) as row * MAX_COLUMN + column; -1 for anything else. */

@@ -122,6 +122,9 @@ describe('forms read here, to the Grid SheetJS reads', () => {
       + '<row r="3"><c r="E3"><f t="shared" si="2"/><v>5</v></c></row><row r="5"><c r="C5"><f t="shared" si="1"/><v>6</v></c></row>'],
     ['LibreOffice\'s aca on a formula, and Excel 2003\'s converter\'s empty <v/>',
       '<row r="1"><c r="A1"><f aca="false">1+1</f><v>2</v></c><c r="B1" t="str"><f>A1</f><v/></c></row>'],
+    ['inline strings (what streaming writers such as economy systems\' exports write): plain, keeping spaces, empty, UTF-8, none at all, with a formula',
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Intäkter</t></is></c><c r="B1" t="inlineStr"><is>\n  <t xml:space="preserve"> Summa </t>\n</is></c>'
+      + '<c r="C1" t="inlineStr"><is><t></t></is></c><c r="D1" t="inlineStr"/><c r="E1" t="inlineStr"><f>A1</f><is><t>Intäkter</t></is></c></row>'],
     ['an empty sheetData, and none at all',
       xlsxPackage({ sheets: [{ name: 'Tom', xml: '' }, { name: 'Ingen', xml: '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>' }] })],
   ];
@@ -164,7 +167,9 @@ describe('forms left to SheetJS, which reads them as before', () => {
     ['a shared formula that would reach left of column A (SheetJS gives up on the sheet)',
       '<row r="1"><c r="B1"><f t="shared" ref="A1:B2" si="0">A1*2</f><v>2</v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/><v>4</v></c></row>', 'marked formula'],
     ['an array formula', '<row r="1"><c r="A1"><f t="array" ref="A1:A2">B1:B2*2</f><v>2</v></c></row>', 'marked formula'],
-    ['an inline string', '<row r="1"><c r="A1" t="inlineStr"><is><t>Hej</t></is></c></row>', 'an element other than <f> and <v>'],
+    ['an inline string of rich text', '<row r="1"><c r="A1" t="inlineStr"><is><r><t>Hej</t></r></is></c></row>', 'an inline string SheetJS reads its own way'],
+    ['an inline string in a cell not typed for one', '<row r="1"><c r="A1"><is><t>Hej</t></is></c></row>', 'type n'],
+    ['an inline string beside a value', '<row r="1"><c r="A1" t="inlineStr"><v>1</v><is><t>Hej</t></is></c></row>', 'type inlineStr'],
     ['cells without addresses', '<row r="1"><c><v>1</v></c><c><v>2</v></c></row>', 'no r'],
     ['cells out of order', '<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row>', 'out of order'],
     ['one cell twice', '<row r="1"><c r="A1"><v>1</v></c><c r="A1"><v>2</v></c></row>', 'out of order'],
@@ -214,7 +219,7 @@ describe('any sheetData, generated', () => {
     fc.tuple(fc.constant(' t="str"'), mostly(fc.constantFrom('abc', 'Åäö €', ''), fc.constantFrom('A &amp; B', 'rad_x000D_'))),
     fc.tuple(fc.constant(' t="b"'), fc.constantFrom('0', '1', 'true', 'false', 'x')),
     fc.tuple(fc.constant(' t="e"'), mostly(fc.constantFrom('#DIV/0!', '#SPILL!', '#N/A', '#WTF?'), fc.constant('#OOPS!'))),
-    fc.tuple(fc.constantFrom(' t="d"', ' t="inlineStr"', ' t="x"'), fc.constant('1')),
+    fc.tuple(fc.constantFrom(' t="d"', ' t="x"'), fc.constant('1')),
   );
   const formulaText = mostly(
     fc.constantFrom('SUM(A1:B2)', 'A1+$B$2', '"x"&amp;A1', 'IF(A1&lt;&gt;0,1,2)', 'Blad2!C3*2', '\'Blad å\'!A1+1', 'XFD1+A1048576', ''),
@@ -237,6 +242,11 @@ describe('any sheetData, generated', () => {
     emptyValue: fc.constantFrom(false, false, false, true),
     selfClosed: fc.constantFrom(false, false, false, true),
     space: fc.constantFrom('', '\n  '),
+    inline: fc.oneof(
+      { arbitrary: fc.constant(''), weight: 6 },
+      { arbitrary: mostly(fc.constantFrom('Hej', 'Åäö €', ' två ord ', ''), fc.constantFrom('A &amp; B', 'rad_x000D_')).map((t) => `<is><t xml:space="preserve">${t}</t></is>`), weight: 1 },
+      { arbitrary: fc.constantFrom('<is><r><t>Rik</t></r></is>', '<is><t>a</t><rPh><t>b</t></rPh></is>'), weight: 1 },
+    ),
   });
   const row = fc.record({ gap: fc.integer({ min: 0, max: 2 }), numbered: fc.boolean(), cells: fc.array(cell, { maxLength: 5 }) });
   const letters = (n: number) => (n < 26 ? '' : String.fromCharCode(64 + Math.floor(n / 26))) + String.fromCharCode(65 + (n % 26));
@@ -254,6 +264,7 @@ describe('any sheetData, generated', () => {
         const text = c.typed[1];
         const open = `<c r="${letters(column)}${r}"${c.style}${type}`;
         const value = c.emptyValue ? (text === '1' ? '<v/>' : '<v></v>') : `<v>${text}</v>`;
+        if (c.inline !== '') return c.selfClosed ? `${c.space}<c r="${letters(column)}${r}"${c.style} t="inlineStr"/>` : `${c.space}<c r="${letters(column)}${r}"${c.style} t="inlineStr">${c.formula}${c.inline}</c>`;
         return c.selfClosed ? `${c.space}${open}/>` : `${c.space}${open}>${c.formula}${value}</c>`;
       });
       return `<row${line.numbered ? ` r="${r}"` : ''}>${cells.join('')}</row>`;
