@@ -15,9 +15,9 @@ import { scanSheetData, type CellValues, type SharedStrings } from './sheetDataS
 // the workbook, the shared strings and the number formats; sheetDataScanner.ts gives each cell the
 // value, formula and format sheetjsGrid.ts makes of SheetJS's reading). Anything else — an array
 // formula, rich inline text, a cell out of order, an attribute or element not named there, an
-// entity SheetJS would decode in its own way — declines the whole workbook, and SheetJS reads it
-// as before. plainSheets.test.ts holds every fixture workbook and every declined form to SheetJS's
-// reading.
+// entity SheetJS would decode in its own way — leaves that sheet to SheetJS, which reads it as
+// before; a chart sheet is SheetJS's too. The other sheets are still read here. plainSheets.test.ts
+// holds every fixture workbook and every declined form to SheetJS's reading.
 
 /** What SheetJS read of the workbook without its worksheets (read with `sheets: []`). */
 export interface LightBook {
@@ -45,36 +45,49 @@ const WORKSHEET_TYPES = new Set([
 /** A target SheetJS and packageParts.ts both resolve to `xl/worksheets/<file>`. */
 const PLAIN_TARGET = /^(?:\/xl\/)?worksheets\/([^/\\]+\.xml)$/;
 
+/** The worksheets read here and the sheets left to SheetJS, each by its position in the workbook. */
+export interface PlainReading {
+  sheets: Map<number, Sheet>;
+  /** Why each sheet left to SheetJS is not in the plain form (in English, for tests and developers). */
+  declined: Map<number, string>;
+}
+
 /**
- * The worksheets by name, read here; a failure (what was not in the plain form, in English for
- * tests and developers) when any sheet is not, and SheetJS reads the workbook.
+ * Reads every worksheet in the plain form here; the others (a chart sheet, a sheet in a form of
+ * its own) are left to SheetJS, or all of them where the workbook itself is not plain.
  */
-export function plainSheets(book: LightBook, parts: PartReader): Result<Record<string, Sheet>> {
+export function plainSheets(book: LightBook, parts: PartReader): PlainReading {
+  const reading: PlainReading = { sheets: new Map(), declined: new Map() };
   const paths = plainSheetPaths(book, parts);
-  if (!paths) return failure('no sheet, two of one name, or one that is not a worksheet at xl/worksheets/ named plainly by the relationships');
+  if (!paths) {
+    book.SheetNames.forEach((_, i) => reading.declined.set(i, 'no sheet, two of one name, or a workbook not at xl/workbook.xml with plain relationships'));
+    return reading;
+  }
   const values: CellValues = {
     strings: book.Strings ?? [],
     formats: numberFormatsOf(book),
     reading: numberReading(book.Workbook?.WBProps?.date1904 === true),
   };
-  const sheets: Record<string, Sheet> = {};
-  for (let i = 0; i < paths.length; i++) {
-    const markup = parts.markup(paths[i]);
-    const bytes = parts.part(paths[i]);
-    if (markup === null || bytes === null) return failure(`no part ${paths[i]}`);
+  paths.forEach((path, i) => {
+    const markup = path === null ? null : parts.markup(path);
+    const bytes = path === null ? null : parts.part(path);
+    if (path === null || markup === null || bytes === null) {
+      reading.declined.set(i, 'not a worksheet at xl/worksheets/ named plainly by the relationships');
+      return;
+    }
     const sheet = plainSheet(book.SheetNames[i], markup, bytes, values);
-    if (!sheet.ok) return failure(`${paths[i]}: ${sheet.reason}`);
-    sheets[book.SheetNames[i]] = sheet.value;
-  }
-  return ok(sheets);
+    if (sheet.ok) reading.sheets.set(i, sheet.value);
+    else reading.declined.set(i, `${path}: ${sheet.reason}`);
+  });
+  return reading;
 }
 
 /**
- * Each sheet's part, when every sheet is a worksheet at `xl/worksheets/…` named by the workbook's
- * relationships (where SheetJS and packageParts.ts find the same part), each sheet's name its own;
- * null otherwise.
+ * Each sheet's part where it is a worksheet at `xl/worksheets/…` named by the workbook's
+ * relationships (where SheetJS and packageParts.ts find the same part), null for any other; null
+ * for them all where the workbook is not at xl/workbook.xml, has no sheet or two of one name.
  */
-function plainSheetPaths(book: LightBook, parts: PartReader): string[] | null {
+function plainSheetPaths(book: LightBook, parts: PartReader): (string | null)[] | null {
   const workbook = (book.Directory?.workbooks?.[0] ?? '').replace(/^\//, '');
   if (workbook !== 'xl/workbook.xml') return null;
   const relationships = relationshipsOf(parts.markup('xl/_rels/workbook.xml.rels'));
@@ -84,17 +97,13 @@ function plainSheetPaths(book: LightBook, parts: PartReader): string[] | null {
   if (new Set(book.SheetNames).size !== book.SheetNames.length) return null;
   const stored = new Map<string, number>();
   for (const name of parts.names()) stored.set(name.toLowerCase(), (stored.get(name.toLowerCase()) ?? 0) + 1);
-  const paths: string[] = [];
-  for (const sheet of sheets) {
+  return sheets.map((sheet) => {
     const relationship = sheet.id === undefined ? undefined : relationships.get(sheet.id);
     const file = relationship && WORKSHEET_TYPES.has(relationship.type) ? PLAIN_TARGET.exec(relationship.target)?.[1] : undefined;
-    if (!file) return null;
-    const path = `xl/worksheets/${file}`;
+    const path = file === undefined ? null : `xl/worksheets/${file}`;
     // SheetJS finds a part in any case: the part must be the only one of its name.
-    if (stored.get(path.toLowerCase()) !== 1 || parts.part(path) === null) return null;
-    paths.push(path);
-  }
-  return paths;
+    return path !== null && stored.get(path.toLowerCase()) === 1 ? path : null;
+  });
 }
 
 const RELATIONSHIP = /<Relationship\s([^<>]*?)\/?>/g;

@@ -30,33 +30,30 @@ export async function readGridBytes(
   } catch {
     return failure(DAMAGED);
   }
-  if (book.plain) return plainGrid(book, book.plain);
   const sheets = worksheetsOf(book);
-  const read = sheets.map((s) => s.kind === 'worksheet');
+  const read = sheets.map((s) => s.kind === 'worksheet' || s.kind === 'plain');
   if (incompleteParts(book, read).length > 0) return failure(DAMAGED);
   // Excel never saves a workbook without a sheet: its sheets are missing or unreadable. (A
   // workbook of chart sheets only is whole: it has no cells, so no tables.)
   if (!sheets.some((s) => s.kind !== 'unreadable')) return failure(NO_WORKSHEET);
   const date1904 = book.workbook.Workbook?.WBProps?.date1904 === true;
-  const grid: Grid = { sheets: sheets.filter((s) => s.kind === 'worksheet').map((s) => sheetOf(s, date1904)) };
+  const grid: Grid = { sheets: sheets.flatMap((s) => (s.kind === 'plain' ? [s.sheet] : s.kind === 'worksheet' ? [sheetOf(s, date1904)] : [])) };
   return ok(grid);
 }
 
-/** The Grid of a workbook whose worksheets Budgetkoll read itself (plainSheets.ts: every sheet a worksheet). */
-function plainGrid(book: Book, plain: Record<string, Sheet>): Result<Grid> {
-  const names = book.workbook.SheetNames;
-  if (incompleteParts(book, names.map(() => true)).length > 0) return failure(DAMAGED);
-  return ok({ sheets: names.map((name) => plain[name]) });
-}
+/** A sheet of the workbook as it was read: by Budgetkoll (plainSheets.ts), or as SheetJS read it. */
+type BookSheet = { kind: 'plain'; sheet: Sheet } | (ReadSheet & { kind: 'worksheet' | 'other' | 'unreadable' });
 
 /**
- * The workbook's sheets in its order, each a worksheet (with cells), another kind of sheet (a
- * chart sheet, an Excel 4 macro sheet: no cells), or unreadable (its part missing or beyond
- * SheetJS: SheetJS leaves it out).
+ * The workbook's sheets in its order, each a worksheet read here (plain) or by SheetJS (with
+ * cells), another kind of sheet (a chart sheet, an Excel 4 macro sheet: no cells), or unreadable
+ * (its part missing or beyond SheetJS: SheetJS leaves it out).
  */
-function worksheetsOf(book: Book): (ReadSheet & { kind: 'worksheet' | 'other' | 'unreadable' })[] {
+function worksheetsOf(book: Book): BookSheet[] {
   const parts = sheetPartNames(book);
-  return book.workbook.SheetNames.map((name, i) => {
+  return book.workbook.SheetNames.map((name, i): BookSheet => {
+    const plain = book.plain?.get(i);
+    if (plain) return { kind: 'plain', sheet: plain };
     const sheet = book.workbook.Sheets[name];
     const type = sheet?.['!type'];
     const part = parts[i];

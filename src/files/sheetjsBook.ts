@@ -4,8 +4,8 @@
 // loads in a tenth of the time and is half the size in the page.
 import { read, type ParsingOptions, type WorkBook } from '@e965/xlsx/dist/xlsx.mini.min';
 import type { Sheet } from '../core/grid';
-import { ok, type Result } from '../core/result';
-import { plainSheets, type LightBook } from './plainSheets';
+import { failure, ok, type Result } from '../core/result';
+import { plainSheets, type LightBook, type PlainReading } from './plainSheets';
 import { partName } from './zipDirectory';
 
 // Browser-safe. SheetJS (the npm package @e965/xlsx, SheetJS Community Edition) reads the .xlsx
@@ -47,15 +47,15 @@ export interface Book {
   /** A part as text in which every byte is one character (markup and ASCII values read exactly), decoded once. */
   markup(path: string): string | null;
   /**
-   * The worksheets as the engine's Sheets, by the workbook's sheet names, when Budgetkoll read
-   * their cells itself (plainSheets.ts); SheetJS's `workbook.Sheets` are then empty.
+   * The worksheets whose cells Budgetkoll read itself (plainSheets.ts), as the engine's Sheets by
+   * their position in the workbook; SheetJS's `workbook.Sheets` holds only the others.
    */
-  plain?: Record<string, Sheet>;
+  plain?: Map<number, Sheet>;
 }
 
 /**
- * Who reads the worksheets' cells: 'plain-first' reads them here when every sheet is in the plain
- * form (plainSheets.ts) and leaves the rest to SheetJS; 'sheetjs' leaves them all to SheetJS.
+ * Who reads the worksheets' cells: 'plain-first' reads here every sheet in the plain form
+ * (plainSheets.ts) and leaves the rest to SheetJS; 'sheetjs' leaves them all to SheetJS.
  */
 export type CellReader = 'plain-first' | 'sheetjs';
 
@@ -69,21 +69,30 @@ interface PackageEntry {
  */
 export function readBook(data: Uint8Array, cells: CellReader = 'plain-first'): Book {
   if (cells === 'plain-first') {
-    const plain = readPlainBook(data);
-    if (plain.ok) return plain.value;
+    const { book, reading } = lightReading(data);
+    if (reading.declined.size === 0) return { ...book, plain: reading.sheets };
+    // SheetJS reads the sheets left to it, and only those.
+    const declined = [...reading.declined.keys()];
+    if (reading.sheets.size > 0) return { ...bookOf(quietly(() => read(data, { ...OPTIONS, sheets: declined }))), plain: reading.sheets };
   }
   return bookOf(quietly(() => read(data, OPTIONS)));
 }
 
 /**
- * The workbook with its worksheets read by Budgetkoll (plainSheets.ts), SheetJS reading the
- * workbook, its shared strings and number formats and no worksheet; or why the worksheets are not
- * in the plain form (in English, for tests and developers). Throws as readBook does.
+ * The workbook with every worksheet read by Budgetkoll (plainSheets.ts); or why the first sheet
+ * that is not in the plain form is not (in English, for tests and developers). Throws as
+ * readBook does.
  */
 export function readPlainBook(data: Uint8Array): Result<Book> {
+  const { book, reading } = lightReading(data);
+  const [first] = reading.declined.values();
+  return first === undefined ? ok({ ...book, plain: reading.sheets }) : failure(first);
+}
+
+/** SheetJS's reading of the workbook, its shared strings and number formats and no worksheet; Budgetkoll's of the plain ones. */
+function lightReading(data: Uint8Array): { book: Book; reading: PlainReading } {
   const book = bookOf(quietly(() => read(data, { ...OPTIONS, sheets: [] })));
-  const sheets = plainSheets(book.workbook as unknown as LightBook, { ...book, names: () => Object.keys(filesOf(book.workbook)) });
-  return sheets.ok ? ok({ ...book, plain: sheets.value }) : sheets;
+  return { book, reading: plainSheets(book.workbook as unknown as LightBook, { ...book, names: () => Object.keys(filesOf(book.workbook)) }) };
 }
 
 function filesOf(workbook: WorkBook): Record<string, PackageEntry> {

@@ -2,8 +2,8 @@
  * Budgetkoll's own reading of plain worksheets (src/files/plainSheets.ts, sheetDataScanner.ts)
  * gives exactly the Grid that SheetJS's reading of every cell gives: on every workbook among the
  * fixtures and examples, and on each form of cell it reads or leaves to SheetJS. A form it
- * declines is named (so that a test cannot pass by declining everything) and read by SheetJS as
- * before. The same comparison, run on Apache POI's 385 test workbooks for the closing note of
+ * declines is named (so that a test cannot pass by declining everything), and the sheet holding it
+ * is read by SheetJS as before, the other sheets still here. The same comparison, run on Apache POI's 385 test workbooks for the closing note of
  * issue 13, found every Grid identical.
  */
 import { createHash } from 'crypto';
@@ -14,7 +14,7 @@ import type { Grid } from '../../src/core/grid';
 import type { Result } from '../../src/core/result';
 import { DEFAULT_LIMITS } from '../../src/files/limits';
 import { readGridBytes } from '../../src/files/readGrid';
-import { readPlainBook } from '../../src/files/sheetjsBook';
+import { readBook, readPlainBook } from '../../src/files/sheetjsBook';
 import { storedCopy } from '../../src/files/storedZip';
 import { xlsxPackage, type PackageParts } from '../helpers/xlsxPackage';
 
@@ -200,6 +200,21 @@ describe('forms left to SheetJS, which reads them as before', () => {
     const data = typeof form === 'string' ? workbook(form) : form;
     const { notPlain } = await bothWays(data);
     expect(notPlain).toContain(reason);
+  });
+
+  it('in a workbook with a chart sheet or a sheet in a form of its own, the plain worksheets are still read here', async () => {
+    const REL_CHART = `<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><drawing r:id="rId1"/></chartsheet>`;
+    const data = xlsxPackage({
+      sheets: [
+        { name: 'Budget', xml: '<row r="1"><c r="A1"><v>1</v></c></row>' },
+        { name: 'Diagram', chart: true, xml: REL_CHART },
+        { name: 'Matris', xml: '<row r="1"><c r="A1"><f t="array" ref="A1">B1*2</f><v>2</v></c></row>' },
+        { name: 'Plan', xml: '<row r="2"><c r="B2"><v>3</v></c></row>' },
+      ],
+    });
+    const { grid } = await bothWays(data);
+    expect(grid.ok && grid.value.sheets.map((sheet) => sheet.name)).toEqual(['Budget', 'Matris', 'Plan']);
+    expect([...(readBook(storedCopy(data, DEFAULT_LIMITS.maxUnpackedBytes) ?? data).plain?.keys() ?? [])]).toEqual([0, 3]);
   });
 
   it('bytes that are not UTF-8 in a text a formula gave', async () => {
