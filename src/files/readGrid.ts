@@ -6,10 +6,10 @@ import { readBook, type Book, type CellReader } from './sheetjsBook';
 import { sheetOf, type ReadSheet } from './sheetjsGrid';
 import { DAMAGED, NO_WORKSHEET, workbookProblem } from './workbookProblem';
 
-// Browser-safe: .xlsx bytes in, the engine's Grid out, read by SheetJS and, for the plain sheets
-// Excel writes, by Budgetkoll itself (sheetjsBook.ts, plainSheets.ts) — in the
-// command (readWorkbookFile.ts) and in the browser page alike. Every failure is a Swedish reason,
-// never a throw; beyond the limits (limits.ts) nothing is unpacked or parsed.
+// Browser-safe: .xlsx bytes in, the engine's Grid out — the plain worksheets Excel writes read by
+// Budgetkoll (plainSheets.ts), the rest by SheetJS (sheetjsBook.ts) — in the command
+// (readWorkbookFile.ts) and in the browser page alike. Every failure is a Swedish reason, never a
+// throw; beyond the limits (limits.ts) nothing is unpacked or parsed.
 
 /**
  * Reads .xlsx bytes into the engine's Grid. `unpacked` is the same zip with its entries stored

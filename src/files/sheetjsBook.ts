@@ -14,9 +14,9 @@ import { partName } from './zipDirectory';
 // an XML entity nor reads a DTD: a "billion laughs" or XXE part is read as the text it is.
 // Here it is asked for what the Grid needs, and the package's parts are kept for the checks
 // SheetJS does not make (a part cut off in the middle; sheetjsGrid.ts: values it does not keep).
-// Where every worksheet is in the plain form Excel writes, SheetJS reads the workbook, the shared
-// strings and the number formats, and Budgetkoll the cells (plainSheets.ts), three times faster
-// and to the same Grid.
+// The cells of worksheets in the plain form Excel writes are read by Budgetkoll (plainSheets.ts),
+// three times faster and to the same Grid; SheetJS reads the workbook, the shared strings, the
+// number formats and every other sheet.
 
 /** What the Grid needs, and nothing SheetJS would spend time on otherwise. */
 const OPTIONS: ParsingOptions = {
@@ -64,8 +64,9 @@ interface PackageEntry {
 }
 
 /**
- * The workbook in an .xlsx zip, as SheetJS reads it. Throws where SheetJS cannot read the zip at
- * all (no central directory, an entry it cannot unpack, encryption).
+ * The workbook in an .xlsx zip: the plain worksheets read here, the rest as SheetJS reads them.
+ * Throws where SheetJS cannot read the zip at all (no central directory, an entry it cannot
+ * unpack, encryption).
  */
 export function readBook(data: Uint8Array, cells: CellReader = 'plain-first'): Book {
   if (cells === 'plain-first') {
