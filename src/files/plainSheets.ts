@@ -3,6 +3,7 @@ import type { Cell, CellRange, Sheet } from '../core/grid';
 import { failure, ok, type Result } from '../core/result';
 import { gridFormat, numberReading } from './gridCell';
 import { hiddenLines } from './hiddenLines';
+import { relationships, STRICT_RELATIONSHIPS, TRANSITIONAL_RELATIONSHIPS, type Relationship } from './ooxml/opc';
 import { scanSheetData, type CellValues, type SharedStrings } from './sheetDataScanner';
 
 // Browser-safe. The cells of a workbook's worksheets read straight from their XML, for the plain
@@ -37,13 +38,11 @@ export interface PartReader {
   names(): string[];
 }
 
-const WORKSHEET_TYPES = new Set([
-  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
-  'http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet',
-]);
+/** A worksheet's relationship type, transitional or strict, as SheetJS knows it (its RELS.WS). */
+const WORKSHEET_TYPES = new Set([`${TRANSITIONAL_RELATIONSHIPS}/worksheet`, `${STRICT_RELATIONSHIPS}/worksheet`]);
 
-/** A target SheetJS and packageParts.ts both resolve to `xl/worksheets/<file>`. */
-const PLAIN_TARGET = /^(?:\/xl\/)?worksheets\/([^/\\]+\.xml)$/;
+/** A target SheetJS and packageParts.ts both resolve to `xl/worksheets/<file>` (no entity: SheetJS may keep it as written). */
+const PLAIN_TARGET = /^(?:\/xl\/)?worksheets\/([^/\\&]+\.xml)$/;
 
 /** The worksheets read here and the sheets left to SheetJS, each by its position in the workbook. */
 export interface PlainReading {
@@ -106,25 +105,21 @@ function plainSheetPaths(book: LightBook, parts: PartReader): (string | null)[] 
   });
 }
 
-const RELATIONSHIP = /<Relationship\s([^<>]*?)\/?>/g;
-const RELATIONSHIP_ATTRIBUTE = /\s*(Id|Type|Target|TargetMode)="([^"&<]*)"/y;
-
-/** The workbook's relationships by id, when each is written plainly; null otherwise (or for none). */
+/** The workbook's internal relationships by id; null where its rels part is missing, not XML, or names an id twice. */
 function relationshipsOf(markup: string | null): Map<string, { type: string; target: string }> | null {
   if (markup === null) return null;
+  let all: Relationship[];
+  try {
+    all = relationships(markup);
+  } catch {
+    return null;
+  }
   const byId = new Map<string, { type: string; target: string }>();
-  for (const [, attributes] of markup.matchAll(RELATIONSHIP)) {
-    const found: Record<string, string> = {};
-    let read = 0;
-    RELATIONSHIP_ATTRIBUTE.lastIndex = 0;
-    for (let m; (m = RELATIONSHIP_ATTRIBUTE.exec(attributes)); read = RELATIONSHIP_ATTRIBUTE.lastIndex) {
-      if (found[m[1]] !== undefined) return null;
-      found[m[1]] = m[2];
-    }
-    if (attributes.slice(read).trim() !== '') return null;
-    const { Id: id, Type: type, Target: target } = found;
-    if (!id || !type || !target || byId.has(id)) return null;
-    if (found.TargetMode === undefined) byId.set(id, { type, target });
+  const ids = new Set<string>();
+  for (const { id, type, target, external } of all) {
+    if (ids.has(id)) return null;
+    ids.add(id);
+    if (!external) byId.set(id, { type, target });
   }
   return byId;
 }
