@@ -23,11 +23,6 @@ function sharedStringsPartName(book: Book): string | null {
   return sst ? sst.replace(/^\/+/, '') : null;
 }
 
-/** A part as text in which every byte is one character: markup and ASCII values are read exactly. */
-export function partMarkup(book: Book, path: string): string | null {
-  return book.markup(path);
-}
-
 const RELATIONSHIP = /<(?:\w+:)?Relationship\b[^>]*>/g;
 const attribute = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
 
@@ -49,7 +44,7 @@ export function sheetPartNames(book: Book): (string | null)[] {
   const workbookPart = workbookPartName(book);
   const slash = workbookPart.lastIndexOf('/');
   const directory = workbookPart.slice(0, slash + 1);
-  const rels = partMarkup(book, `${directory}_rels/${workbookPart.slice(slash + 1)}.rels`) ?? '';
+  const rels = book.markup(`${directory}_rels/${workbookPart.slice(slash + 1)}.rels`) ?? '';
   const targets = new Map<string, string>();
   for (const tag of rels.match(RELATIONSHIP) ?? []) {
     const id = attribute(tag, 'Id');

@@ -30,7 +30,7 @@ export interface LightBook {
   SSF?: Record<number, string>;
 }
 
-/** A part's text, one character a byte (packageParts.ts: partMarkup), and its bytes. */
+/** A part's text, one character a byte (sheetjsBook.ts: Book.markup), and its bytes. */
 export interface PartReader {
   markup(path: string): string | null;
   part(path: string): Uint8Array | null;

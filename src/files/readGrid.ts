@@ -1,7 +1,7 @@
 import type { Grid, Sheet } from '../core/grid';
 import { failure, ok, type Result } from '../core/result';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits';
-import { incompleteParts, partMarkup, sheetPartNames } from './packageParts';
+import { incompleteParts, sheetPartNames } from './packageParts';
 import { readBook, type Book, type CellReader } from './sheetjsBook';
 import { sheetOf, type ReadSheet } from './sheetjsGrid';
 import { DAMAGED, NO_WORKSHEET, workbookProblem } from './workbookProblem';
@@ -61,7 +61,7 @@ function worksheetsOf(book: Book): BookSheet[] {
       name,
       sheet,
       kind: sheet === undefined ? 'unreadable' : type === undefined || type === 'sheet' ? 'worksheet' : 'other',
-      markup: () => (part ? partMarkup(book, part) : null),
+      markup: () => (part ? book.markup(part) : null),
     };
   });
 }

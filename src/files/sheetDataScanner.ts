@@ -10,7 +10,7 @@ import { sheetjsSharedFormula } from './sharedFormula';
 // would read in a way of its own — an array formula, rich inline text, an entity
 // beyond the five named ones, Excel's `_x000D_` escapes, a CR, bytes that are not UTF-8, a cell
 // attribute beyond r, s and t, a cell out of order — is declined with what it was.
-// The markup is one character a byte (packageParts.ts: partMarkup), so a position in it is a
+// The markup is one character a byte (sheetjsBook.ts: Book.markup), so a position in it is a
 // position in the bytes, which are read as UTF-8 wherever a text is not ASCII.
 
 /** The shared strings as SheetJS read them (its `Strings`). */
