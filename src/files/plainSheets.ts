@@ -64,7 +64,7 @@ export function plainSheets(book: LightBook, parts: PartReader): PlainReading {
   }
   const values: CellValues = {
     strings: book.Strings ?? [],
-    formats: numberFormatsOf(book),
+    formats: styleFormats(book),
     reading: numberReading(book.Workbook?.WBProps?.date1904 === true),
   };
   paths.forEach((path, i) => {
@@ -125,7 +125,7 @@ function relationshipsOf(markup: string | null): Map<string, { type: string; tar
 }
 
 /** The number format of each cell style as the Grid carries it (SheetJS: `styles.CellXf[s].numFmtId` → its format table). */
-function numberFormatsOf(book: LightBook): (style: string | number | undefined) => string | undefined {
+function styleFormats(book: LightBook): (style: string | number | undefined) => string | undefined {
   const xfs = book.Styles?.CellXf;
   const table = book.SSF ?? {};
   const known = new Map<string | number | undefined, string | undefined>();

@@ -185,7 +185,11 @@ class SheetDataScanner {
       }
       if (s.startsWith('<v>', this.p) && !sawValue) {
         sawValue = true;
-        if (!this.text(this.p + 3, '</v>')) return this.decline('markup inside <v>');
+        const end = this.textEnd(this.p + 3, '</v>');
+        if (end < 0) return this.decline('markup inside <v>');
+        this.valueStart = this.p + 3;
+        this.valueEnd = end;
+        this.p = end + 4;
       } else if (s.startsWith('<v/>', this.p) && !sawValue) {
         // An empty value that closes itself (Excel 2003's converter writes them): no value.
         sawValue = true;
@@ -226,8 +230,9 @@ class SheetDataScanner {
       return shared !== undefined && this.movedSharedFormula(shared);
     }
     const start = close + 1;
-    if (!this.text(start, '</f>')) return false;
-    const end = this.p - 4;
+    const end = this.textEnd(start, '</f>');
+    if (end < 0) return false;
+    this.p = end + 4;
     if (end === start) return shared === undefined || this.movedSharedFormula(shared);
     const text = this.decodedText(start, end);
     if (text === undefined || CHARACTER_ESCAPE.test(text) || OTHER_AMPERSAND.test(text)) return false;
@@ -260,8 +265,8 @@ class SheetDataScanner {
     const open = s.startsWith('<t>', p) ? 3 : s.startsWith('<t xml:space="preserve">', p) ? 24 : 0;
     if (open === 0) return false;
     const start = p + open;
-    const lt = s.indexOf('<', start);
-    if (lt < 0 || lt >= this.end || !s.startsWith('</t>', lt)) return false;
+    const lt = this.textEnd(start, '</t>');
+    if (lt < 0) return false;
     p = lt + 4;
     while (p < this.end && isSpace(s.charCodeAt(p))) p++;
     if (!s.startsWith('</is>', p)) return false;
@@ -271,16 +276,10 @@ class SheetDataScanner {
     return true;
   }
 
-  /** Text from `from` to the closing tag, with no markup inside; the <v>'s span is kept, p moves past the closing tag. */
-  private text(from: number, closing: string): boolean {
+  /** Where a text from `from` ends at its closing tag, with no markup inside; -1 for any other. */
+  private textEnd(from: number, closing: string): number {
     const lt = this.s.indexOf('<', from);
-    if (lt < 0 || lt >= this.end || !this.s.startsWith(closing, lt)) return false;
-    if (closing === '</v>') {
-      this.valueStart = from;
-      this.valueEnd = lt;
-    }
-    this.p = lt + closing.length;
-    return true;
+    return lt >= 0 && lt < this.end && this.s.startsWith(closing, lt) ? lt : -1;
   }
 
   /** The text of [start, end) as SheetJS's utf8read gives it; undefined for a CR or bytes that are not UTF-8. */
