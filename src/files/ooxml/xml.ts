@@ -276,12 +276,15 @@ export function opened(xml: string, element: Element): { splice: Splice; content
   return { splice: { start: element.tag.start, end: element.tag.end, text }, contentAt: element.tag.start };
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const encoder = new TextEncoder();
+// Made on first use: a module that imports this one only to read XML text (the reader, through
+// opc.ts) may run where there is no TextDecoder yet (a page or jsdom test that never decodes).
+let decoder: { decode(bytes: Uint8Array): string } | undefined;
+let encoder: { encode(text: string): Uint8Array } | undefined;
 
 /** A part's bytes as text, exactly (a BOM kept), or null when they are not UTF-8. */
 export function decodeXml(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xfe || bytes[0] === 0xff) return null;
+  decoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
     return decoder.decode(bytes);
   } catch {
@@ -289,4 +292,4 @@ export function decodeXml(bytes: Uint8Array): string | null {
   }
 }
 
-export const encodeXml = (text: string): Uint8Array => encoder.encode(text);
+export const encodeXml = (text: string): Uint8Array => (encoder ??= new TextEncoder()).encode(text);
